@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs dependencies when yarn.lock or a package.json changed since the last install.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$repo_root"
+
+stamp=node_modules/.install-stamp
+manifests=$(find . -maxdepth 3 -name package.json -not -path "./node_modules/*" | sort)
+# shellcheck disable=SC2086
+want="$(node --version) $(cat yarn.lock $manifests | sha1sum | cut -c1-40)"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  exit 0
+fi
+if [ "${CI:-}" = "true" ]; then
+  yarn install --immutable
+else
+  yarn install
+fi
+echo "$want" > "$stamp"
