@@ -1,0 +1,29 @@
+import { Dataset } from '../dataset/types';
+
+/** What a dataset sync changed. */
+export interface DatasetSyncResult {
+  /** False when the stored version already equalled the dataset's: nothing was written. */
+  changed: boolean;
+  inserted: number;
+  updated: number;
+  retired: number;
+}
+
+/**
+ * Storage of the role catalogue (pillars, categories, roles, responsibilities) and of the
+ * version of the dataset it holds.
+ */
+export interface RoleStore {
+  /** The version of the stored dataset, or undefined before the first load. */
+  getDatasetVersion(): Promise<string | undefined>;
+
+  /**
+   * Makes the stored catalogue equal to the dataset, in one transaction: inserts new rows, updates
+   * changed ones and retires rows the dataset no longer has (they stay, marked retired, so that
+   * rows referring to them survive). Writes nothing when the version is unchanged.
+   */
+  syncDataset(dataset: Dataset): Promise<DatasetSyncResult>;
+
+  /** The active catalogue with its version, or undefined before the first load. */
+  readCatalogue(): Promise<Dataset | undefined>;
+}

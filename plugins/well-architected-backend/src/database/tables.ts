@@ -1,0 +1,44 @@
+/** Row of `pillars`. */
+export interface DbPillarRow {
+  id: string;
+  title: string;
+  sort_order: number;
+  retired_at: Date | string | null;
+}
+
+/** Row of `categories`. */
+export interface DbCategoryRow {
+  id: string;
+  pillar_id: string;
+  title: string;
+  sort_order: number;
+  retired_at: Date | string | null;
+}
+
+/** Row of `roles`; `aliases` is a JSON array. */
+export interface DbRoleRow {
+  id: string;
+  title: string;
+  aliases: string;
+  retired_at: Date | string | null;
+}
+
+/** Row of `responsibilities`; `flags` is a JSON array. */
+export interface DbResponsibilityRow {
+  id: string;
+  role_id: string;
+  pillar_id: string;
+  category_id: string;
+  title: string;
+  description: string;
+  flags: string;
+  sort_order: number;
+  retired_at: Date | string | null;
+}
+
+/** Row of `dataset_state`. */
+export interface DbDatasetStateRow {
+  id: string;
+  version: string;
+  loaded_at: Date | string;
+}

@@ -1,0 +1,8 @@
+/**
+ * Backend of the Well-Architected roles plugin: the role catalogue in a knex-managed database,
+ * served under `/api/well-architected`.
+ *
+ * @packageDocumentation
+ */
+
+export { wellArchitectedPlugin as default } from './plugin';

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { PILLAR_IDS } from 'backstage-plugin-well-architected-common';
+import { RoleCatalog, ROLES_PAGE } from './services/RoleCatalog';
+
+const MAX_QUERY_TEXT = 200;
+
+const rolesQuerySchema = z
+  .object({
+    pillar: z.enum(PILLAR_IDS).optional(),
+    category: z.string().max(191).optional(),
+    q: z.string().max(MAX_QUERY_TEXT).optional(),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(ROLES_PAGE.maxLimit)
+      .default(ROLES_PAGE.defaultLimit),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
+
+const roleIdSchema = z
+  .string()
+  .max(128)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+/** Turns a zod error into one sentence that names the parameter and what it accepts. */
+function describeQueryError(error: z.ZodError): string {
+  return error.issues
+    .map(issue => {
+      if (issue.code === 'unrecognized_keys') {
+        return `Unknown query parameter(s) ${issue.keys
+          .map(k => `'${k}'`)
+          .join(', ')}; accepted: pillar, category, q, limit, offset`;
+      }
+      const name = issue.path.join('.');
+      switch (name) {
+        case 'pillar':
+          return `Invalid 'pillar': use one of ${PILLAR_IDS.join(', ')}`;
+        case 'q':
+          return `Invalid 'q': give one search text of at most ${MAX_QUERY_TEXT} characters`;
+        case 'limit':
+          return `Invalid 'limit': use a whole number from 1 to ${ROLES_PAGE.maxLimit}`;
+        case 'offset':
+          return `Invalid 'offset': use a whole number from 0 to 1000000`;
+        default:
+          return `Invalid '${name}': ${issue.message}`;
+      }
+    })
+    .join('; ');
+}
+
+/**
+ * Dataset responses change only when a new dataset version is loaded, so they carry an ETag built
+ * from that version and the request, and a client revalidates with If-None-Match instead of
+ * downloading the catalogue again.
+ */
+function isFresh(
+  req: express.Request,
+  res: express.Response,
+  version: string,
+): boolean {
+  const tag = createHash('sha1')
+    .update(version)
+    .update(req.originalUrl)
+    .digest('base64url');
+  res.setHeader('ETag', `"${tag}"`);
+  res.setHeader('Cache-Control', 'private, no-cache');
+  if (req.fresh) {
+    res.status(304).end();
+    return true;
+  }
+  return false;
+}
+
+/** The HTTP API of the plugin, mounted at `/api/well-architected`. */
+export async function createRouter(options: {
+  httpAuth: HttpAuthService;
+  roleCatalog: RoleCatalog;
+}): Promise<express.Router> {
+  const { httpAuth, roleCatalog } = options;
+  const router = Router();
+  router.use(express.json());
+
+  const authenticate = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  router.get('/pillars', async (req, res) => {
+    await authenticate(req);
+    const catalog = await roleCatalog.current();
+    if (!isFresh(req, res, catalog.version)) {
+      res.json(catalog.pillars());
+    }
+  });
+
+  router.get('/roles', async (req, res) => {
+    await authenticate(req);
+    const parsed = rolesQuerySchema.safeParse(req.query);
+    if (!parsed.success) {
+      throw new InputError(describeQueryError(parsed.error));
+    }
+    const catalog = await roleCatalog.current();
+    if (!isFresh(req, res, catalog.version)) {
+      res.json(catalog.listRoles(parsed.data));
+    }
+  });
+
+  router.get('/roles/:roleId', async (req, res) => {
+    await authenticate(req);
+    const parsed = roleIdSchema.safeParse(req.params.roleId);
+    if (!parsed.success) {
+      throw new InputError(
+        'Invalid role id: role ids are lower-case slugs of at most 128 characters, such as site-reliability-engineer',
+      );
+    }
+    const catalog = await roleCatalog.current();
+    const role = catalog.getRole(parsed.data);
+    if (!isFresh(req, res, catalog.version)) {
+      res.json(role);
+    }
+  });
+
+  return router;
+}

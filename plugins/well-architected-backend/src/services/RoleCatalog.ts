@@ -1,0 +1,199 @@
+import {
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import {
+  Category,
+  Pillar,
+  PillarsResponse,
+  Responsibility,
+  Role,
+  RolesQuery,
+  RolesResponse,
+} from 'backstage-plugin-well-architected-common';
+import { Dataset } from '../dataset/types';
+import { RoleStore } from '../database/RoleStore';
+
+/** Default and largest page size of `GET /roles`. */
+export const ROLES_PAGE = { defaultLimit: 100, maxLimit: 500 } as const;
+
+interface IndexedRole {
+  role: Role;
+  /** Lower-cased title and aliases. */
+  names: string;
+  /** Lower-cased title and description of each responsibility, by responsibility id. */
+  texts: Map<string, string>;
+}
+
+function byTitle(a: { title: string }, b: { title: string }) {
+  return a.title.localeCompare(b.title, 'en');
+}
+
+/**
+ * An immutable view of one dataset version, indexed for the queries of the API. Built once per
+ * version, so that a request costs a filter over a few hundred objects and no database query.
+ */
+export class RoleCatalogSnapshot {
+  readonly version: string;
+  private readonly pillarsResponse: PillarsResponse;
+  private readonly roles: IndexedRole[];
+  private readonly roleById: Map<string, Role>;
+  private readonly categoryIds: Set<string>;
+
+  constructor(dataset: Dataset) {
+    this.version = dataset.version;
+    const pillarOrder = new Map(dataset.pillars.map(p => [p.id, p.order]));
+    const categoryOrder = new Map(dataset.categories.map(c => [c.id, c.order]));
+    this.categoryIds = new Set(categoryOrder.keys());
+
+    const responsibilitiesByRole = new Map<string, Responsibility[]>();
+    for (const { order: _order, ...r } of dataset.responsibilities) {
+      const list = responsibilitiesByRole.get(r.roleId) ?? [];
+      list.push(r);
+      responsibilitiesByRole.set(r.roleId, list);
+    }
+    const entryOrder = new Map(
+      dataset.responsibilities.map(r => [r.id, r.order]),
+    );
+
+    this.roles = dataset.roles
+      .map(({ id, title, aliases }): IndexedRole => {
+        const responsibilities = (responsibilitiesByRole.get(id) ?? []).sort(
+          (a, b) =>
+            pillarOrder.get(a.pillarId)! - pillarOrder.get(b.pillarId)! ||
+            categoryOrder.get(a.categoryId)! -
+              categoryOrder.get(b.categoryId)! ||
+            entryOrder.get(a.id)! - entryOrder.get(b.id)!,
+        );
+        const pillarIds = [...new Set(responsibilities.map(r => r.pillarId))];
+        return {
+          role: { id, title, aliases, pillarIds, responsibilities },
+          names: [title, ...aliases].join('\n').toLocaleLowerCase('en'),
+          texts: new Map(
+            responsibilities.map(r => [
+              r.id,
+              `${r.title}\n${r.description}`.toLocaleLowerCase('en'),
+            ]),
+          ),
+        };
+      })
+      .filter(indexed => indexed.role.responsibilities.length > 0)
+      .sort((a, b) => byTitle(a.role, b.role));
+    this.roleById = new Map(this.roles.map(({ role }) => [role.id, role]));
+
+    const rolesIn = (keep: (r: Responsibility) => boolean) =>
+      new Set(
+        dataset.responsibilities.filter(keep).map(r => r.roleId),
+      ).size;
+    this.pillarsResponse = {
+      items: dataset.pillars.map(
+        (p): Pillar => ({
+          id: p.id,
+          title: p.title,
+          order: p.order,
+          roleCount: rolesIn(r => r.pillarId === p.id),
+          categories: dataset.categories
+            .filter(c => c.pillarId === p.id)
+            .map(
+              (c): Category => ({
+                id: c.id,
+                pillarId: c.pillarId,
+                title: c.title,
+                order: c.order,
+                roleCount: rolesIn(r => r.categoryId === c.id),
+              }),
+            ),
+        }),
+      ),
+    };
+  }
+
+  pillars(): PillarsResponse {
+    return this.pillarsResponse;
+  }
+
+  /**
+   * Roles that hold at least one responsibility matching the query. A role whose title or
+   * aliases match the text keeps all its responsibilities inside the pillar and category filter;
+   * otherwise only the responsibilities whose own text matches are kept.
+   */
+  listRoles(query: RolesQuery): RolesResponse {
+    const { pillar, category, q } = query;
+    const limit = query.limit ?? ROLES_PAGE.defaultLimit;
+    const offset = query.offset ?? 0;
+    if (category !== undefined && !this.categoryIds.has(category)) {
+      const valid = this.pillarsResponse.items
+        .filter(p => pillar === undefined || p.id === pillar)
+        .flatMap(p => p.categories.map(c => c.id));
+      throw new InputError(
+        `Unknown category '${category}'. Valid categories${
+          pillar ? ` of pillar '${pillar}'` : ''
+        } are: ${valid.join(', ')}`,
+      );
+    }
+    const needle = q?.trim().toLocaleLowerCase('en') || undefined;
+
+    const matches: Role[] = [];
+    for (const { role, names, texts } of this.roles) {
+      const nameMatches = needle === undefined || names.includes(needle);
+      const responsibilities = role.responsibilities.filter(
+        r =>
+          (pillar === undefined || r.pillarId === pillar) &&
+          (category === undefined || r.categoryId === category) &&
+          (nameMatches || texts.get(r.id)!.includes(needle!)),
+      );
+      if (responsibilities.length === role.responsibilities.length) {
+        matches.push(role);
+      } else if (responsibilities.length > 0) {
+        matches.push({ ...role, responsibilities });
+      }
+    }
+    return {
+      items: matches.slice(offset, offset + limit),
+      totalCount: matches.length,
+      limit,
+      offset,
+    };
+  }
+
+  getRole(roleId: string): Role {
+    const role = this.roleById.get(roleId);
+    if (!role) {
+      throw new NotFoundError(`No Well-Architected role with id '${roleId}'`);
+    }
+    return role;
+  }
+}
+
+/**
+ * Serves the role catalogue. Asks the store for the dataset version on each call (one primary-key
+ * read) and rebuilds its snapshot only when another process loaded a different version, so that
+ * every replica serves what the database holds.
+ */
+export class RoleCatalog {
+  private snapshot?: Promise<RoleCatalogSnapshot>;
+  private snapshotVersion?: string;
+
+  constructor(private readonly store: RoleStore) {}
+
+  async current(): Promise<RoleCatalogSnapshot> {
+    const version = await this.store.getDatasetVersion();
+    if (!this.snapshot || version !== this.snapshotVersion) {
+      this.snapshotVersion = version;
+      this.snapshot = this.store.readCatalogue().then(dataset => {
+        if (!dataset) {
+          throw new ServiceUnavailableError(
+            'The Well-Architected dataset has not been loaded yet; try again shortly',
+          );
+        }
+        return new RoleCatalogSnapshot(dataset);
+      });
+      // A failed read must not stick: the next call tries again.
+      this.snapshot.catch(() => {
+        this.snapshot = undefined;
+      });
+    }
+    return this.snapshot;
+  }
+}

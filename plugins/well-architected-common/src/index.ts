@@ -1,0 +1,7 @@
+/**
+ * Wire types and shared definitions of the Well-Architected roles plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './types';

@@ -1,0 +1,48 @@
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import AssignmentIndIcon from '@material-ui/icons/AssignmentInd';
+import { WellArchitectedClient, wellArchitectedApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+const wellArchitectedApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: wellArchitectedApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new WellArchitectedClient(deps),
+    }),
+});
+
+const rolesPage = PageBlueprint.make({
+  params: {
+    path: '/well-architected',
+    title: 'Well-Architected',
+    icon: <AssignmentIndIcon />,
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    loader: () =>
+      import('./components/RolesPage').then(m => <m.RolesContent />),
+  },
+});
+
+/**
+ * The Well-Architected plugin for the new frontend system: the roles page at
+ * `/well-architected` with its sidebar item, and the API client.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'well-architected',
+  title: 'Well-Architected',
+  icon: <AssignmentIndIcon />,
+  info: { packageJson: () => import('../package.json') },
+  extensions: [wellArchitectedApi, rolesPage],
+  routes: {
+    root: convertLegacyRouteRef(rootRouteRef),
+  },
+});

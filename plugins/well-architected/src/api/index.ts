@@ -1,0 +1,3 @@
+export { wellArchitectedApiRef } from './WellArchitectedApi';
+export type { WellArchitectedApi } from './WellArchitectedApi';
+export { WellArchitectedClient } from './WellArchitectedClient';

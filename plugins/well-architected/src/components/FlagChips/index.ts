@@ -1,0 +1,1 @@
+export { FlagChips } from './FlagChips';

@@ -1,0 +1,131 @@
+import useAsync from 'react-use/esm/useAsync';
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import {
+  Box,
+  Chip,
+  Grid,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+} from '@material-ui/core';
+import ArrowBackIcon from '@material-ui/icons/ArrowBack';
+import { Pillar, Role } from 'backstage-plugin-well-architected-common';
+import { wellArchitectedApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { FlagChips } from '../FlagChips';
+
+function ResponsibilitiesByPillar(props: { role: Role; pillars: Pillar[] }) {
+  const { role, pillars } = props;
+  return (
+    <Grid container spacing={2}>
+      {pillars
+        .filter(pillar => role.pillarIds.includes(pillar.id))
+        .map(pillar => (
+          <Grid item xs={12} md={6} key={pillar.id}>
+            <InfoCard title={pillar.title}>
+              <List dense disablePadding>
+                {role.responsibilities
+                  .filter(r => r.pillarId === pillar.id)
+                  .map(r => (
+                    <ListItem key={r.id} disableGutters alignItems="flex-start">
+                      <ListItemText
+                        primary={
+                          <>
+                            <Typography variant="overline" display="block">
+                              {pillar.categories.find(c => c.id === r.categoryId)?.title}
+                            </Typography>
+                            <Typography variant="subtitle2" component="span">
+                              {r.title}
+                            </Typography>
+                            <FlagChips flags={r.flags} />
+                          </>
+                        }
+                        secondary={r.description}
+                      />
+                    </ListItem>
+                  ))}
+              </List>
+            </InfoCard>
+          </Grid>
+        ))}
+    </Grid>
+  );
+}
+
+/**
+ * One role with every responsibility it holds across the pillars, grouped by pillar and
+ * category.
+ *
+ * @public
+ */
+export function RoleDetail(props: { roleId: string }) {
+  const { roleId } = props;
+  const api = useApi(wellArchitectedApiRef);
+  const rolesLink = useRouteRef(rootRouteRef);
+  const { value, loading, error } = useAsync(
+    async () => Promise.all([api.getRole(roleId), api.getPillars()]),
+    [api, roleId],
+  );
+
+  const back = (
+    <Box mb={2}>
+      <Link to={rolesLink()}>
+        <Box display="inline-flex" alignItems="center">
+          <ArrowBackIcon fontSize="small" /> All roles
+        </Box>
+      </Link>
+    </Box>
+  );
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return (
+      <>
+        {back}
+        {error.name === 'NotFoundError' ? (
+          <WarningPanel
+            title="Role not found"
+            message={`There is no Well-Architected role with id '${roleId}'. It may have been renamed in a newer dataset.`}
+          />
+        ) : (
+          <ResponseErrorPanel error={error} />
+        )}
+      </>
+    );
+  }
+  const [role, pillars] = value!;
+  return (
+    <>
+      {back}
+      <Typography variant="h4" component="h2" gutterBottom>
+        {role.title}
+      </Typography>
+      {role.aliases.length > 0 && (
+        <Box display="flex" flexWrap="wrap" alignItems="center" gridGap={6} mb={2}>
+          <Typography variant="body2" color="textSecondary">
+            Also known as
+          </Typography>
+          {role.aliases.map(alias => (
+            <Chip key={alias} size="small" variant="outlined" label={alias} />
+          ))}
+        </Box>
+      )}
+      <Typography variant="body1" paragraph>
+        {role.responsibilities.length} responsibilit
+        {role.responsibilities.length === 1 ? 'y' : 'ies'} in{' '}
+        {role.pillarIds.length} pillar{role.pillarIds.length === 1 ? '' : 's'}.
+      </Typography>
+      <ResponsibilitiesByPillar role={role} pillars={pillars.items} />
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { RoleExplorer } from './RoleExplorer';

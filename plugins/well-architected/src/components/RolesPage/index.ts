@@ -1,0 +1,2 @@
+export { RolesContent } from './RolesContent';
+export { RolesPage } from './RolesPage';

@@ -1,0 +1,43 @@
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { WellArchitectedClient, wellArchitectedApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The Well-Architected plugin for the legacy frontend system.
+ *
+ * @public
+ */
+export const wellArchitectedPlugin = createPlugin({
+  id: 'well-architected',
+  apis: [
+    createApiFactory({
+      api: wellArchitectedApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new WellArchitectedClient(deps),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+});
+
+/**
+ * The roles page, for a `<Route path="/well-architected" element={<WellArchitectedPage />} />`
+ * in a legacy `App.tsx`.
+ *
+ * @public
+ */
+export const WellArchitectedPage = wellArchitectedPlugin.provide(
+  createRoutableExtension({
+    name: 'WellArchitectedPage',
+    component: () =>
+      import('./components/RolesPage').then(m => m.RolesPage),
+    mountPoint: rootRouteRef,
+  }),
+);

@@ -1,0 +1,19 @@
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
+
+/**
+ * The roles page.
+ *
+ * @public
+ */
+export const rootRouteRef = createRouteRef({ id: 'well-architected' });
+
+/**
+ * The detail view of one role, below the roles page.
+ *
+ * @public
+ */
+export const roleRouteRef = createSubRouteRef({
+  id: 'well-architected/role',
+  parent: rootRouteRef,
+  path: '/roles/:roleId',
+});
