@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sourced by the Makefile and CI. Puts a Node >= 22 first on PATH (installing one from the npm
-# registry into .toolchain/ when the machine's is older) and points node-gyp at that Node's headers,
-# so that native modules such as better-sqlite3 build offline.
+# registry into .toolchain/ when the machine's is older), points node-gyp at that Node's headers so
+# that native modules such as better-sqlite3 build offline, and puts the vendored yarn on PATH.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,5 +23,8 @@ if [ -d "$node_home/include/node" ]; then
   export npm_config_nodedir="$node_home"
 fi
 
-yarn() { node "$repo_root/.yarn/releases/yarn-4.13.0.cjs" "$@"; }
-export -f yarn
+yarn_release="$(ls "$repo_root"/.yarn/releases/yarn-*.cjs | head -n 1)"
+mkdir -p "$toolchain/bin"
+printf '#!/bin/sh\nexec node "%s" "$@"\n' "$yarn_release" > "$toolchain/bin/yarn"
+chmod +x "$toolchain/bin/yarn"
+export PATH="$toolchain/bin:$PATH"

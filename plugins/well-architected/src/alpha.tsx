@@ -6,6 +6,7 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { Content } from '@backstage/core-components';
 import AssignmentIndIcon from '@material-ui/icons/AssignmentInd';
 import { WellArchitectedClient, wellArchitectedApiRef } from './api';
 import { rootRouteRef } from './routes';
@@ -26,7 +27,11 @@ const rolesPage = PageBlueprint.make({
     icon: <AssignmentIndIcon />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
-      import('./components/RolesPage').then(m => <m.RolesContent />),
+      import('./components/RolesPage').then(m => (
+        <Content>
+          <m.RolesContent />
+        </Content>
+      )),
   },
 });
 

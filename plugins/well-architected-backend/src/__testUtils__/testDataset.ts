@@ -3,6 +3,7 @@ import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { Dataset } from '../dataset/types';
+import { RoleStore } from '../database/RoleStore';
 import { readDataset } from '../services/DatasetLoader';
 
 /** The dataset that ships with the package, read once per test file. */
@@ -16,12 +17,32 @@ export function bundledDataset(): Promise<Dataset> {
  * fails the test instead of skipping it.
  */
 export function createTestDatabases(): TestDatabases {
-  return TestDatabases.create({
+  const databases = TestDatabases.create({
     ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'] satisfies TestDatabaseId[],
   });
+  const required = (process.env.WELL_ARCHITECTED_REQUIRED_TEST_DATABASES ?? '')
+    .split(',')
+    .filter(Boolean) as TestDatabaseId[];
+  const missing = required.filter(id => !databases.supports(id));
+  if (missing.length > 0) {
+    throw new Error(
+      `Test databases ${missing.join(', ')} are required but not configured; ` +
+        'set their BACKSTAGE_TEST_DATABASE_<ID>_CONNECTION_STRING (see scripts/test-databases.sh)',
+    );
+  }
+  return databases;
 }
 
 /** A DatabaseService over a test database's knex client. */
 export function databaseServiceFor(knex: Knex): DatabaseService {
   return { getClient: async () => knex };
+}
+
+/** A RoleStore that holds one dataset in memory, for tests above the database layer. */
+export function inMemoryRoleStore(dataset?: Dataset): jest.Mocked<RoleStore> {
+  return {
+    getDatasetVersion: jest.fn(async () => dataset?.version),
+    readCatalogue: jest.fn(async () => dataset),
+    syncDataset: jest.fn(),
+  };
 }

@@ -1,4 +1,5 @@
 import { Route, Routes, useParams } from 'react-router-dom';
+import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { RoleDetail } from '../RoleDetail';
 import { RoleExplorer } from '../RoleExplorer';
 
@@ -9,15 +10,19 @@ function RoleDetailRoute() {
 
 /**
  * The content of the roles page: the explorer at its root and a role's detail at
- * `roles/:roleId`. The new frontend system renders it as is; the legacy page wraps it.
+ * `roles/:roleId`. The new frontend system renders it as is; the legacy page wraps it in a
+ * header. The page router adapter scopes React Router to the page in the new system and is a
+ * pass-through in the legacy one.
  *
  * @public
  */
 export function RolesContent() {
   return (
-    <Routes>
-      <Route path="/" element={<RoleExplorer />} />
-      <Route path="/roles/:roleId" element={<RoleDetailRoute />} />
-    </Routes>
+    <ReactRouterV6PageRouter>
+      <Routes>
+        <Route path="/" element={<RoleExplorer />} />
+        <Route path="/roles/:roleId" element={<RoleDetailRoute />} />
+      </Routes>
+    </ReactRouterV6PageRouter>
   );
 }

@@ -1,0 +1,34 @@
+# The two commands: `make start` runs the app, `make test` runs every check.
+# Both install what they need first (a Node >= 22 toolchain when the machine's is older, the
+# vendored yarn, dependencies and native builds); see scripts/env.sh.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+.PHONY: help install start test test-databases fix clean
+
+help:
+	@echo "make start           run the app: frontend on :3000, backend on :7007 (SQLite in .data/)"
+	@echo "make test            tsc, lint, prettier and every test suite (SQLite)"
+	@echo "make test-databases  the same, with the store tests also on local PostgreSQL and MariaDB"
+	@echo "make fix             format with prettier and fix lint where it can"
+	@echo "make clean           remove build output, dependencies, the toolchain and local data"
+
+install:
+	@bash scripts/install.sh
+
+start: install
+	@mkdir -p .data/sqlite
+	@source scripts/env.sh && yarn start
+
+test: install
+	@bash scripts/test.sh
+
+test-databases: install
+	@source scripts/test-databases.sh && bash scripts/test.sh
+
+fix: install
+	@source scripts/env.sh && yarn prettier --write . && yarn backstage-cli repo lint --fix
+
+clean:
+	rm -rf node_modules packages/*/node_modules plugins/*/node_modules dist-types \
+	  packages/*/dist plugins/*/dist .toolchain .data .test-results

@@ -1,0 +1,107 @@
+import {
+  PillarsResponse,
+  Role,
+  RolesResponse,
+} from 'backstage-plugin-well-architected-common';
+import { WellArchitectedApi } from '../api';
+
+export const pillars: PillarsResponse = {
+  items: [
+    {
+      id: 'security',
+      title: 'Security',
+      order: 2,
+      roleCount: 1,
+      categories: [
+        {
+          id: 'security/governance-oversight',
+          pillarId: 'security',
+          title: 'Governance & Oversight',
+          order: 1,
+          roleCount: 1,
+        },
+      ],
+    },
+    {
+      id: 'reliability',
+      title: 'Reliability',
+      order: 3,
+      roleCount: 2,
+      categories: [
+        {
+          id: 'reliability/engineering-infrastructure',
+          pillarId: 'reliability',
+          title: 'Engineering & Infrastructure',
+          order: 2,
+          roleCount: 1,
+        },
+        {
+          id: 'reliability/architecture-api-governance',
+          pillarId: 'reliability',
+          title: 'Architecture & API Governance',
+          order: 5,
+          roleCount: 1,
+        },
+      ],
+    },
+  ],
+};
+
+export const sre: Role = {
+  id: 'site-reliability-engineer',
+  title: 'Site Reliability Engineer',
+  aliases: ['Site Reliability Engineer (SRE)', 'SRE'],
+  pillarIds: ['reliability'],
+  responsibilities: [
+    {
+      id: 'reliability/engineering-infrastructure/site-reliability-engineer-sre',
+      roleId: 'site-reliability-engineer',
+      pillarId: 'reliability',
+      categoryId: 'reliability/engineering-infrastructure',
+      title: 'Site Reliability Engineer (SRE)',
+      description:
+        'Monitors and optimizes service health, SLOs, and reduces toil via automation.',
+      flags: [],
+    },
+  ],
+};
+
+export const technicalWriter: Role = {
+  id: 'technical-writer',
+  title: 'Technical Writer',
+  aliases: [],
+  pillarIds: ['reliability'],
+  responsibilities: [
+    {
+      id: 'reliability/architecture-api-governance/technical-writer',
+      roleId: 'technical-writer',
+      pillarId: 'reliability',
+      categoryId: 'reliability/architecture-api-governance',
+      title: 'Technical Writer',
+      description:
+        'Ensures runbooks and service documentation are clear and up to date (optional, for highly regulated environments).',
+      flags: ['highly-regulated-environments'],
+    },
+  ],
+};
+
+export function rolesResponse(items: Role[]): RolesResponse {
+  return { items, totalCount: items.length, limit: 500, offset: 0 };
+}
+
+/** A mocked API that serves the fixtures. */
+export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
+  return {
+    getPillars: jest.fn(async () => pillars),
+    listRoles: jest.fn(async () => rolesResponse([sre, technicalWriter])),
+    getRole: jest.fn(async (roleId: string) => {
+      const role = [sre, technicalWriter].find(r => r.id === roleId);
+      if (!role) {
+        throw Object.assign(new Error(`No role ${roleId}`), {
+          name: 'NotFoundError',
+        });
+      }
+      return role;
+    }),
+  };
+}

@@ -1,0 +1,118 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { wellArchitectedApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  mockWellArchitectedApi,
+  rolesResponse,
+} from '../../__testUtils__/fixtures';
+import { RoleExplorer } from './RoleExplorer';
+
+function renderExplorer(
+  api = mockWellArchitectedApi(),
+  initialRouteEntries = ['/well-architected'],
+) {
+  return renderInTestApp(<RoleExplorer />, {
+    apis: [[wellArchitectedApiRef, api]],
+    mountPath: '/well-architected',
+    initialRouteEntries,
+    mountedRoutes: {
+      '/well-architected': rootRouteRef,
+    },
+  });
+}
+
+describe('RoleExplorer', () => {
+  it('lists the matching entries grouped by category, each linking to its role', async () => {
+    await renderExplorer();
+
+    expect(await screen.findByText('Engineering & Infrastructure')).toBeInTheDocument();
+    expect(screen.getByText('Architecture & API Governance')).toBeInTheDocument();
+    const link = screen.getByRole('link', {
+      name: 'Site Reliability Engineer (SRE)',
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      '/well-architected/roles/site-reliability-engineer',
+    );
+    expect(
+      screen.getByText(
+        'Monitors and optimizes service health, SLOs, and reduces toil via automation.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Optional: highly regulated environments'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('2 roles')).toBeInTheDocument();
+  });
+
+  it('filters by pillar when a pillar is chosen', async () => {
+    const api = mockWellArchitectedApi();
+    await renderExplorer(api);
+
+    fireEvent.click(await screen.findByText('Security (1)'));
+    await waitFor(() =>
+      expect(api.listRoles).toHaveBeenLastCalledWith(
+        expect.objectContaining({ pillar: 'security' }),
+      ),
+    );
+    // The pillar's categories become available as a second filter.
+    fireEvent.click(await screen.findByText('Governance & Oversight (1)'));
+    await waitFor(() =>
+      expect(api.listRoles).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          pillar: 'security',
+          category: 'security/governance-oversight',
+        }),
+      ),
+    );
+  });
+
+  it('searches as the user types', async () => {
+    const api = mockWellArchitectedApi();
+    await renderExplorer(api);
+
+    fireEvent.change(await screen.findByLabelText('Search roles'), {
+      target: { value: 'sre' },
+    });
+    await waitFor(() =>
+      expect(api.listRoles).toHaveBeenLastCalledWith(
+        expect.objectContaining({ q: 'sre' }),
+      ),
+    );
+  });
+
+  it('restores the view from the URL', async () => {
+    const api = mockWellArchitectedApi();
+    await renderExplorer(api, ['/well-architected?pillar=reliability&q=toil']);
+
+    await waitFor(() =>
+      expect(api.listRoles).toHaveBeenCalledWith({
+        pillar: 'reliability',
+        category: undefined,
+        q: 'toil',
+        limit: 500,
+      }),
+    );
+    expect(await screen.findByLabelText('Search roles')).toHaveValue('toil');
+  });
+
+  it('says so when nothing matches', async () => {
+    const api = mockWellArchitectedApi();
+    api.listRoles.mockResolvedValue(rolesResponse([]));
+    await renderExplorer(api);
+
+    expect(await screen.findByText('No role matches')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Clear filters' })).toBeInTheDocument();
+  });
+
+  it('shows an error when the backend fails', async () => {
+    const api = mockWellArchitectedApi();
+    api.getPillars.mockRejectedValue(new Error('Service Unavailable'));
+    await renderExplorer(api);
+
+    expect(
+      (await screen.findAllByText(/Service Unavailable/)).length,
+    ).toBeGreaterThan(0);
+  });
+});
