@@ -47,7 +47,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('roles', table => {
-    table.comment('Canonical roles, from the curated mapping of dataset titles');
+    table.comment(
+      'Canonical roles, from the curated mapping of dataset titles',
+    );
     table
       .string('id', 128)
       .primary()

@@ -9,10 +9,7 @@ import { RolesResponse } from 'backstage-plugin-well-architected-common';
 import { Dataset } from './dataset/types';
 import { createRouter } from './router';
 import { RoleCatalog } from './services/RoleCatalog';
-import {
-  bundledDataset,
-  inMemoryRoleStore,
-} from './__testUtils__/testDataset';
+import { bundledDataset, inMemoryRoleStore } from './__testUtils__/testDataset';
 
 describe('createRouter', () => {
   let dataset: Dataset;
@@ -136,22 +133,40 @@ describe('createRouter', () => {
     });
 
     it.each([
-      ['?pillar=speed', /Invalid 'pillar': use one of operational-excellence, security/],
+      [
+        '?pillar=speed',
+        /Invalid 'pillar': use one of operational-excellence, security/,
+      ],
       ['?limit=-1', /Invalid 'limit': use a whole number from 1 to 500/],
       ['?limit=100000', /Invalid 'limit'/],
       ['?limit=ten', /Invalid 'limit'/],
       ['?offset=-5', /Invalid 'offset'/],
-      [`?q=${'x'.repeat(201)}`, /Invalid 'q': give one search text of at most 200 characters/],
+      [
+        `?q=${'x'.repeat(201)}`,
+        /Invalid 'q': give one search text of at most 200 characters/,
+      ],
       ['?q=a&q=b', /Invalid 'q'/],
-      ['?colour=red', /Unknown query parameter\(s\) 'colour'; accepted: pillar, category, q, limit, offset/],
-      ['?category=security/nope', /Unknown category 'security\/nope'. Valid categories are: operational-excellence\//],
-      ['?pillar=security&category=nope', /Valid categories of pillar 'security' are: security\/governance-oversight/],
-    ])('answers %s with a 400 that names the problem', async (query, message) => {
-      const res = await request(app).get(`/roles${query}`);
-      expect(res.status).toBe(400);
-      expect(res.body.error.name).toBe('InputError');
-      expect(res.body.error.message).toMatch(message);
-    });
+      [
+        '?colour=red',
+        /Unknown query parameter\(s\) 'colour'; accepted: pillar, category, q, limit, offset/,
+      ],
+      [
+        '?category=security/nope',
+        /Unknown category 'security\/nope'. Valid categories are: operational-excellence\//,
+      ],
+      [
+        '?pillar=security&category=nope',
+        /Valid categories of pillar 'security' are: security\/governance-oversight/,
+      ],
+    ])(
+      'answers %s with a 400 that names the problem',
+      async (query, message) => {
+        const res = await request(app).get(`/roles${query}`);
+        expect(res.status).toBe(400);
+        expect(res.body.error.name).toBe('InputError');
+        expect(res.body.error.message).toMatch(message);
+      },
+    );
   });
 
   describe('GET /roles/:roleId', () => {
@@ -189,20 +204,21 @@ describe('createRouter', () => {
   });
 
   describe('caching', () => {
-    it.each(['/pillars', '/roles?pillar=security', '/roles/site-reliability-engineer'])(
-      'answers %s with an ETag, and 304 when it matches',
-      async path => {
-        const first = await request(app).get(path);
-        expect(first.status).toBe(200);
-        expect(first.headers['cache-control']).toBe('private, no-cache');
-        const etag = first.headers.etag;
-        expect(etag).toMatch(/^"[\w-]+"$/);
+    it.each([
+      '/pillars',
+      '/roles?pillar=security',
+      '/roles/site-reliability-engineer',
+    ])('answers %s with an ETag, and 304 when it matches', async path => {
+      const first = await request(app).get(path);
+      expect(first.status).toBe(200);
+      expect(first.headers['cache-control']).toBe('private, no-cache');
+      const etag = first.headers.etag;
+      expect(etag).toMatch(/^"[\w-]+"$/);
 
-        const second = await request(app).get(path).set('If-None-Match', etag);
-        expect(second.status).toBe(304);
-        expect(second.text).toBe('');
-      },
-    );
+      const second = await request(app).get(path).set('If-None-Match', etag);
+      expect(second.status).toBe(304);
+      expect(second.text).toBe('');
+    });
 
     it('gives different requests different ETags', async () => {
       const a = await request(app).get('/roles?pillar=security');

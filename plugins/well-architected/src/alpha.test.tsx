@@ -12,7 +12,9 @@ describe('well-architected plugin for the new frontend system', () => {
       initialRouteEntries: ['/well-architected'],
     });
     expect(
-      await screen.findByRole('link', { name: 'Site Reliability Engineer (SRE)' }),
+      await screen.findByRole('link', {
+        name: 'Site Reliability Engineer (SRE)',
+      }),
     ).toBeInTheDocument();
   });
 

@@ -36,8 +36,7 @@ export const wellArchitectedPlugin = createPlugin({
 export const WellArchitectedPage = wellArchitectedPlugin.provide(
   createRoutableExtension({
     name: 'WellArchitectedPage',
-    component: () =>
-      import('./components/RolesPage').then(m => m.RolesPage),
+    component: () => import('./components/RolesPage').then(m => m.RolesPage),
     mountPoint: rootRouteRef,
   }),
 );

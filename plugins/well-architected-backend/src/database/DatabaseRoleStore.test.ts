@@ -148,9 +148,7 @@ describe('DatabaseRoleStore', () => {
       expect(restored?.responsibilities).toEqual(
         expect.arrayContaining(dataset.responsibilities),
       );
-      expect(restored?.roles.map(r => r.id)).not.toContain(
-        'platform-engineer',
-      );
+      expect(restored?.roles.map(r => r.id)).not.toContain('platform-engineer');
     });
 
     it('keeps unicode text exactly', async () => {

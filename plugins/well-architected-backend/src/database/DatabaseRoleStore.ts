@@ -121,7 +121,11 @@ export class DatabaseRoleStore implements RoleStore {
         result.retired += counts.retired;
       }
       await tx<DbDatasetStateRow>('dataset_state')
-        .insert({ id: STATE_ID, version: dataset.version, loaded_at: new Date() })
+        .insert({
+          id: STATE_ID,
+          version: dataset.version,
+          loaded_at: new Date(),
+        })
         .onConflict('id')
         .merge(['version', 'loaded_at']);
       result.changed = true;

@@ -7,7 +7,10 @@ const seedText = fs.readFileSync(
   path.join(datasetDir, 'well-architected-roles.txt'),
   'utf8',
 );
-const curationYaml = fs.readFileSync(path.join(datasetDir, 'roles.yaml'), 'utf8');
+const curationYaml = fs.readFileSync(
+  path.join(datasetDir, 'roles.yaml'),
+  'utf8',
+);
 
 /**
  * The seed's entries read the plainest way there is, independently of the parser under test:

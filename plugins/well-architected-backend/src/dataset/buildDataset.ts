@@ -29,7 +29,10 @@ const curationSchema = z.object({
 });
 
 const FLAG_MARKERS: Array<[RegExp, ResponsibilityFlag]> = [
-  [/\(optional, for highly regulated environments\)/i, 'highly-regulated-environments'],
+  [
+    /\(optional, for highly regulated environments\)/i,
+    'highly-regulated-environments',
+  ],
 ];
 
 function readCuration(yamlText: string) {
@@ -139,9 +142,9 @@ export function buildDataset(seedText: string, curationYaml: string): Dataset {
   const roles: DatasetRole[] = curation.map(role => ({
     id: role.id,
     title: role.title,
-    aliases: [
-      ...new Set([...role.seedTitles, ...role.aliases]),
-    ].filter(alias => alias !== role.title),
+    aliases: [...new Set([...role.seedTitles, ...role.aliases])].filter(
+      alias => alias !== role.title,
+    ),
   }));
 
   uniqueIds(categories, 'category');

@@ -53,7 +53,10 @@ export class DatasetLoader {
       );
     } else {
       logger.debug(
-        `Well-Architected dataset ${dataset.version.slice(0, 12)} is already loaded`,
+        `Well-Architected dataset ${dataset.version.slice(
+          0,
+          12,
+        )} is already loaded`,
       );
     }
     return result;

@@ -83,9 +83,7 @@ export class RoleCatalogSnapshot {
     this.roleById = new Map(this.roles.map(({ role }) => [role.id, role]));
 
     const rolesIn = (keep: (r: Responsibility) => boolean) =>
-      new Set(
-        dataset.responsibilities.filter(keep).map(r => r.roleId),
-      ).size;
+      new Set(dataset.responsibilities.filter(keep).map(r => r.roleId)).size;
     this.pillarsResponse = {
       items: dataset.pillars.map(
         (p): Pillar => ({

@@ -21,13 +21,17 @@ describe('RoleDetail', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('SRE')).toBeInTheDocument();
     expect(screen.getByText('Reliability')).toBeInTheDocument();
-    expect(screen.getByText('Engineering & Infrastructure')).toBeInTheDocument();
+    expect(
+      screen.getByText('Engineering & Infrastructure'),
+    ).toBeInTheDocument();
     expect(
       screen.getByText(
         'Monitors and optimizes service health, SLOs, and reduces toil via automation.',
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText('1 responsibility in 1 pillar.')).toBeInTheDocument();
+    expect(
+      screen.getByText('1 responsibility in 1 pillar.'),
+    ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /All roles/ })).toHaveAttribute(
       'href',
       '/well-architected',
@@ -39,7 +43,9 @@ describe('RoleDetail', () => {
 
     expect(await screen.findByText(/Role not found/)).toBeInTheDocument();
     expect(
-      screen.getByText(/There is no Well-Architected role with id 'chief-vibes-officer'/),
+      screen.getByText(
+        /There is no Well-Architected role with id 'chief-vibes-officer'/,
+      ),
     ).toBeInTheDocument();
   });
 
@@ -48,6 +54,8 @@ describe('RoleDetail', () => {
     api.getRole.mockRejectedValue(new Error('Bad Gateway'));
     await renderDetail('site-reliability-engineer', api);
 
-    expect((await screen.findAllByText(/Bad Gateway/)).length).toBeGreaterThan(0);
+    expect((await screen.findAllByText(/Bad Gateway/)).length).toBeGreaterThan(
+      0,
+    );
   });
 });

@@ -40,7 +40,11 @@ function ResponsibilitiesByPillar(props: { role: Role; pillars: Pillar[] }) {
                         primary={
                           <>
                             <Typography variant="overline" display="block">
-                              {pillar.categories.find(c => c.id === r.categoryId)?.title}
+                              {
+                                pillar.categories.find(
+                                  c => c.id === r.categoryId,
+                                )?.title
+                              }
                             </Typography>
                             <Typography variant="subtitle2" component="span">
                               {r.title}
@@ -111,7 +115,13 @@ export function RoleDetail(props: { roleId: string }) {
         {role.title}
       </Typography>
       {role.aliases.length > 0 && (
-        <Box display="flex" flexWrap="wrap" alignItems="center" gridGap={6} mb={2}>
+        <Box
+          display="flex"
+          flexWrap="wrap"
+          alignItems="center"
+          gridGap={6}
+          mb={2}
+        >
           <Typography variant="body2" color="textSecondary">
             Also known as
           </Typography>

@@ -26,8 +26,12 @@ describe('RoleExplorer', () => {
   it('lists the matching entries grouped by category, each linking to its role', async () => {
     await renderExplorer();
 
-    expect(await screen.findByText('Engineering & Infrastructure')).toBeInTheDocument();
-    expect(screen.getByText('Architecture & API Governance')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Engineering & Infrastructure'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Architecture & API Governance'),
+    ).toBeInTheDocument();
     const link = screen.getByRole('link', {
       name: 'Site Reliability Engineer (SRE)',
     });
@@ -103,7 +107,9 @@ describe('RoleExplorer', () => {
     await renderExplorer(api);
 
     expect(await screen.findByText('No role matches')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Clear filters' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    ).toBeInTheDocument();
   });
 
   it('shows an error when the backend fails', async () => {

@@ -57,7 +57,9 @@ function groupByCategory(pillars: Pillar[], roles: Role[]): CategoryGroup[] {
   }
   for (const role of roles) {
     for (const responsibility of role.responsibilities) {
-      groups.get(responsibility.categoryId)?.entries.push({ role, responsibility });
+      groups
+        .get(responsibility.categoryId)
+        ?.entries.push({ role, responsibility });
     }
   }
   return [...groups.values()].filter(group => group.entries.length > 0);
@@ -140,7 +142,9 @@ export function RoleExplorer() {
             label="All pillars"
             clickable
             color={pillarId ? 'default' : 'primary'}
-            onClick={() => updateParams({ pillar: undefined, category: undefined })}
+            onClick={() =>
+              updateParams({ pillar: undefined, category: undefined })
+            }
           />
           {pillarList.map(pillar => (
             <Chip
@@ -148,7 +152,9 @@ export function RoleExplorer() {
               label={`${pillar.title} (${pillar.roleCount})`}
               clickable
               color={pillar.id === pillarId ? 'primary' : 'default'}
-              onClick={() => updateParams({ pillar: pillar.id, category: undefined })}
+              onClick={() =>
+                updateParams({ pillar: pillar.id, category: undefined })
+              }
             />
           ))}
         </Box>
@@ -164,7 +170,8 @@ export function RoleExplorer() {
                 color={category.id === categoryId ? 'primary' : 'default'}
                 onClick={() =>
                   updateParams({
-                    category: category.id === categoryId ? undefined : category.id,
+                    category:
+                      category.id === categoryId ? undefined : category.id,
                   })
                 }
               />
@@ -204,7 +211,11 @@ export function RoleExplorer() {
                 color="primary"
                 onClick={() => {
                   setText('');
-                  updateParams({ pillar: undefined, category: undefined, q: undefined });
+                  updateParams({
+                    pillar: undefined,
+                    category: undefined,
+                    q: undefined,
+                  });
                 }}
               >
                 Clear filters
@@ -215,7 +226,8 @@ export function RoleExplorer() {
         {roles.value && roles.value.totalCount > 0 && (
           <>
             <Typography variant="body2" color="textSecondary" gutterBottom>
-              {roles.value.totalCount} role{roles.value.totalCount === 1 ? '' : 's'}
+              {roles.value.totalCount} role
+              {roles.value.totalCount === 1 ? '' : 's'}
             </Typography>
             <Grid container spacing={2}>
               {groups.map(group => (
