@@ -5,7 +5,10 @@ import {
 } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
-import { RolesResponse } from 'backstage-plugin-well-architected-common';
+import {
+  PILLAR_IDS,
+  RolesResponse,
+} from 'backstage-plugin-well-architected-common';
 import { Dataset } from './dataset/types';
 import { createRouter } from './router';
 import { RoleCatalog } from './services/RoleCatalog';
@@ -176,14 +179,7 @@ describe('createRouter', () => {
       expect(res.body).toMatchObject({
         id: 'devops-engineer',
         title: 'DevOps Engineer',
-        pillarIds: [
-          'operational-excellence',
-          'security',
-          'reliability',
-          'performance-efficiency',
-          'cost-optimization',
-          'sustainability',
-        ],
+        pillarIds: [...PILLAR_IDS],
       });
       expect(res.body.responsibilities).toHaveLength(6);
     });

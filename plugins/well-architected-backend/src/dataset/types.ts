@@ -1,22 +1,14 @@
 import {
-  PillarId,
-  ResponsibilityFlag,
+  Category,
+  Pillar,
+  Responsibility,
 } from 'backstage-plugin-well-architected-common';
 
 /** A pillar as the dataset defines it. */
-export interface DatasetPillar {
-  id: PillarId;
-  title: string;
-  order: number;
-}
+export type DatasetPillar = Pick<Pillar, 'id' | 'title' | 'order'>;
 
 /** A category as the dataset defines it. */
-export interface DatasetCategory {
-  id: string;
-  pillarId: PillarId;
-  title: string;
-  order: number;
-}
+export type DatasetCategory = Omit<Category, 'roleCount'>;
 
 /** A canonical role as the curation defines it. */
 export interface DatasetRole {
@@ -26,14 +18,8 @@ export interface DatasetRole {
 }
 
 /** One entry of the dataset, mapped to its canonical role. */
-export interface DatasetResponsibility {
-  id: string;
-  roleId: string;
-  pillarId: PillarId;
-  categoryId: string;
-  title: string;
-  description: string;
-  flags: ResponsibilityFlag[];
+export interface DatasetResponsibility extends Responsibility {
+  /** Position inside the category, from 1. */
   order: number;
 }
 
