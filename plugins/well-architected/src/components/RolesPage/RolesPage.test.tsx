@@ -1,0 +1,37 @@
+import { screen } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { wellArchitectedApiRef } from '../../api';
+import { roleRouteRef, rootRouteRef } from '../../routes';
+import { mockWellArchitectedApi } from '../../__testUtils__/fixtures';
+import { RolesPage } from './RolesPage';
+
+describe('RolesPage (legacy frontend system)', () => {
+  const render = (path: string) =>
+    renderInTestApp(
+      <TestApiProvider apis={[[wellArchitectedApiRef, mockWellArchitectedApi()]]}>
+        <RolesPage />
+      </TestApiProvider>,
+      {
+        routeEntries: [path],
+        mountedRoutes: {
+          '/well-architected': rootRouteRef,
+          '/well-architected/roles/:roleId': roleRouteRef,
+        },
+      },
+    );
+
+  it('wraps the role explorer in a page with a header', async () => {
+    await render('/');
+    expect(screen.getByText('Well-Architected roles')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Site Reliability Engineer (SRE)' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a role’s detail below the page', async () => {
+    await render('/roles/technical-writer');
+    expect(
+      await screen.findByRole('heading', { name: 'Technical Writer' }),
+    ).toBeInTheDocument();
+  });
+});
