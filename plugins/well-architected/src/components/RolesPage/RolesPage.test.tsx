@@ -1,22 +1,21 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { wellArchitectedApiRef } from '../../api';
-import { roleRouteRef, rootRouteRef } from '../../routes';
+import { rootRouteRef } from '../../routes';
 import { mockWellArchitectedApi } from '../../__testUtils__/fixtures';
 import { RolesPage } from './RolesPage';
 
 describe('RolesPage (legacy frontend system)', () => {
   const render = (path: string) =>
     renderInTestApp(
-      <TestApiProvider apis={[[wellArchitectedApiRef, mockWellArchitectedApi()]]}>
+      <TestApiProvider
+        apis={[[wellArchitectedApiRef, mockWellArchitectedApi()]]}
+      >
         <RolesPage />
       </TestApiProvider>,
       {
         routeEntries: [path],
-        mountedRoutes: {
-          '/well-architected': rootRouteRef,
-          '/well-architected/roles/:roleId': roleRouteRef,
-        },
+        mountedRoutes: { '/well-architected': rootRouteRef },
       },
     );
 
@@ -24,7 +23,9 @@ describe('RolesPage (legacy frontend system)', () => {
     await render('/');
     expect(screen.getByText('Well-Architected roles')).toBeInTheDocument();
     expect(
-      await screen.findByRole('link', { name: 'Site Reliability Engineer (SRE)' }),
+      await screen.findByRole('link', {
+        name: 'Site Reliability Engineer (SRE)',
+      }),
     ).toBeInTheDocument();
   });
 
