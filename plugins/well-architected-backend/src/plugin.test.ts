@@ -4,7 +4,9 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { wellArchitectedPlugin } from './plugin';
+import { exampleEntities } from './__testUtils__/exampleEntities';
 
 describe('wellArchitectedPlugin', () => {
   it('loads the bundled dataset at start and serves it under /api/well-architected', async () => {
@@ -42,18 +44,41 @@ describe('wellArchitectedPlugin', () => {
     });
   });
 
-  it.each(['/pillars', '/roles', '/roles/devops-engineer'])(
-    'answers %s without credentials with 401',
-    async path => {
-      const { server } = await startTestBackend({
-        features: [wellArchitectedPlugin],
-      });
-      const res = await request(server)
-        .get(`/api/well-architected${path}`)
-        .set('Authorization', mockCredentials.none.header());
-      expect(res.status).toBe(401);
-    },
-  );
+  it('suggests roles for a catalogued system', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        wellArchitectedPlugin,
+        catalogServiceMock.factory({ entities: exampleEntities }),
+      ],
+    });
+    const res = await request(server).get(
+      '/api/well-architected/suggestions?entityRef=system:default/payments',
+    );
+    expect(res.status).toBe(200);
+    expect(
+      res.body.suggestions.map((s: { roleId: string }) => s.roleId),
+    ).toContain('database-administrator');
+
+    const missing = await request(server).get(
+      '/api/well-architected/suggestions?entityRef=system:default/nope',
+    );
+    expect(missing.status).toBe(404);
+  });
+
+  it.each([
+    '/pillars',
+    '/roles',
+    '/roles/devops-engineer',
+    '/suggestions?entityRef=system:default/payments',
+  ])('answers %s without credentials with 401', async path => {
+    const { server } = await startTestBackend({
+      features: [wellArchitectedPlugin],
+    });
+    const res = await request(server)
+      .get(`/api/well-architected${path}`)
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
 
   it('accepts service credentials', async () => {
     const { server } = await startTestBackend({

@@ -11,8 +11,31 @@ import {
 } from 'backstage-plugin-well-architected-common';
 import { Dataset } from './dataset/types';
 import { createRouter } from './router';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RoleCatalog } from './services/RoleCatalog';
+import { defaultSuggestionRules } from './services/suggestions/defaultRules';
+import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
 import { bundledDataset, inMemoryRoleStore } from './__testUtils__/testDataset';
+import { exampleEntities } from './__testUtils__/exampleEntities';
+
+async function appFor(
+  dataset: Dataset | undefined,
+  catalog: CatalogService = catalogServiceMock({ entities: exampleEntities }),
+) {
+  const roleCatalog = new RoleCatalog(inMemoryRoleStore(dataset));
+  const router = await createRouter({
+    httpAuth: mockServices.httpAuth(),
+    roleCatalog,
+    suggestionEngine: new SuggestionEngine({
+      catalog,
+      roleCatalog,
+      rules: defaultSuggestionRules,
+      logger: mockServices.logger.mock(),
+    }),
+  });
+  return express().use(router).use(mockErrorHandler());
+}
 
 describe('createRouter', () => {
   let dataset: Dataset;
@@ -23,11 +46,7 @@ describe('createRouter', () => {
   });
 
   beforeEach(async () => {
-    const router = await createRouter({
-      httpAuth: mockServices.httpAuth(),
-      roleCatalog: new RoleCatalog(inMemoryRoleStore(dataset)),
-    });
-    app = express().use(router).use(mockErrorHandler());
+    app = await appFor(dataset);
   });
 
   describe('GET /pillars', () => {
@@ -223,22 +242,93 @@ describe('createRouter', () => {
     });
   });
 
-  it.each(['/pillars', '/roles', '/roles/devops-engineer'])(
-    'rejects %s without credentials',
-    async path => {
-      const res = await request(app)
-        .get(path)
-        .set('Authorization', mockCredentials.none.header());
-      expect(res.status).toBe(401);
-    },
-  );
+  describe('GET /suggestions', () => {
+    it('suggests roles for a system, with reasons that name the evidence', async () => {
+      const res = await request(app).get(
+        '/suggestions?entityRef=system:default/payments',
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.entityRef).toBe('system:default/payments');
+      const sre = res.body.suggestions.find(
+        (s: { roleId: string }) => s.roleId === 'site-reliability-engineer',
+      );
+      expect(sre).toMatchObject({
+        roleTitle: 'Site Reliability Engineer',
+        pillarIds: ['operational-excellence', 'reliability'],
+        score: 3,
+        reasons: [
+          {
+            ruleId: 'production-services',
+            message: '`payments-api` is a production service',
+            entityRefs: ['component:default/payments-api'],
+          },
+        ],
+      });
+    });
+
+    it.each([
+      ['', /Give exactly one query parameter 'entityRef'/],
+      ['?entityRef=', /Give exactly one query parameter 'entityRef'/],
+      [
+        '?entityRef=payments',
+        /Invalid entityRef 'payments': an entity ref looks like kind:namespace\/name/,
+      ],
+      ['?entityRef=a&entityRef=b', /Give exactly one query parameter/],
+      [
+        '?entityRef=resource:default/payments-db',
+        /Suggestions are made for System and Component entities, not for 'resource'/,
+      ],
+    ])(
+      'answers %s with a 400 that says what a ref looks like',
+      async (query, message) => {
+        const res = await request(app).get(`/suggestions${query}`);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(message);
+      },
+    );
+
+    it('answers an entity that does not exist with a 404', async () => {
+      const res = await request(app).get(
+        '/suggestions?entityRef=system:default/nope',
+      );
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toBe(
+        "No entity 'system:default/nope' in the catalog, or you may not see it",
+      );
+    });
+
+    it('answers 503 with a plain message when the catalog fails', async () => {
+      const catalog = catalogServiceMock.mock({
+        getEntitiesByRefs: async () => {
+          throw new Error('connect ECONNREFUSED 10.0.0.1:7007');
+        },
+      });
+      const broken = await appFor(dataset, catalog);
+      const res = await request(broken).get(
+        '/suggestions?entityRef=system:default/payments',
+      );
+      expect(res.status).toBe(503);
+      expect(res.body.error.message).toBe(
+        'The catalog did not answer, so no suggestions can be made right now; try again shortly',
+      );
+      expect(JSON.stringify(res.body)).not.toContain('ECONNREFUSED');
+    });
+  });
+
+  it.each([
+    '/pillars',
+    '/roles',
+    '/roles/devops-engineer',
+    '/suggestions?entityRef=system:default/payments',
+  ])('rejects %s without credentials', async path => {
+    const res = await request(app)
+      .get(path)
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
 
   it('answers 503 while the dataset is not loaded', async () => {
-    const router = await createRouter({
-      httpAuth: mockServices.httpAuth(),
-      roleCatalog: new RoleCatalog(inMemoryRoleStore(undefined)),
-    });
-    const empty = express().use(router).use(mockErrorHandler());
+    const empty = await appFor(undefined);
     const res = await request(empty).get('/roles');
     expect(res.status).toBe(503);
     expect(res.body.error.message).toMatch(/has not been loaded yet/);

@@ -4,8 +4,10 @@ import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { PILLAR_IDS } from 'backstage-plugin-well-architected-common';
 import { RoleCatalog, ROLES_PAGE } from './services/RoleCatalog';
+import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
 
 const MAX_QUERY_TEXT = 200;
 
@@ -23,6 +25,32 @@ const rolesQuerySchema = z
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
   .strict();
+
+const ENTITY_REF_HELP =
+  'an entity ref looks like kind:namespace/name, for example system:default/payments';
+
+const suggestionsQuerySchema = z
+  .object({ entityRef: z.string().min(1).max(512) })
+  .strict();
+
+function parseSuggestionsQuery(query: unknown): CompoundEntityRef {
+  const parsed = suggestionsQuerySchema.safeParse(query);
+  if (!parsed.success) {
+    throw new InputError(
+      `Give exactly one query parameter 'entityRef' of at most 512 characters; ${ENTITY_REF_HELP}`,
+    );
+  }
+  try {
+    return parseEntityRef(parsed.data.entityRef);
+  } catch {
+    throw new InputError(
+      `Invalid entityRef '${parsed.data.entityRef.slice(
+        0,
+        100,
+      )}': ${ENTITY_REF_HELP}`,
+    );
+  }
+}
 
 const roleIdSchema = z
   .string()
@@ -82,8 +110,9 @@ function isFresh(
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   roleCatalog: RoleCatalog;
+  suggestionEngine: SuggestionEngine;
 }): Promise<express.Router> {
-  const { httpAuth, roleCatalog } = options;
+  const { httpAuth, roleCatalog, suggestionEngine } = options;
   const router = Router();
   router.use(express.json());
 
@@ -123,6 +152,12 @@ export async function createRouter(options: {
     if (!isFresh(req, res, catalog.version)) {
       res.json(role);
     }
+  });
+
+  router.get('/suggestions', async (req, res) => {
+    const credentials = await authenticate(req);
+    const entityRef = parseSuggestionsQuery(req.query);
+    res.json(await suggestionEngine.suggest(entityRef, credentials));
   });
 
   return router;

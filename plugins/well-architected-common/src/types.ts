@@ -134,3 +134,45 @@ export interface RolesResponse {
   limit: number;
   offset: number;
 }
+
+/**
+ * Why a role is suggested: one sentence that names the evidence, and the entities it is about.
+ *
+ * @public
+ */
+export interface SuggestionReason {
+  /** The rule that found it. */
+  ruleId: string;
+  message: string;
+  entityRefs: string[];
+}
+
+/**
+ * A role suggested to review an entity.
+ *
+ * @public
+ */
+export interface Suggestion {
+  roleId: string;
+  roleTitle: string;
+  /** The pillars the role serves for this entity, in pillar order. */
+  pillarIds: PillarId[];
+  /** The sum of the weights of the rules that suggested the role. */
+  score: number;
+  reasons: SuggestionReason[];
+}
+
+/**
+ * Response of `GET /suggestions`.
+ *
+ * @public
+ */
+export interface SuggestionsResponse {
+  entityRef: string;
+  /** Highest score first, then by role id. */
+  suggestions: Suggestion[];
+  /** The entities the rules looked at: the entity itself, its parts and what they depend on. */
+  inspectedEntityRefs: string[];
+  /** The ids of the rules that were evaluated. */
+  ruleIds: string[];
+}

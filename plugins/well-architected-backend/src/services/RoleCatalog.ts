@@ -155,6 +155,15 @@ export class RoleCatalogSnapshot {
     };
   }
 
+  hasRole(roleId: string): boolean {
+    return this.roleById.has(roleId);
+  }
+
+  /** The role's display title, or its id for a role this version no longer has. */
+  roleTitle(roleId: string): string {
+    return this.roleById.get(roleId)?.title ?? roleId;
+  }
+
   getRole(roleId: string): Role {
     const role = this.roleById.get(roleId);
     if (!role) {

@@ -1,0 +1,217 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import { Dataset } from '../../dataset/types';
+import {
+  bundledDataset,
+  inMemoryRoleStore,
+} from '../../__testUtils__/testDataset';
+import { exampleEntities } from '../../__testUtils__/exampleEntities';
+import { RoleCatalog } from '../RoleCatalog';
+import { defaultSuggestionRules } from './defaultRules';
+import { SuggestionEngine } from './SuggestionEngine';
+import { SuggestionRule } from './types';
+
+const credentials = mockCredentials.user();
+
+/** A system with `n` production services, each depending on its own database. */
+function bigSystem(n: number): Entity[] {
+  const parts = Array.from({ length: n }, (_, i) => i);
+  return [
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: 'big', namespace: 'default' },
+      spec: {},
+      relations: parts.map(i => ({
+        type: 'hasPart',
+        targetRef: `component:default/svc-${i}`,
+      })),
+    },
+    ...parts.flatMap((i): Entity[] => [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: `svc-${i}`, namespace: 'default' },
+        spec: { type: 'service', lifecycle: 'production' },
+        relations: [
+          { type: 'dependsOn', targetRef: `resource:default/db-${i}` },
+        ],
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: { name: `db-${i}`, namespace: 'default' },
+        spec: { type: 'database' },
+      },
+    ]),
+  ];
+}
+
+describe('SuggestionEngine', () => {
+  let dataset: Dataset;
+
+  beforeAll(async () => {
+    dataset = await bundledDataset();
+  });
+
+  function engineFor(entities: Entity[], rules = defaultSuggestionRules) {
+    const catalog = catalogServiceMock.mock();
+    const real = catalogServiceMock({ entities });
+    catalog.getEntitiesByRefs.mockImplementation((req, opts) =>
+      real.getEntitiesByRefs(req, opts),
+    );
+    const engine = new SuggestionEngine({
+      catalog,
+      roleCatalog: new RoleCatalog(inMemoryRoleStore(dataset)),
+      rules,
+      logger: mockServices.logger.mock(),
+    });
+    return { engine, catalog };
+  }
+
+  it('rolls a system up over its parts and what they depend on', async () => {
+    const { engine } = engineFor(exampleEntities);
+    const result = await engine.suggest(
+      { kind: 'system', namespace: 'default', name: 'payments' },
+      credentials,
+    );
+    expect(result.inspectedEntityRefs.sort()).toEqual([
+      'api:default/payments-public-api',
+      'component:default/payments-api',
+      'resource:default/payments-db',
+      'system:default/payments',
+    ]);
+    expect(result.suggestions.map(s => [s.roleId, s.score])).toEqual([
+      ['api-product-owner', 3],
+      ['backup-administrator', 3],
+      ['database-administrator', 3],
+      ['incident-response-manager', 3],
+      ['security-architect', 3],
+      ['site-reliability-engineer', 3],
+    ]);
+    expect(
+      result.suggestions.find(s => s.roleId === 'database-administrator')
+        ?.reasons,
+    ).toEqual([
+      {
+        ruleId: 'databases',
+        message: 'depends on Resource `payments-db` of type database',
+        entityRefs: ['resource:default/payments-db'],
+      },
+    ]);
+  });
+
+  it('suggests for a component from its own data and its resources', async () => {
+    const { engine } = engineFor(exampleEntities);
+    const result = await engine.suggest(
+      { kind: 'component', namespace: 'default', name: 'payments-api' },
+      credentials,
+    );
+    expect(result.suggestions.map(s => s.roleId)).toContain(
+      'database-administrator',
+    );
+  });
+
+  it('reads the catalog in at most three round trips, whatever the size', async () => {
+    for (const size of [1, 50]) {
+      const { engine, catalog } = engineFor(bigSystem(size));
+      const result = await engine.suggest(
+        { kind: 'system', namespace: 'default', name: 'big' },
+        credentials,
+      );
+      expect(catalog.getEntitiesByRefs).toHaveBeenCalledTimes(3);
+      expect(catalog.getEntityByRef).not.toHaveBeenCalled();
+      expect(result.inspectedEntityRefs).toHaveLength(1 + 2 * size);
+      for (const [request, options] of catalog.getEntitiesByRefs.mock.calls) {
+        expect(request.fields).toContain('relations');
+        expect(options).toEqual({ credentials });
+      }
+    }
+  });
+
+  it('orders suggestions by score, then by role id', async () => {
+    const { engine } = engineFor(bigSystem(2));
+    const result = await engine.suggest(
+      { kind: 'system', namespace: 'default', name: 'big' },
+      credentials,
+    );
+    const keys = result.suggestions.map(s => [-s.score, s.roleId] as const);
+    expect(keys).toEqual(
+      [...keys].sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])),
+    );
+  });
+
+  it('adds the weights of every rule that names the same role', async () => {
+    const rules: SuggestionRule[] = [
+      {
+        id: 'a',
+        roles: [{ roleId: 'devops-engineer', pillarIds: ['security'] }],
+        weight: 2,
+        evaluate: () => ({ message: 'a', entityRefs: [] }),
+      },
+      {
+        id: 'b',
+        roles: [{ roleId: 'devops-engineer', pillarIds: ['reliability'] }],
+        weight: 5,
+        evaluate: () => ({ message: 'b', entityRefs: [] }),
+      },
+    ];
+    const { engine } = engineFor(exampleEntities, rules);
+    const [suggestion] = (
+      await engine.suggest(
+        { kind: 'system', namespace: 'default', name: 'payments' },
+        credentials,
+      )
+    ).suggestions;
+    expect(suggestion).toMatchObject({
+      roleId: 'devops-engineer',
+      roleTitle: 'DevOps Engineer',
+      score: 7,
+      pillarIds: ['security', 'reliability'],
+    });
+    expect(suggestion.reasons.map(r => r.ruleId)).toEqual(['a', 'b']);
+  });
+
+  it('returns no suggestion, and what it looked at, when no rule matches', async () => {
+    const { engine } = engineFor([
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'plain', namespace: 'default' },
+        spec: { type: 'library', lifecycle: 'production' },
+      },
+    ]);
+    const result = await engine.suggest(
+      { kind: 'component', namespace: 'default', name: 'plain' },
+      credentials,
+    );
+    expect(result.suggestions).toEqual([]);
+    expect(result.inspectedEntityRefs).toEqual(['component:default/plain']);
+    expect(result.ruleIds).toEqual(defaultSuggestionRules.map(r => r.id));
+  });
+
+  it('refuses a rule that names a role the dataset does not have', async () => {
+    const { engine } = engineFor(
+      [],
+      [
+        {
+          id: 'typo',
+          roles: [
+            { roleId: 'site-reliabilty-engineer', pillarIds: ['security'] },
+          ],
+          weight: 1,
+          evaluate: () => undefined,
+        },
+      ],
+    );
+    await expect(engine.validateRules()).rejects.toThrow(
+      "Suggestion rule 'typo' names role 'site-reliabilty-engineer', which the Well-Architected dataset does not have",
+    );
+  });
+
+  it('accepts every default rule', async () => {
+    const { engine } = engineFor([]);
+    await expect(engine.validateRules()).resolves.toBeUndefined();
+  });
+});
