@@ -1,8 +1,23 @@
 import { screen } from '@testing-library/react';
 import { renderTestApp } from '@backstage/frontend-test-utils';
+import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
+import { Entity } from '@backstage/catalog-model';
 import { wellArchitectedApiRef } from './api';
 import { mockWellArchitectedApi } from './__testUtils__/fixtures';
 import wellArchitectedPlugin from './alpha';
+
+function entity(kind: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name: 'payments', namespace: 'default' },
+    spec: {},
+  };
+}
+
+const reviewersCard = wellArchitectedPlugin.getExtension(
+  'entity-card:well-architected/reviewers',
+);
 
 describe('well-architected plugin for the new frontend system', () => {
   it('serves the roles page at /well-architected', async () => {
@@ -27,5 +42,36 @@ describe('well-architected plugin for the new frontend system', () => {
     expect(
       await screen.findByRole('heading', { name: 'Technical Writer' }),
     ).toBeInTheDocument();
+  });
+
+  it.each(['System', 'Component'])(
+    'shows the reviewers card on a %s page',
+    async kind => {
+      renderTestApp({
+        extensions: [
+          createTestEntityPage({ entity: entity(kind) }),
+          reviewersCard,
+        ],
+        apis: [[wellArchitectedApiRef, mockWellArchitectedApi()]],
+      });
+      expect(
+        await screen.findByText('Well-Architected reviewers'),
+      ).toBeInTheDocument();
+    },
+  );
+
+  it('does not show the reviewers card on a Group page', async () => {
+    const api = mockWellArchitectedApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: entity('Group') }),
+        reviewersCard,
+      ],
+      apis: [[wellArchitectedApiRef, api]],
+    });
+    // The page itself renders; the card never does.
+    await new Promise(resolve => setTimeout(resolve, 200));
+    expect(screen.queryByText('Well-Architected reviewers')).toBeNull();
+    expect(api.getSuggestions).not.toHaveBeenCalled();
   });
 });

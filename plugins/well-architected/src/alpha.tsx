@@ -7,6 +7,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { Content } from '@backstage/core-components';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import AssignmentIndIcon from '@material-ui/icons/AssignmentInd';
 import { WellArchitectedClient, wellArchitectedApiRef } from './api';
 import { rootRouteRef } from './routes';
@@ -35,9 +36,19 @@ const rolesPage = PageBlueprint.make({
   },
 });
 
+const reviewersCard = EntityCardBlueprint.make({
+  name: 'reviewers',
+  params: {
+    filter: { kind: { $in: ['system', 'component'] } },
+    loader: () =>
+      import('./components/ReviewersCard').then(m => <m.ReviewersCard />),
+  },
+});
+
 /**
  * The Well-Architected plugin for the new frontend system: the roles page at
- * `/well-architected` with its sidebar item, and the API client.
+ * `/well-architected` with its sidebar item, the reviewers card on System and Component pages,
+ * and the API client.
  *
  * @alpha
  */
@@ -46,7 +57,7 @@ export default createFrontendPlugin({
   title: 'Well-Architected',
   icon: <AssignmentIndIcon />,
   info: { packageJson: () => import('../package.json') },
-  extensions: [wellArchitectedApi, rolesPage],
+  extensions: [wellArchitectedApi, rolesPage, reviewersCard],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
   },

@@ -1,10 +1,15 @@
 /**
- * Well-Architected roles for Backstage: the roles page, for the legacy frontend system. The new
+ * Well-Architected roles for Backstage: the roles page and the reviewers card, for the legacy
+ * frontend system. The new
  * frontend system's plugin is the default export of `./alpha`.
  *
  * @packageDocumentation
  */
 
-export { wellArchitectedPlugin, WellArchitectedPage } from './plugin';
+export {
+  wellArchitectedPlugin,
+  WellArchitectedPage,
+  EntityWellArchitectedReviewersCard,
+} from './plugin';
 export { rootRouteRef, roleRouteRef } from './routes';
 export * from './api';

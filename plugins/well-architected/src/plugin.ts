@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -38,5 +39,21 @@ export const WellArchitectedPage = wellArchitectedPlugin.provide(
     name: 'WellArchitectedPage',
     component: () => import('./components/RolesPage').then(m => m.RolesPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The "Well-Architected reviewers" card for System and Component pages in a legacy
+ * `EntityPage.tsx`: the suggested roles by pillar, with their reasons.
+ *
+ * @public
+ */
+export const EntityWellArchitectedReviewersCard = wellArchitectedPlugin.provide(
+  createComponentExtension({
+    name: 'EntityWellArchitectedReviewersCard',
+    component: {
+      lazy: () =>
+        import('./components/ReviewersCard').then(m => m.ReviewersCard),
+    },
   }),
 );

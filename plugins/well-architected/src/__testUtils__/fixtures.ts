@@ -2,6 +2,7 @@ import {
   PillarsResponse,
   Role,
   RolesResponse,
+  SuggestionsResponse,
 } from 'backstage-plugin-well-architected-common';
 import { WellArchitectedApi } from '../api';
 
@@ -89,11 +90,49 @@ export function rolesResponse(items: Role[]): RolesResponse {
   return { items, totalCount: items.length, limit: 500, offset: 0 };
 }
 
+export const paymentsSuggestions: SuggestionsResponse = {
+  entityRef: 'system:default/payments',
+  suggestions: [
+    {
+      roleId: 'site-reliability-engineer',
+      roleTitle: 'Site Reliability Engineer',
+      pillarIds: ['reliability'],
+      score: 3,
+      reasons: [
+        {
+          ruleId: 'production-services',
+          message: '`payments-api` is a production service',
+          entityRefs: ['component:default/payments-api'],
+        },
+      ],
+    },
+    {
+      roleId: 'security-architect',
+      roleTitle: 'Security Architect',
+      pillarIds: ['security'],
+      score: 3,
+      reasons: [
+        {
+          ruleId: 'public-apis',
+          message: 'provides the public API `payments-public-api`',
+          entityRefs: ['api:default/payments-public-api'],
+        },
+      ],
+    },
+  ],
+  inspectedEntityRefs: [
+    'system:default/payments',
+    'component:default/payments-api',
+  ],
+  ruleIds: ['production-services', 'public-apis'],
+};
+
 /** A mocked API that serves the fixtures. */
 export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
   return {
     getPillars: jest.fn(async () => pillars),
     listRoles: jest.fn(async () => rolesResponse([sre, technicalWriter])),
+    getSuggestions: jest.fn(async (_entityRef: string) => paymentsSuggestions),
     getRole: jest.fn(async (roleId: string) => {
       const role = [sre, technicalWriter].find(r => r.id === roleId);
       if (!role) {

@@ -4,6 +4,7 @@ import {
   Role,
   RolesQuery,
   RolesResponse,
+  SuggestionsResponse,
 } from 'backstage-plugin-well-architected-common';
 
 /**
@@ -15,6 +16,8 @@ export interface WellArchitectedApi {
   getPillars(): Promise<PillarsResponse>;
   listRoles(query?: RolesQuery): Promise<RolesResponse>;
   getRole(roleId: string): Promise<Role>;
+  /** The roles suggested to review a System or Component, with their reasons. */
+  getSuggestions(entityRef: string): Promise<SuggestionsResponse>;
 }
 
 /**

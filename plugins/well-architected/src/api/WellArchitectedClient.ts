@@ -5,6 +5,7 @@ import {
   Role,
   RolesQuery,
   RolesResponse,
+  SuggestionsResponse,
 } from 'backstage-plugin-well-architected-common';
 import { WellArchitectedApi } from './WellArchitectedApi';
 
@@ -39,6 +40,12 @@ export class WellArchitectedClient implements WellArchitectedApi {
 
   getRole(roleId: string): Promise<Role> {
     return this.get(`/roles/${encodeURIComponent(roleId)}`);
+  }
+
+  getSuggestions(entityRef: string): Promise<SuggestionsResponse> {
+    return this.get(
+      `/suggestions?${new URLSearchParams({ entityRef }).toString()}`,
+    );
   }
 
   private async get<T>(path: string): Promise<T> {

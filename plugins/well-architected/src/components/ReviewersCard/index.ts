@@ -1,0 +1,1 @@
+export { ReviewersCard } from './ReviewersCard';
