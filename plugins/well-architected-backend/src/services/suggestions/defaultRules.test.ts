@@ -63,7 +63,7 @@ const cases: Array<[string, SuggestionContext, string]> = [
         metadata: { annotations: { 'pagerduty.com/integration-key': 'k' } },
       }),
     ),
-    '`payments-api` pages an on-call rota (PagerDuty or Opsgenie)',
+    'on call through PagerDuty or Opsgenie: `payments-api`',
   ],
   [
     'databases',
@@ -204,5 +204,24 @@ describe('default suggestion rules', () => {
     expect(rule.evaluate({ ...context(system), parts })?.message).toBe(
       '4 production services: `a`, `b`, `c` and 1 more',
     );
+  });
+
+  it('names an entity once when it is both a part and a dependency', () => {
+    const rule = defaultSuggestionRules.find(r => r.id === 'cost-allocation')!;
+    const db = resource('payments-db', 'database', {
+      annotations: { 'aws.amazon.com/cost-insights-tags': 'team=payments' },
+    });
+    const system: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: 'payments', namespace: 'default' },
+      spec: {},
+    };
+    expect(
+      rule.evaluate({ ...context(system), parts: [db], resources: [db] }),
+    ).toEqual({
+      message: 'carries cloud cost allocation tags: `payments-db`',
+      entityRefs: ['resource:default/payments-db'],
+    });
   });
 });

@@ -29,10 +29,13 @@ function names(entities: Entity[], max = 3): string {
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
+/** Evidence about the matching entities, each named once, or undefined when none match. */
 function evidence(
-  matching: Entity[],
+  found: Entity[],
   message: (matching: Entity[]) => string,
 ): RuleEvidence | undefined {
+  // A Resource can be both a part of a system and a dependency of its parts.
+  const matching = [...new Map(found.map(e => [ref(e), e])).values()];
   if (matching.length === 0) {
     return undefined;
   }
@@ -111,8 +114,7 @@ export const defaultSuggestionRules: SuggestionRule[] = [
             'opsgenie.com/team',
           ]),
         ),
-        matching =>
-          `${names(matching)} pages an on-call rota (PagerDuty or Opsgenie)`,
+        matching => `on call through PagerDuty or Opsgenie: ${names(matching)}`,
       ),
   },
   {
