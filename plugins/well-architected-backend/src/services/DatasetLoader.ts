@@ -9,13 +9,13 @@ import { Dataset } from '../dataset/types';
 import { DatasetSyncResult, RoleStore } from '../database/RoleStore';
 
 /** The folder of the dataset that ships with this package. */
-export const BUNDLED_DATASET_DIR = resolvePackagePath(
+const BUNDLED_DATASET_DIR = resolvePackagePath(
   'backstage-plugin-well-architected-backend',
   'dataset',
 );
 
 /** The file names of a dataset folder. */
-export const DATASET_FILES = {
+const DATASET_FILES = {
   seed: 'well-architected-roles.txt',
   curation: 'roles.yaml',
 } as const;

@@ -188,7 +188,7 @@ export class RoleCatalog {
     const version = await this.store.getDatasetVersion();
     if (!this.snapshot || version !== this.snapshotVersion) {
       this.snapshotVersion = version;
-      this.snapshot = this.store.readCatalogue().then(dataset => {
+      const snapshot = this.store.readCatalogue().then(dataset => {
         if (!dataset) {
           throw new ServiceUnavailableError(
             'The Well-Architected dataset has not been loaded yet; try again shortly',
@@ -196,9 +196,13 @@ export class RoleCatalog {
         }
         return new RoleCatalogSnapshot(dataset);
       });
-      // A failed read must not stick: the next call tries again.
-      this.snapshot.catch(() => {
-        this.snapshot = undefined;
+      this.snapshot = snapshot;
+      // A failed read must not stick: the next call tries again. Only this read's own promise is
+      // dropped, never a newer one that replaced it meanwhile.
+      snapshot.catch(() => {
+        if (this.snapshot === snapshot) {
+          this.snapshot = undefined;
+        }
       });
     }
     return this.snapshot;
