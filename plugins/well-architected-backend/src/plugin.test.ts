@@ -3,10 +3,51 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import request from 'supertest';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  SuggestionRule,
+  wellArchitectedSuggestionsExtensionPoint,
+} from 'backstage-plugin-well-architected-node';
 import { wellArchitectedPlugin } from './plugin';
 import { exampleEntities } from './__testUtils__/exampleEntities';
+
+function rulesModule(rule: SuggestionRule) {
+  return createBackendModule({
+    pluginId: 'well-architected',
+    moduleId: 'test-rules',
+    register(env) {
+      env.registerInit({
+        deps: { suggestions: wellArchitectedSuggestionsExtensionPoint },
+        async init({ suggestions }) {
+          suggestions.addRules(rule);
+        },
+      });
+    },
+  });
+}
+
+async function suggestedRoles(
+  features: Parameters<typeof startTestBackend>[0]['features'],
+) {
+  const { server } = await startTestBackend({
+    features: [
+      wellArchitectedPlugin,
+      catalogServiceMock.factory({ entities: exampleEntities }),
+      ...(features ?? []),
+    ],
+  });
+  const res = await request(server).get(
+    '/api/well-architected/suggestions?entityRef=system:default/payments',
+  );
+  expect(res.status).toBe(200);
+  return res.body.suggestions as Array<{
+    roleId: string;
+    score: number;
+    reasons: Array<{ ruleId: string; message: string }>;
+  }>;
+}
 
 describe('wellArchitectedPlugin', () => {
   it('loads the bundled dataset at start and serves it under /api/well-architected', async () => {
@@ -103,5 +144,121 @@ describe('wellArchitectedPlugin', () => {
         ],
       }),
     ).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  describe('suggestion rules', () => {
+    const cacheRule = {
+      id: 'database-backed-services',
+      match: { type: ['service'], resourceTypes: ['database'] },
+      role: 'performance-engineer',
+      pillar: 'performance-efficiency',
+      message: 'services that keep state in a database: {entities}',
+      weight: 4,
+    };
+
+    it('follow wellArchitected.suggestions in app-config', async () => {
+      const before = await suggestedRoles([]);
+      expect(before.map(s => s.roleId)).not.toContain('performance-engineer');
+      expect(before.map(s => s.roleId)).toContain('database-administrator');
+
+      const after = await suggestedRoles([
+        mockServices.rootConfig.factory({
+          data: {
+            wellArchitected: {
+              suggestions: {
+                disabledRules: ['databases'],
+                rules: [cacheRule],
+              },
+            },
+          },
+        }),
+      ]);
+      expect(after.map(s => s.roleId)).not.toContain('database-administrator');
+      expect(after.find(s => s.roleId === 'performance-engineer')).toEqual({
+        roleId: 'performance-engineer',
+        roleTitle: 'Performance Engineer',
+        pillarIds: ['performance-efficiency'],
+        score: 4,
+        reasons: [
+          {
+            ruleId: 'database-backed-services',
+            message:
+              'services that keep state in a database: `payments-api` and `payments-db`',
+            entityRefs: [
+              'component:default/payments-api',
+              'resource:default/payments-db',
+            ],
+          },
+        ],
+      });
+    });
+
+    it('stop the start, naming the key, when a configured rule is wrong', async () => {
+      await expect(
+        startTestBackend({
+          features: [
+            wellArchitectedPlugin,
+            mockServices.rootConfig.factory({
+              data: {
+                wellArchitected: {
+                  suggestions: { rules: [{ ...cacheRule, role: 'dba' }] },
+                },
+              },
+            }),
+          ],
+        }),
+      ).rejects.toThrow(
+        "Invalid config at wellArchitected.suggestions.rules[0].role: the Well-Architected dataset has no role 'dba'",
+      );
+    });
+
+    it('take rules from backend modules through the extension point', async () => {
+      const suggestions = await suggestedRoles([
+        rulesModule({
+          id: 'public-api-load',
+          roles: [
+            {
+              roleId: 'performance-engineer',
+              pillarIds: ['performance-efficiency'],
+            },
+          ],
+          weight: 2,
+          evaluate: ({ providedApis }) => ({
+            message: `provides ${providedApis.length} APIs`,
+            entityRefs: providedApis.map(a => `api:default/${a.metadata.name}`),
+          }),
+        }),
+      ]);
+      expect(
+        suggestions.find(s => s.roleId === 'performance-engineer'),
+      ).toMatchObject({
+        score: 2,
+        reasons: [
+          {
+            ruleId: 'public-api-load',
+            message: 'provides 1 APIs',
+            entityRefs: ['api:default/payments-public-api'],
+          },
+        ],
+      });
+    });
+
+    it('refuse a module rule that names an unknown role', async () => {
+      await expect(
+        startTestBackend({
+          features: [
+            wellArchitectedPlugin,
+            rulesModule({
+              id: 'typo',
+              roles: [{ roleId: 'sre', pillarIds: ['reliability'] }],
+              weight: 1,
+              evaluate: () => undefined,
+            }),
+          ],
+        }),
+      ).rejects.toThrow(
+        "Suggestion rule 'typo' names role 'sre', which the Well-Architected dataset does not have",
+      );
+    });
   });
 });

@@ -24,7 +24,10 @@ import {
   SuggestionsResponse,
 } from 'backstage-plugin-well-architected-common';
 import { RoleCatalog } from '../RoleCatalog';
-import { SuggestionContext, SuggestionRule } from './types';
+import {
+  SuggestionContext,
+  SuggestionRule,
+} from 'backstage-plugin-well-architected-node';
 
 /** Only the fields the rules read; the catalog sends nothing else. */
 const FIELDS = [
@@ -69,20 +72,6 @@ export class SuggestionEngine {
       logger: LoggerService;
     },
   ) {}
-
-  /** Fails, naming the rule, when a rule names a role the dataset does not have. */
-  async validateRules(): Promise<void> {
-    const catalog = await this.options.roleCatalog.current();
-    for (const rule of this.options.rules) {
-      for (const { roleId } of rule.roles) {
-        if (!catalog.hasRole(roleId)) {
-          throw new Error(
-            `Suggestion rule '${rule.id}' names role '${roleId}', which the Well-Architected dataset does not have`,
-          );
-        }
-      }
-    }
-  }
 
   async suggest(
     entityRef: CompoundEntityRef,

@@ -1,52 +1,14 @@
 import { Entity } from '@backstage/catalog-model';
 import { PILLAR_IDS } from 'backstage-plugin-well-architected-common';
 import { defaultSuggestionRules } from './defaultRules';
-import { SuggestionContext } from './types';
-
-function component(
-  name: string,
-  overrides: { spec?: object; metadata?: object } = {},
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', ...overrides.metadata },
-    spec: { type: 'service', lifecycle: 'production', ...overrides.spec },
-  };
-}
-
-function resource(name: string, type: string, metadata: object = {}): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: { name, namespace: 'default', ...metadata },
-    spec: { type },
-  };
-}
-
-function api(name: string, tags: string[] = []): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'API',
-    metadata: { name, namespace: 'default', tags },
-    spec: { type: 'openapi', lifecycle: 'production' },
-  };
-}
-
-/** A component's context: the component is its own only part. */
-function context(
-  entity: Entity,
-  around: Partial<Omit<SuggestionContext, 'entity' | 'parts'>> = {},
-): SuggestionContext {
-  return {
-    entity,
-    parts: [entity],
-    resources: [],
-    providedApis: [],
-    consumedApis: [],
-    ...around,
-  };
-}
+import { SuggestionContext } from 'backstage-plugin-well-architected-node';
+import {
+  api,
+  component,
+  context,
+  resource,
+} from '../../__testUtils__/ruleContexts';
+import { bundledDataset } from '../../__testUtils__/testDataset';
 
 const plain = context(component('plain', { spec: { type: 'library' } }));
 
@@ -174,6 +136,15 @@ describe('default suggestion rules', () => {
       defaultSuggestionRules.flatMap(r => r.roles.flatMap(x => x.pillarIds)),
     );
     expect([...served].sort()).toEqual([...PILLAR_IDS].sort());
+  });
+
+  it('name only roles the bundled dataset has', async () => {
+    const { roles } = await bundledDataset();
+    const known = new Set(roles.map(r => r.id));
+    const named = defaultSuggestionRules.flatMap(r =>
+      r.roles.map(x => x.roleId),
+    );
+    expect(named.filter(id => !known.has(id))).toEqual([]);
   });
 
   describe.each(cases)('%s', (id, firing, message) => {

@@ -4,6 +4,8 @@ import { PillarId } from 'backstage-plugin-well-architected-common';
 /**
  * What the rules see of an entity: the entity itself and the catalog data around it, read once
  * per request.
+ *
+ * @public
  */
 export interface SuggestionContext {
   /** The entity suggestions are asked for (a System or a Component). */
@@ -21,13 +23,21 @@ export interface SuggestionContext {
   consumedApis: Entity[];
 }
 
-/** What a rule found: a sentence naming the evidence and the entities it is about. */
+/**
+ * What a rule found: a sentence naming the evidence and the entities it is about.
+ *
+ * @public
+ */
 export interface RuleEvidence {
   message: string;
   entityRefs: string[];
 }
 
-/** A deterministic rule that suggests roles from catalog data. */
+/**
+ * A deterministic rule that suggests roles from catalog data.
+ *
+ * @public
+ */
 export interface SuggestionRule {
   /** Stable id, used in config to tune or disable the rule. */
   id: string;

@@ -1,0 +1,60 @@
+export interface Config {
+  /** Configuration of the Well-Architected roles plugins. */
+  wellArchitected?: {
+    /**
+     * Tuning of the rules that suggest roles for Systems and Components. Checked at start: a key
+     * that is unknown, a rule id or role id that does not exist, or a malformed rule stops the
+     * backend with a message that names the key.
+     */
+    suggestions?: {
+      /**
+       * Ids of rules that should not run: default rules (for example `on-call`), rules added by
+       * backend modules, or rules declared below.
+       */
+      disabledRules?: string[];
+      /**
+       * A new weight for a rule, by rule id. A rule adds its weight to the score of each role it
+       * suggests when it fires; suggestions are ordered by score. Must be above 0.
+       */
+      weights?: { [ruleId: string]: number };
+      /**
+       * Rules of your own. A rule fires when one entity among the System or Component, its parts,
+       * the Resources they depend on and the APIs they provide meets every criterion given, and,
+       * when `resourceTypes` is given, one of those Resources has such a type.
+       */
+      rules?: Array<{
+        /** A new rule id: lower-case words joined by hyphens, like `grpc-services`. */
+        id: string;
+        /** The criteria; give at least one. Within a list any value matches (case-insensitive). */
+        match: {
+          /** Entity kinds, like `Component` or `API`. */
+          kind?: string[];
+          /** Values of `spec.type`, like `service` or `grpc`. */
+          type?: string[];
+          /** Values of `spec.lifecycle`, like `production`. */
+          lifecycle?: string[];
+          /** Tags; the entity needs one of them. */
+          tags?: string[];
+          /** Annotation keys; the entity needs all of them, with a value. */
+          annotations?: string[];
+          /** Resource types, like `database` or `redis`, that the entity must depend on or contain. */
+          resourceTypes?: string[];
+        };
+        /** The id of the role to suggest, as in `GET /api/well-architected/roles`. */
+        role: string;
+        /**
+         * The pillar the role serves for this signal: operational-excellence, security,
+         * reliability, performance-efficiency, cost-optimization or sustainability.
+         */
+        pillar: string;
+        /**
+         * The reason users read, naming the evidence. `{entities}` becomes the names of the
+         * matching entities and `{count}` their number.
+         */
+        message: string;
+        /** How much the rule adds to the role's score when it fires. Defaults to 1. */
+        weight?: number;
+      }>;
+    };
+  };
+}

@@ -1,0 +1,236 @@
+import { ConfigReader } from '@backstage/config';
+import { SuggestionRule } from 'backstage-plugin-well-architected-node';
+import {
+  api,
+  component,
+  context,
+  resource,
+} from '../../__testUtils__/ruleContexts';
+import { configureRules } from './configureRules';
+import { defaultSuggestionRules } from './defaultRules';
+
+const KNOWN_ROLES = new Set(
+  defaultSuggestionRules.flatMap(r => r.roles.map(role => role.roleId)),
+);
+
+function configure(
+  suggestions: object | undefined,
+  rules: SuggestionRule[] = defaultSuggestionRules,
+) {
+  return configureRules({
+    config: new ConfigReader(
+      suggestions === undefined ? {} : { wellArchitected: { suggestions } },
+    ),
+    rules,
+    hasRole: roleId => KNOWN_ROLES.has(roleId),
+  });
+}
+
+function configuredRule(rule: object) {
+  const rules = configure({ rules: [rule] });
+  return rules[rules.length - 1];
+}
+
+const grpcRule = {
+  id: 'grpc-services',
+  match: { kind: ['Component'], tags: ['grpc'] },
+  role: 'performance-engineer',
+  pillar: 'performance-efficiency',
+  message: 'serves gRPC: {entities} ({count})',
+};
+
+describe('configureRules', () => {
+  it('runs the given rules unchanged when nothing is configured', () => {
+    expect(configure(undefined)).toEqual(defaultSuggestionRules);
+  });
+
+  it('leaves out disabled rules', () => {
+    const ids = configure({ disabledRules: ['on-call', 'websites'] }).map(
+      r => r.id,
+    );
+    expect(ids).not.toContain('on-call');
+    expect(ids).not.toContain('websites');
+    expect(ids).toHaveLength(defaultSuggestionRules.length - 2);
+  });
+
+  it('changes the weight of a rule and keeps what it finds', () => {
+    const rule = configure({ weights: { databases: 7 } }).find(
+      r => r.id === 'databases',
+    )!;
+    expect(rule.weight).toBe(7);
+    expect(
+      rule.evaluate(
+        context(component('svc'), {
+          resources: [resource('orders-db', 'database')],
+        }),
+      )?.message,
+    ).toBe('depends on Resource `orders-db` of type database');
+  });
+
+  describe('a declarative rule', () => {
+    it('suggests its role for its pillar with the given message', () => {
+      const rule = configuredRule(grpcRule);
+      expect(rule).toMatchObject({
+        id: 'grpc-services',
+        weight: 1,
+        roles: [
+          {
+            roleId: 'performance-engineer',
+            pillarIds: ['performance-efficiency'],
+          },
+        ],
+      });
+      const svc = component('quotes', { metadata: { tags: ['GRPC'] } });
+      expect(rule.evaluate(context(svc))).toEqual({
+        message: 'serves gRPC: `quotes` (1)',
+        entityRefs: ['component:default/quotes'],
+      });
+    });
+
+    it('needs every entity criterion to hold for one entity', () => {
+      const rule = configuredRule({
+        ...grpcRule,
+        match: { type: ['service'], lifecycle: ['production'], tags: ['grpc'] },
+      });
+      const experimental = component('quotes', {
+        metadata: { tags: ['grpc'] },
+        spec: { lifecycle: 'experimental' },
+      });
+      expect(rule.evaluate(context(experimental))).toBeUndefined();
+      expect(rule.evaluate(context(component('plain')))).toBeUndefined();
+    });
+
+    it('matches annotations by key, and APIs the entity provides', () => {
+      const rule = configuredRule({
+        ...grpcRule,
+        match: { kind: ['API'], tags: ['partner'] },
+        message: 'provides partner APIs: {entities}',
+      });
+      expect(
+        rule.evaluate(
+          context(component('svc'), { providedApis: [api('quotes-api')] }),
+        ),
+      ).toBeUndefined();
+      expect(
+        rule.evaluate(
+          context(component('svc'), {
+            providedApis: [api('quotes-api', ['partner'])],
+          }),
+        )?.message,
+      ).toBe('provides partner APIs: `quotes-api`');
+
+      const annotated = configuredRule({
+        ...grpcRule,
+        match: { annotations: ['example.com/owner-slack'] },
+      });
+      const svc = component('svc', {
+        metadata: { annotations: { 'example.com/owner-slack': '#team' } },
+      });
+      expect(annotated.evaluate(context(svc))?.entityRefs).toEqual([
+        'component:default/svc',
+      ]);
+      expect(annotated.evaluate(context(component('other')))).toBeUndefined();
+    });
+
+    it('needs a Resource of a listed type when resourceTypes is given', () => {
+      const rule = configuredRule({
+        ...grpcRule,
+        match: { type: ['service'], resourceTypes: ['redis'] },
+        message: '{count} entities use Redis: {entities}',
+      });
+      expect(rule.evaluate(context(component('svc')))).toBeUndefined();
+      expect(
+        rule.evaluate(
+          context(component('svc'), {
+            resources: [resource('cache', 'redis')],
+          }),
+        ),
+      ).toEqual({
+        message: '2 entities use Redis: `svc` and `cache`',
+        entityRefs: ['component:default/svc', 'resource:default/cache'],
+      });
+    });
+
+    it('can be re-weighted like any other rule', () => {
+      const rules = configure({
+        rules: [{ ...grpcRule, weight: 2 }],
+        weights: { 'grpc-services': 5 },
+      });
+      expect(rules.find(r => r.id === 'grpc-services')?.weight).toBe(5);
+    });
+  });
+
+  it.each([
+    [
+      { disabledRule: ['on-call'] },
+      'Invalid config at wellArchitected.suggestions.disabledRule: unknown key',
+    ],
+    [
+      { disabledRules: ['on-cal'] },
+      "Invalid config at wellArchitected.suggestions.disabledRules[0]: no rule has the id 'on-cal'; the rules are production-services, on-call,",
+    ],
+    [
+      { weights: { database: 2 } },
+      "Invalid config at wellArchitected.suggestions.weights.database: no rule has the id 'database'",
+    ],
+    [
+      { weights: { databases: -1 } },
+      'Invalid config at wellArchitected.suggestions.weights.databases: use a number above 0',
+    ],
+    [
+      { rules: [{ ...grpcRule, pillar: 'speed' }] },
+      'Invalid config at wellArchitected.suggestions.rules[0].pillar: use one of operational-excellence, security,',
+    ],
+    [
+      { rules: [{ ...grpcRule, role: 'grpc-guru' }] },
+      "Invalid config at wellArchitected.suggestions.rules[0].role: the Well-Architected dataset has no role 'grpc-guru'",
+    ],
+    [
+      { rules: [grpcRule, { ...grpcRule, id: 'databases' }] },
+      "Invalid config at wellArchitected.suggestions.rules[1].id: a rule 'databases' already exists",
+    ],
+    [
+      { rules: [{ ...grpcRule, id: 'gRPC services' }] },
+      'Invalid config at wellArchitected.suggestions.rules[0].id: use lower-case words joined by hyphens',
+    ],
+    [
+      { rules: [{ ...grpcRule, match: {} }] },
+      'Invalid config at wellArchitected.suggestions.rules[0].match: give at least one of kind, type',
+    ],
+    [
+      { rules: [{ ...grpcRule, match: { tag: ['grpc'] } }] },
+      'Invalid config at wellArchitected.suggestions.rules[0].match.tag: unknown key',
+    ],
+    [
+      { rules: [{ ...grpcRule, match: { tags: [] } }] },
+      'Invalid config at wellArchitected.suggestions.rules[0].match.tags: give at least one value',
+    ],
+    [
+      { rules: [{ ...grpcRule, message: undefined }] },
+      'Invalid config at wellArchitected.suggestions.rules[0].message:',
+    ],
+  ])('refuses %j with a message naming the key', (suggestions, message) => {
+    expect(() => configure(suggestions)).toThrow(message);
+  });
+
+  it('refuses a rule from code that names a role the dataset does not have', () => {
+    const typo: SuggestionRule = {
+      id: 'typo',
+      roles: [{ roleId: 'site-reliabilty-engineer', pillarIds: ['security'] }],
+      weight: 1,
+      evaluate: () => undefined,
+    };
+    expect(() => configure(undefined, [typo])).toThrow(
+      "Suggestion rule 'typo' names role 'site-reliabilty-engineer', which the Well-Architected dataset does not have",
+    );
+  });
+
+  it('refuses two rules with one id', () => {
+    expect(() =>
+      configure(undefined, [
+        ...defaultSuggestionRules,
+        { ...defaultSuggestionRules[0] },
+      ]),
+    ).toThrow("Two suggestion rules have the id 'production-services'");
+  });
+});

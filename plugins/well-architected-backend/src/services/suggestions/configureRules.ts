@@ -1,0 +1,211 @@
+import { Config } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
+import { PILLAR_IDS } from 'backstage-plugin-well-architected-common';
+import {
+  SuggestionContext,
+  SuggestionRule,
+} from 'backstage-plugin-well-architected-node';
+import { z } from 'zod';
+import { evidence, names, specType, subjects, tags } from './evidence';
+
+const CONFIG_KEY = 'wellArchitected.suggestions';
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const values = z
+  .array(z.string().trim().min(1, 'must not be empty'))
+  .min(1, 'give at least one value, or leave the key out');
+
+const matchSchema = z
+  .strictObject({
+    kind: values.optional(),
+    type: values.optional(),
+    lifecycle: values.optional(),
+    tags: values.optional(),
+    annotations: values.optional(),
+    resourceTypes: values.optional(),
+  })
+  .refine(match => Object.keys(match).length > 0, {
+    message:
+      'give at least one of kind, type, lifecycle, tags, annotations, resourceTypes',
+  });
+
+const declarativeRuleSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(SLUG, 'use lower-case words joined by hyphens, like grpc-services'),
+  match: matchSchema,
+  role: z.string().min(1, 'name a role id, like site-reliability-engineer'),
+  pillar: z.enum(PILLAR_IDS, {
+    message: `use one of ${PILLAR_IDS.join(', ')}`,
+  }),
+  message: z.string().trim().min(1, 'write the sentence users will read'),
+  weight: z.number().positive('use a number above 0').default(1),
+});
+
+const suggestionsConfigSchema = z.strictObject({
+  disabledRules: z.array(z.string()).default([]),
+  weights: z
+    .record(z.string(), z.number().positive('use a number above 0'))
+    .default({}),
+  rules: z.array(declarativeRuleSchema).default([]),
+});
+
+type DeclarativeRule = z.infer<typeof declarativeRuleSchema>;
+
+function keyOf(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>(
+    (key, part) =>
+      typeof part === 'number' ? `${key}[${part}]` : `${key}.${String(part)}`,
+    CONFIG_KEY,
+  );
+}
+
+function configError(path: ReadonlyArray<PropertyKey>, problem: string) {
+  return new Error(`Invalid config at ${keyOf(path)}: ${problem}`);
+}
+
+const lowered = (list?: string[]) => list?.map(v => v.toLocaleLowerCase('en'));
+
+/**
+ * A rule from config. Entity criteria (kind, type, lifecycle, tags, annotations) must all hold for
+ * one entity among the entity, its parts, its Resources and the APIs it provides; `resourceTypes`
+ * must match a Resource it depends on or contains. The message may say `{entities}` and `{count}`.
+ */
+function declarativeRule(rule: DeclarativeRule): SuggestionRule {
+  const kinds = lowered(rule.match.kind);
+  const types = lowered(rule.match.type);
+  const lifecycles = lowered(rule.match.lifecycle);
+  const wantedTags = lowered(rule.match.tags);
+  const { annotations } = rule.match;
+  const resourceTypes = lowered(rule.match.resourceTypes);
+  const hasEntityCriteria = Boolean(
+    kinds || types || lifecycles || wantedTags || annotations,
+  );
+
+  const matches = (entity: Entity) =>
+    (!kinds || kinds.includes(entity.kind.toLocaleLowerCase('en'))) &&
+    (!types || types.includes(specType(entity))) &&
+    (!lifecycles ||
+      lifecycles.includes(
+        String(entity.spec?.lifecycle ?? '').toLocaleLowerCase('en'),
+      )) &&
+    (!wantedTags || tags(entity).some(t => wantedTags.includes(t))) &&
+    (!annotations ||
+      annotations.every(key => Boolean(entity.metadata.annotations?.[key])));
+
+  return {
+    id: rule.id,
+    roles: [{ roleId: rule.role, pillarIds: [rule.pillar] }],
+    weight: rule.weight,
+    evaluate: (context: SuggestionContext) => {
+      const matchingEntities = hasEntityCriteria
+        ? [
+            ...subjects(context),
+            ...context.resources,
+            ...context.providedApis,
+          ].filter(matches)
+        : [];
+      const matchingResources = resourceTypes
+        ? context.resources.filter(r => resourceTypes.includes(specType(r)))
+        : [];
+      if (
+        (hasEntityCriteria && matchingEntities.length === 0) ||
+        (resourceTypes && matchingResources.length === 0)
+      ) {
+        return undefined;
+      }
+      return evidence([...matchingEntities, ...matchingResources], found =>
+        rule.message
+          .replaceAll('{entities}', names(found))
+          .replaceAll('{count}', String(found.length)),
+      );
+    },
+  };
+}
+
+/**
+ * The rules the engine runs: the given rules (defaults and those of backend modules) plus the
+ * declarative rules of `wellArchitected.suggestions`, without disabled rules and with configured
+ * weights. Throws at start, naming the config key or rule, on anything that cannot work.
+ */
+export function configureRules(options: {
+  config: Config;
+  rules: SuggestionRule[];
+  hasRole: (roleId: string) => boolean;
+}): SuggestionRule[] {
+  const { config, hasRole } = options;
+  const parsed = suggestionsConfigSchema.safeParse(
+    config.getOptional(CONFIG_KEY) ?? {},
+  );
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    const path =
+      issue.code === 'unrecognized_keys'
+        ? [...issue.path, issue.keys[0]]
+        : issue.path;
+    throw configError(
+      path,
+      issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message,
+    );
+  }
+  const { disabledRules, weights, rules: configured } = parsed.data;
+
+  const seen = new Set<string>();
+  for (const rule of options.rules) {
+    if (seen.has(rule.id)) {
+      throw new Error(
+        `Two suggestion rules have the id '${rule.id}'; a backend module must give its rules ids of their own`,
+      );
+    }
+    seen.add(rule.id);
+    for (const { roleId } of rule.roles) {
+      if (!hasRole(roleId)) {
+        throw new Error(
+          `Suggestion rule '${rule.id}' names role '${roleId}', which the Well-Architected dataset does not have`,
+        );
+      }
+    }
+  }
+  configured.forEach((rule, index) => {
+    if (seen.has(rule.id)) {
+      throw configError(
+        ['rules', index, 'id'],
+        `a rule '${rule.id}' already exists; choose another id`,
+      );
+    }
+    seen.add(rule.id);
+    if (!hasRole(rule.role)) {
+      throw configError(
+        ['rules', index, 'role'],
+        `the Well-Architected dataset has no role '${rule.role}'; GET /api/well-architected/roles lists the role ids`,
+      );
+    }
+  });
+
+  const unknownRule = (id: string) =>
+    `no rule has the id '${id}'; the rules are ${[...seen].join(', ')}`;
+  disabledRules.forEach((id, index) => {
+    if (!seen.has(id)) {
+      throw configError(['disabledRules', index], unknownRule(id));
+    }
+  });
+  for (const id of Object.keys(weights)) {
+    if (!seen.has(id)) {
+      throw configError(['weights', id], unknownRule(id));
+    }
+  }
+
+  return [...options.rules, ...configured.map(declarativeRule)]
+    .filter(rule => !disabledRules.includes(rule.id))
+    .map(rule =>
+      weights[rule.id] === undefined
+        ? rule
+        : {
+            id: rule.id,
+            roles: rule.roles,
+            weight: weights[rule.id],
+            evaluate: context => rule.evaluate(context),
+          },
+    );
+}
