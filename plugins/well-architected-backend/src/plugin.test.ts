@@ -121,6 +121,17 @@ describe('wellArchitectedPlugin', () => {
     expect(res.status).toBe(401);
   });
 
+  it('registers its permissions', async () => {
+    const permissionsRegistry = mockServices.permissionsRegistry.mock();
+    await startTestBackend({
+      features: [wellArchitectedPlugin, permissionsRegistry.factory],
+    });
+    expect(permissionsRegistry.addPermissions).toHaveBeenCalledWith([
+      expect.objectContaining({ name: 'well-architected.role-link.create' }),
+      expect.objectContaining({ name: 'well-architected.role-link.delete' }),
+    ]);
+  });
+
   it('accepts service credentials', async () => {
     const { server } = await startTestBackend({
       features: [wellArchitectedPlugin],
@@ -179,6 +190,7 @@ describe('wellArchitectedPlugin', () => {
         roleTitle: 'Performance Engineer',
         pillarIds: ['performance-efficiency'],
         score: 4,
+        reviewers: [],
         reasons: [
           {
             ruleId: 'database-backed-services',

@@ -7,12 +7,16 @@ import {
   SuggestionRule,
   wellArchitectedSuggestionsExtensionPoint,
 } from 'backstage-plugin-well-architected-node';
+import { wellArchitectedPermissions } from 'backstage-plugin-well-architected-common';
+import { DatabaseRoleLinkStore } from './database/DatabaseRoleLinkStore';
 import { DatabaseRoleStore } from './database/DatabaseRoleStore';
 import { createRouter } from './router';
 import { DatasetLoader } from './services/DatasetLoader';
 import { RoleCatalog } from './services/RoleCatalog';
+import { RoleLinkService } from './services/RoleLinkService';
 import { configureRules } from './services/suggestions/configureRules';
 import { defaultSuggestionRules } from './services/suggestions/defaultRules';
+import { ReviewerService } from './services/suggestions/ReviewerService';
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
 
 /**
@@ -33,14 +37,28 @@ export const wellArchitectedPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ catalog, config, database, httpAuth, httpRouter, logger }) {
+      async init({
+        auditor,
+        catalog,
+        config,
+        database,
+        httpAuth,
+        httpRouter,
+        logger,
+        permissions,
+        permissionsRegistry,
+      }) {
+        permissionsRegistry.addPermissions(wellArchitectedPermissions);
         const store = await DatabaseRoleStore.create({ database });
         await new DatasetLoader({ store, logger }).load();
         const roleCatalog = new RoleCatalog(store);
@@ -55,14 +73,28 @@ export const wellArchitectedPlugin = createBackendPlugin({
             .map(r => r.id)
             .join(', ')}`,
         );
+        const roleLinks = new RoleLinkService({
+          store: await DatabaseRoleLinkStore.create({ database }),
+          catalog,
+          roleCatalog,
+          logger,
+        });
         const suggestionEngine = new SuggestionEngine({
           catalog,
           roleCatalog,
           rules,
+          reviewers: new ReviewerService(roleLinks),
           logger,
         });
         httpRouter.use(
-          await createRouter({ httpAuth, roleCatalog, suggestionEngine }),
+          await createRouter({
+            auditor,
+            httpAuth,
+            permissions,
+            roleCatalog,
+            roleLinks,
+            suggestionEngine,
+          }),
         );
       },
     });

@@ -13,26 +13,26 @@ import { Dataset } from './dataset/types';
 import { createRouter } from './router';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { RoleCatalog } from './services/RoleCatalog';
-import { defaultSuggestionRules } from './services/suggestions/defaultRules';
-import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
-import { bundledDataset, inMemoryRoleStore } from './__testUtils__/testDataset';
-import { exampleEntities } from './__testUtils__/exampleEntities';
+import {
+  AuditorService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { bundledDataset } from './__testUtils__/testDataset';
+import { testServices } from './__testUtils__/services';
 
 async function appFor(
   dataset: Dataset | undefined,
-  catalog: CatalogService = catalogServiceMock({ entities: exampleEntities }),
+  catalog?: CatalogService,
+  options: { permissions?: PermissionsService; auditor?: AuditorService } = {},
 ) {
-  const roleCatalog = new RoleCatalog(inMemoryRoleStore(dataset));
   const router = await createRouter({
+    auditor: options.auditor ?? mockServices.auditor.mock(),
     httpAuth: mockServices.httpAuth(),
-    roleCatalog,
-    suggestionEngine: new SuggestionEngine({
-      catalog,
-      roleCatalog,
-      rules: defaultSuggestionRules,
-      logger: mockServices.logger.mock(),
-    }),
+    permissions:
+      options.permissions ??
+      mockServices.permissions({ result: AuthorizeResult.ALLOW }),
+    ...testServices({ dataset, catalog }),
   });
   return express().use(router).use(mockErrorHandler());
 }
@@ -315,11 +315,214 @@ describe('createRouter', () => {
     });
   });
 
+  describe('role links', () => {
+    const sreTeam = encodeURIComponent('group:default/sre-team');
+    let auditor: ReturnType<typeof mockServices.auditor.mock>;
+    let auditEvent: { success: jest.Mock; fail: jest.Mock };
+
+    beforeEach(async () => {
+      auditEvent = { success: jest.fn(), fail: jest.fn() };
+      auditor = mockServices.auditor.mock({
+        createEvent: jest.fn(async () => auditEvent),
+      });
+      app = await appFor(dataset, undefined, { auditor });
+    });
+
+    it('lists the groups that hold a role, from the catalog and the portal', async () => {
+      await request(app)
+        .put(
+          `/roles/site-reliability-engineer/groups/${encodeURIComponent(
+            'group:default/data-team',
+          )}`,
+        )
+        .expect(201);
+      const res = await request(app).get(
+        '/roles/site-reliability-engineer/groups',
+      );
+      expect(res.status).toBe(200);
+      expect(
+        res.body.items.map((h: { groupRef: string; sources: string[] }) => [
+          h.groupRef,
+          h.sources,
+        ]),
+      ).toEqual([
+        ['group:default/data-team', ['portal']],
+        ['group:default/payments-team', ['catalog']],
+        ['group:default/sre-team', ['catalog']],
+        ['group:default/web-team', ['catalog']],
+      ]);
+      expect(res.body.items[0]).toMatchObject({
+        displayName: 'The data-team',
+        portalLink: { createdBy: 'user:default/mock' },
+      });
+    });
+
+    it('links a role to a group idempotently, and records who did it', async () => {
+      const first = await request(app).put(
+        `/roles/incident-response-manager/groups/${sreTeam}`,
+      );
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({
+        groupRef: 'group:default/sre-team',
+        displayName: 'The sre-team',
+        sources: ['portal'],
+        portalLink: { createdBy: 'user:default/mock' },
+      });
+      const again = await request(app).put(
+        '/roles/incident-response-manager/groups/sre-team',
+      );
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual(first.body);
+
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          eventId: 'role-link-create',
+          meta: {
+            roleId: 'incident-response-manager',
+            groupRef: 'group:default/sre-team',
+          },
+        }),
+      );
+      expect(auditEvent.success).toHaveBeenCalledTimes(2);
+      expect(auditEvent.fail).not.toHaveBeenCalled();
+
+      const roles = await request(app).get(`/groups/${sreTeam}/roles`);
+      expect(
+        roles.body.items.map((r: { roleId: string; sources: string[] }) => [
+          r.roleId,
+          r.sources,
+        ]),
+      ).toEqual([
+        ['incident-response-manager', ['portal']],
+        ['site-reliability-engineer', ['catalog']],
+      ]);
+    });
+
+    it('unlinks a portal link', async () => {
+      await request(app)
+        .put(`/roles/incident-response-manager/groups/${sreTeam}`)
+        .expect(201);
+      const res = await request(app).delete(
+        `/roles/incident-response-manager/groups/${sreTeam}`,
+      );
+      expect(res.status).toBe(204);
+      expect(auditor.createEvent).toHaveBeenLastCalledWith(
+        expect.objectContaining({ eventId: 'role-link-delete' }),
+      );
+      const gone = await request(app).delete(
+        `/roles/incident-response-manager/groups/${sreTeam}`,
+      );
+      expect(gone.status).toBe(404);
+      expect(auditEvent.fail).toHaveBeenCalledTimes(1);
+    });
+
+    it('refuses to delete a catalog link, saying where to change it', async () => {
+      const res = await request(app).delete(
+        `/roles/site-reliability-engineer/groups/${sreTeam}`,
+      );
+      expect(res.status).toBe(409);
+      expect(res.body.error.message).toBe(
+        "The link of 'site-reliability-engineer' to 'group:default/sre-team' comes from the catalog: remove 'site-reliability-engineer' from the well-architected/roles annotation in the Group's YAML",
+      );
+    });
+
+    it.each([
+      [
+        'component:default/payments-api',
+        400,
+        "'component:default/payments-api' is not a Group; roles are linked to Groups, like group:default/sre-team",
+      ],
+      [
+        'group:default/nobody',
+        400,
+        "There is no Group 'group:default/nobody' in the catalog (or you may not see it); link a role to an existing Group",
+      ],
+      [
+        'group:',
+        400,
+        "Invalid group ref 'group:': a group ref looks like group:default/sre-team",
+      ],
+    ])('refuses to link %s with a %i', async (groupRef, status, message) => {
+      const res = await request(app).put(
+        `/roles/site-reliability-engineer/groups/${encodeURIComponent(
+          groupRef,
+        )}`,
+      );
+      expect(res.status).toBe(status);
+      expect(res.body.error.message).toBe(message);
+      expect(auditEvent.fail).toHaveBeenCalled();
+    });
+
+    it('answers an unknown role with a 404 and a malformed one with a 400', async () => {
+      const unknown = await request(app).put(`/roles/sre/groups/${sreTeam}`);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.message).toBe(
+        "No role 'sre'; GET /api/well-architected/roles lists the role ids",
+      );
+      const malformed = await request(app).get('/roles/SRE!/groups');
+      expect(malformed.status).toBe(400);
+    });
+
+    it('reports role ids in a Group annotation that the dataset does not have', async () => {
+      const res = await request(app).get(
+        `/groups/${encodeURIComponent('group:default/payments-team')}/roles`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.unknownRoleIds).toEqual(['not-a-role']);
+      expect(res.body.items.map((r: { roleId: string }) => r.roleId)).toEqual([
+        'site-reliability-engineer',
+      ]);
+      const missing = await request(app).get('/groups/nobody/roles');
+      expect(missing.status).toBe(404);
+    });
+
+    it.each([
+      ['put', 'well-architected.role-link.create'],
+      ['delete', 'well-architected.role-link.delete'],
+    ] as const)(
+      'answers %s with a 403 when the permission is denied',
+      async (method, permission) => {
+        const denied = await appFor(dataset, undefined, {
+          auditor,
+          permissions: mockServices.permissions({
+            result: AuthorizeResult.DENY,
+          }),
+        });
+        const res = await request(denied)[method](
+          `/roles/incident-response-manager/groups/${sreTeam}`,
+        );
+        expect(res.status).toBe(403);
+        expect(res.body.error.message).toBe(
+          `You may not change which groups hold roles: the permission ${permission} is not granted to you`,
+        );
+        expect(auditEvent.fail).toHaveBeenCalledWith({
+          error: expect.objectContaining({ name: 'NotAllowedError' }),
+        });
+      },
+    );
+
+    it.each(['put', 'delete'] as const)(
+      'answers %s without credentials with a 401 and changes nothing',
+      async method => {
+        const res = await request(app)
+          [method](`/roles/incident-response-manager/groups/${sreTeam}`)
+          .set('Authorization', mockCredentials.none.header());
+        expect(res.status).toBe(401);
+        const holders = await request(app).get(
+          '/roles/incident-response-manager/groups',
+        );
+        expect(holders.body.items).toEqual([]);
+      },
+    );
+  });
+
   it.each([
     '/pillars',
     '/roles',
     '/roles/devops-engineer',
     '/suggestions?entityRef=system:default/payments',
+    '/roles/devops-engineer/groups',
+    '/groups/sre-team/roles',
   ])('rejects %s without credentials', async path => {
     const res = await request(app)
       .get(path)

@@ -1,11 +1,27 @@
 import { createHash } from 'node:crypto';
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import {
+  AuditorService,
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
-import { PILLAR_IDS } from 'backstage-plugin-well-architected-common';
+import {
+  PILLAR_IDS,
+  roleLinkCreatePermission,
+  roleLinkDeletePermission,
+} from 'backstage-plugin-well-architected-common';
+import { RoleLinkService } from './services/RoleLinkService';
 import { RoleCatalog, ROLES_PAGE } from './services/RoleCatalog';
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
 
@@ -56,6 +72,27 @@ const roleIdSchema = z
   .string()
   .max(128)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+type Credentials = BackstageCredentials<
+  BackstageUserPrincipal | BackstageServicePrincipal
+>;
+
+/** Who made a change: the user's entity ref, or the calling service. */
+function actorRef({ principal }: Credentials): string {
+  return principal.type === 'user'
+    ? principal.userEntityRef
+    : `service:${principal.subject}`;
+}
+
+function parseRoleId(roleId: string): string {
+  const parsed = roleIdSchema.safeParse(roleId);
+  if (!parsed.success) {
+    throw new InputError(
+      'Invalid role id: role ids are lower-case slugs of at most 128 characters, such as site-reliability-engineer',
+    );
+  }
+  return parsed.data;
+}
 
 /** Turns a zod error into one sentence that names the parameter and what it accepts. */
 function describeQueryError(error: z.ZodError): string {
@@ -108,16 +145,67 @@ function isFresh(
 
 /** The HTTP API of the plugin, mounted at `/api/well-architected`. */
 export async function createRouter(options: {
+  auditor: AuditorService;
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   roleCatalog: RoleCatalog;
+  roleLinks: RoleLinkService;
   suggestionEngine: SuggestionEngine;
 }): Promise<express.Router> {
-  const { httpAuth, roleCatalog, suggestionEngine } = options;
+  const {
+    auditor,
+    httpAuth,
+    permissions,
+    roleCatalog,
+    roleLinks,
+    suggestionEngine,
+  } = options;
   const router = Router();
   router.use(express.json());
 
   const authenticate = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  /**
+   * Runs a mutation of role links: authenticated, authorized with the permission, and recorded
+   * with the auditor whatever the outcome.
+   */
+  async function mutateLink<T>(
+    req: express.Request,
+    eventId: string,
+    permission: BasicPermission,
+    mutate: (target: {
+      roleId: string;
+      groupRef: string;
+      credentials: Credentials;
+    }) => Promise<T>,
+  ): Promise<T> {
+    const credentials = await authenticate(req);
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: req,
+      meta: { roleId: req.params.roleId, groupRef: req.params.groupRef },
+    });
+    try {
+      const roleId = parseRoleId(req.params.roleId);
+      const groupRef = roleLinks.parseGroupRef(req.params.groupRef);
+      const [decision] = await permissions.authorize([{ permission }], {
+        credentials,
+      });
+      if (decision.result === AuthorizeResult.DENY) {
+        throw new NotAllowedError(
+          `You may not change which groups hold roles: the permission ${permission.name} is not granted to you`,
+        );
+      }
+      const result = await mutate({ roleId, groupRef, credentials });
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
 
   router.get('/pillars', async (req, res) => {
     await authenticate(req);
@@ -141,17 +229,48 @@ export async function createRouter(options: {
 
   router.get('/roles/:roleId', async (req, res) => {
     await authenticate(req);
-    const parsed = roleIdSchema.safeParse(req.params.roleId);
-    if (!parsed.success) {
-      throw new InputError(
-        'Invalid role id: role ids are lower-case slugs of at most 128 characters, such as site-reliability-engineer',
-      );
-    }
     const catalog = await roleCatalog.current();
-    const role = catalog.getRole(parsed.data);
+    const role = catalog.getRole(parseRoleId(req.params.roleId));
     if (!isFresh(req, res, catalog.version)) {
       res.json(role);
     }
+  });
+
+  router.get('/roles/:roleId/groups', async (req, res) => {
+    const credentials = await authenticate(req);
+    res.json(
+      await roleLinks.groupsForRole(
+        parseRoleId(req.params.roleId),
+        credentials,
+      ),
+    );
+  });
+
+  router.put('/roles/:roleId/groups/:groupRef', async (req, res) => {
+    const { holder, created } = await mutateLink(
+      req,
+      'role-link-create',
+      roleLinkCreatePermission,
+      ({ roleId, groupRef, credentials }) =>
+        roleLinks.link(roleId, groupRef, actorRef(credentials), credentials),
+    );
+    res.status(created ? 201 : 200).json(holder);
+  });
+
+  router.delete('/roles/:roleId/groups/:groupRef', async (req, res) => {
+    await mutateLink(
+      req,
+      'role-link-delete',
+      roleLinkDeletePermission,
+      ({ roleId, groupRef, credentials }) =>
+        roleLinks.unlink(roleId, groupRef, credentials),
+    );
+    res.status(204).end();
+  });
+
+  router.get('/groups/:groupRef/roles', async (req, res) => {
+    const credentials = await authenticate(req);
+    res.json(await roleLinks.rolesForGroup(req.params.groupRef, credentials));
   });
 
   router.get('/suggestions', async (req, res) => {

@@ -160,6 +160,8 @@ export interface Suggestion {
   /** The sum of the weights of the rules that suggested the role. */
   score: number;
   reasons: SuggestionReason[];
+  /** The groups that hold the role, closest to the entity's owner first; empty for a gap. */
+  reviewers: Reviewer[];
 }
 
 /**
@@ -175,4 +177,134 @@ export interface SuggestionsResponse {
   inspectedEntityRefs: string[];
   /** The ids of the rules that were evaluated. */
   ruleIds: string[];
+  /** The owner of the entity, as its `ownedBy` relation names it. */
+  ownerRef?: string;
+  /** Per pillar, the suggested roles that no group holds, in pillar order. */
+  gaps: CoverageGap[];
 }
+
+/**
+ * Where a link between a role and a group comes from: the Group's `well-architected/roles`
+ * annotation in the catalog, or the plugin's own table, edited in the portal.
+ *
+ * @public
+ */
+export type RoleLinkSource = 'catalog' | 'portal';
+
+/**
+ * Who made a portal link, and when.
+ *
+ * @public
+ */
+export interface PortalLink {
+  createdBy: string;
+  /** ISO 8601. */
+  createdAt: string;
+}
+
+/**
+ * A group that holds a role.
+ *
+ * @public
+ */
+export interface RoleHolder {
+  groupRef: string;
+  /** The group's display name, or its name when the catalog has none (or not the group). */
+  displayName: string;
+  sources: RoleLinkSource[];
+  /** Present when one of the sources is the portal. */
+  portalLink?: PortalLink;
+}
+
+/**
+ * Response of `GET /roles/:roleId/groups`.
+ *
+ * @public
+ */
+export interface RoleGroupsResponse {
+  roleId: string;
+  /** Ordered by display name. */
+  items: RoleHolder[];
+}
+
+/**
+ * A role a group holds.
+ *
+ * @public
+ */
+export interface HeldRole {
+  roleId: string;
+  roleTitle: string;
+  pillarIds: PillarId[];
+  sources: RoleLinkSource[];
+  portalLink?: PortalLink;
+}
+
+/**
+ * Response of `GET /groups/:groupRef/roles`.
+ *
+ * @public
+ */
+export interface GroupRolesResponse {
+  groupRef: string;
+  /** Ordered by role title. */
+  items: HeldRole[];
+  /** Role ids in the group's `well-architected/roles` annotation that the dataset does not have. */
+  unknownRoleIds: string[];
+}
+
+/**
+ * How close a reviewer group is to the owner of the entity, closest first.
+ *
+ * @public
+ */
+export const REVIEWER_CLOSENESS = [
+  'owner',
+  'parent',
+  'child',
+  'domain',
+  'other',
+] as const;
+
+/**
+ * One of {@link REVIEWER_CLOSENESS}.
+ *
+ * @public
+ */
+export type ReviewerCloseness = (typeof REVIEWER_CLOSENESS)[number];
+
+/**
+ * A person in a reviewer group.
+ *
+ * @public
+ */
+export interface ReviewerMember {
+  userRef: string;
+  displayName: string;
+}
+
+/**
+ * A group suggested to review an entity because it holds a suggested role.
+ *
+ * @public
+ */
+export interface Reviewer extends RoleHolder {
+  closeness: ReviewerCloseness;
+  /** Why the group ranks where it does, e.g. "owns payments". */
+  reason: string;
+  /** Ordered by display name. */
+  members: ReviewerMember[];
+}
+
+/**
+ * The suggested roles of one pillar that no group holds.
+ *
+ * @public
+ */
+export interface CoverageGap {
+  pillarId: PillarId;
+  roleIds: string[];
+}
+
+/** The annotation on Group entities that lists the role ids the group holds. @public */
+export const ROLES_ANNOTATION = 'well-architected/roles';

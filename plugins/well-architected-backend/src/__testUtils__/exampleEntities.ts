@@ -1,17 +1,96 @@
 import { Entity } from '@backstage/catalog-model';
 
-/** A small payments system: one production service, a database and a public API. */
+function group(
+  name: string,
+  roles: string | undefined,
+  relations: Array<[string, string]>,
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: {
+      name,
+      namespace: 'default',
+      ...(roles && { annotations: { 'well-architected/roles': roles } }),
+    },
+    spec: { type: 'team', profile: { displayName: `The ${name}` } },
+    relations: relations.map(([type, targetRef]) => ({ type, targetRef })),
+  };
+}
+
+function user(name: string, displayName: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name, namespace: 'default' },
+    spec: { profile: { displayName } },
+  };
+}
+
+/**
+ * A small payments system (one production service, a database and a public API) in the commerce
+ * domain, and the organisation around it: payments-team inside engineering, with a child team,
+ * a team in the same domain and one elsewhere.
+ */
 export const exampleEntities: Entity[] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'System',
     metadata: { name: 'payments', namespace: 'default' },
-    spec: { owner: 'group:default/payments-team' },
+    spec: { owner: 'group:default/payments-team', domain: 'commerce' },
     relations: [
       { type: 'hasPart', targetRef: 'component:default/payments-api' },
       { type: 'hasPart', targetRef: 'resource:default/payments-db' },
+      { type: 'ownedBy', targetRef: 'group:default/payments-team' },
+      { type: 'partOf', targetRef: 'domain:default/commerce' },
     ],
   },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Domain',
+    metadata: { name: 'commerce', namespace: 'default' },
+    spec: { owner: 'group:default/engineering' },
+    relations: [
+      { type: 'ownedBy', targetRef: 'group:default/engineering' },
+      { type: 'hasPart', targetRef: 'system:default/payments' },
+      { type: 'hasPart', targetRef: 'system:default/storefront' },
+    ],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'storefront', namespace: 'default' },
+    spec: { owner: 'group:default/web-team', domain: 'commerce' },
+    relations: [
+      { type: 'ownedBy', targetRef: 'group:default/web-team' },
+      { type: 'partOf', targetRef: 'domain:default/commerce' },
+    ],
+  },
+  group('engineering', 'database-administrator', [
+    ['parentOf', 'group:default/payments-team'],
+    ['parentOf', 'group:default/web-team'],
+    ['parentOf', 'group:default/sre-team'],
+  ]),
+  group('payments-team', 'site-reliability-engineer, not-a-role', [
+    ['childOf', 'group:default/engineering'],
+    ['parentOf', 'group:default/fraud-squad'],
+    ['hasMember', 'user:default/bob'],
+    ['hasMember', 'user:default/alice'],
+  ]),
+  group('fraud-squad', 'security-architect', [
+    ['childOf', 'group:default/payments-team'],
+  ]),
+  group('web-team', 'site-reliability-engineer backup-administrator', [
+    ['childOf', 'group:default/engineering'],
+  ]),
+  group('sre-team', 'site-reliability-engineer', [
+    ['childOf', 'group:default/engineering'],
+    ['hasMember', 'user:default/carol'],
+  ]),
+  group('data-team', undefined, []),
+  user('alice', 'Alice Example'),
+  user('bob', 'Bob Example'),
+  user('carol', 'Carol Example'),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',

@@ -175,6 +175,7 @@ describe('DatabaseRoleStore', () => {
         'roles',
         'responsibilities',
         'dataset_state',
+        'role_links',
       ]) {
         expect(await knex.schema.hasTable(table)).toBe(false);
       }

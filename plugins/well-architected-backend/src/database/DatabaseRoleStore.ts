@@ -1,13 +1,11 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import {
   PillarId,
   ResponsibilityFlag,
 } from 'backstage-plugin-well-architected-common';
 import { Dataset } from '../dataset/types';
+import { connectDatabase } from './connectDatabase';
 import { DatasetSyncResult, RoleStore } from './RoleStore';
 import {
   DbCategoryRow,
@@ -16,11 +14,6 @@ import {
   DbResponsibilityRow,
   DbRoleRow,
 } from './tables';
-
-const migrationsDir = resolvePackagePath(
-  'backstage-plugin-well-architected-backend',
-  'migrations',
-);
 
 const STATE_ID = 'current';
 // Keeps each INSERT well under SQLite's bound-variable limit.
@@ -79,18 +72,7 @@ export class DatabaseRoleStore implements RoleStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseRoleStore> {
-    const { database } = options;
-    const client = await database.getClient();
-    if (!database.migrations?.skip) {
-      // migrate.latest takes the migration lock (a write) even when there is nothing to do;
-      // asking first keeps a restart free of writes.
-      const [, pending] = await client.migrate.list({
-        directory: migrationsDir,
-      });
-      if (pending.length > 0) {
-        await client.migrate.latest({ directory: migrationsDir });
-      }
-    }
+    const client = await connectDatabase(options.database);
     return new DatabaseRoleStore(client);
   }
 

@@ -42,3 +42,11 @@ export interface DbDatasetStateRow {
   version: string;
   loaded_at: Date | string;
 }
+
+/** Row of `role_links`: a link made in the portal. */
+export interface DbRoleLinkRow {
+  role_id: string;
+  group_ref: string;
+  created_by: string;
+  created_at: Date | string;
+}

@@ -105,6 +105,30 @@ export const paymentsSuggestions: SuggestionsResponse = {
           entityRefs: ['component:default/payments-api'],
         },
       ],
+      reviewers: [
+        {
+          groupRef: 'group:default/payments-team',
+          displayName: 'Payments Team',
+          sources: ['catalog'],
+          closeness: 'owner',
+          reason: 'owns it',
+          members: [
+            { userRef: 'user:default/alice', displayName: 'Alice Adams' },
+          ],
+        },
+        {
+          groupRef: 'group:default/sre-team',
+          displayName: 'SRE Team',
+          sources: ['portal'],
+          portalLink: {
+            createdBy: 'user:default/bob',
+            createdAt: '2026-11-01T10:00:00.000Z',
+          },
+          closeness: 'other',
+          reason: 'holds the role elsewhere in the organisation',
+          members: [],
+        },
+      ],
     },
     {
       roleId: 'security-architect',
@@ -118,8 +142,11 @@ export const paymentsSuggestions: SuggestionsResponse = {
           entityRefs: ['api:default/payments-public-api'],
         },
       ],
+      reviewers: [],
     },
   ],
+  ownerRef: 'group:default/payments-team',
+  gaps: [{ pillarId: 'security', roleIds: ['security-architect'] }],
   inspectedEntityRefs: [
     'system:default/payments',
     'component:default/payments-api',

@@ -10,6 +10,9 @@ import { exampleEntities } from '../../__testUtils__/exampleEntities';
 import { RoleCatalog } from '../RoleCatalog';
 import { defaultSuggestionRules } from './defaultRules';
 import { SuggestionEngine } from './SuggestionEngine';
+import { ReviewerService } from './ReviewerService';
+import { RoleLinkService } from '../RoleLinkService';
+import { inMemoryRoleLinkStore } from '../../__testUtils__/services';
 import { SuggestionRule } from 'backstage-plugin-well-architected-node';
 
 const credentials = mockCredentials.user();
@@ -61,10 +64,21 @@ describe('SuggestionEngine', () => {
     catalog.getEntitiesByRefs.mockImplementation((req, opts) =>
       real.getEntitiesByRefs(req, opts),
     );
+    const roleCatalog = new RoleCatalog(inMemoryRoleStore(dataset));
     const engine = new SuggestionEngine({
       catalog,
-      roleCatalog: new RoleCatalog(inMemoryRoleStore(dataset)),
+      roleCatalog,
       rules,
+      // The reviewers read the catalog on their own, so that the reads counted here are the
+      // engine's.
+      reviewers: new ReviewerService(
+        new RoleLinkService({
+          store: inMemoryRoleLinkStore(),
+          catalog: real,
+          roleCatalog,
+          logger: mockServices.logger.mock(),
+        }),
+      ),
       logger: mockServices.logger.mock(),
     });
     return { engine, catalog };

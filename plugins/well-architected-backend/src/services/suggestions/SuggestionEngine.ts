@@ -24,6 +24,7 @@ import {
   SuggestionsResponse,
 } from 'backstage-plugin-well-architected-common';
 import { RoleCatalog } from '../RoleCatalog';
+import { ReviewerService } from './ReviewerService';
 import {
   SuggestionContext,
   SuggestionRule,
@@ -69,6 +70,7 @@ export class SuggestionEngine {
       catalog: CatalogService;
       roleCatalog: RoleCatalog;
       rules: SuggestionRule[];
+      reviewers: ReviewerService;
       logger: LoggerService;
     },
   ) {}
@@ -105,6 +107,7 @@ export class SuggestionEngine {
           pillarIds: [],
           score: 0,
           reasons: [],
+          reviewers: [],
         };
         suggestion.score += rule.weight;
         suggestion.pillarIds = PILLAR_IDS.filter(
@@ -116,11 +119,32 @@ export class SuggestionEngine {
       }
     }
 
+    const suggestions = [...byRole.values()].sort(
+      (a, b) => b.score - a.score || a.roleId.localeCompare(b.roleId),
+    );
+    const { ownerRef, reviewers } =
+      await this.options.reviewers.suggestReviewers(
+        entity,
+        suggestions.map(s => s.roleId),
+        credentials,
+      );
+    for (const suggestion of suggestions) {
+      suggestion.reviewers = reviewers.get(suggestion.roleId) ?? [];
+    }
+
     return {
       entityRef: ref,
-      suggestions: [...byRole.values()].sort(
-        (a, b) => b.score - a.score || a.roleId.localeCompare(b.roleId),
-      ),
+      ownerRef,
+      suggestions,
+      gaps: PILLAR_IDS.map(pillarId => ({
+        pillarId,
+        roleIds: suggestions
+          .filter(
+            s => s.reviewers.length === 0 && s.pillarIds.includes(pillarId),
+          )
+          .map(s => s.roleId)
+          .sort(),
+      })).filter(gap => gap.roleIds.length > 0),
       inspectedEntityRefs: [
         ...new Set(
           [

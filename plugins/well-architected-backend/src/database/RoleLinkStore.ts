@@ -1,0 +1,30 @@
+/** A link between a role and a group, made in the portal. */
+export interface StoredRoleLink {
+  roleId: string;
+  /** Lower-case entity ref. */
+  groupRef: string;
+  createdBy: string;
+  createdAt: Date;
+}
+
+/** Storage of the links between roles and groups that users make in the portal. */
+export interface RoleLinkStore {
+  /** Links, filtered by role ids and/or group refs; all links when no filter is given. */
+  listLinks(filter?: {
+    roleIds?: string[];
+    groupRefs?: string[];
+  }): Promise<StoredRoleLink[]>;
+
+  /**
+   * Makes the link unless it exists; safe to call many times at once. Returns the stored link and
+   * whether this call created it.
+   */
+  addLink(link: {
+    roleId: string;
+    groupRef: string;
+    createdBy: string;
+  }): Promise<{ link: StoredRoleLink; created: boolean }>;
+
+  /** Removes the link; false when there was none. */
+  removeLink(link: { roleId: string; groupRef: string }): Promise<boolean>;
+}

@@ -1,0 +1,390 @@
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  GroupRolesResponse,
+  HeldRole,
+  PortalLink,
+  ROLES_ANNOTATION,
+  RoleGroupsResponse,
+  RoleHolder,
+  RoleLinkSource,
+} from 'backstage-plugin-well-architected-common';
+import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
+import { RoleCatalog } from './RoleCatalog';
+
+/** What the link and reviewer code reads of Groups, Users, Systems and Domains. */
+const RELATED_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.annotations',
+  'spec.profile.displayName',
+  'relations',
+];
+
+/** A group that holds a role, with its catalog entity when the caller may see it. */
+export interface Holder {
+  groupRef: string;
+  entity?: Entity;
+  sources: RoleLinkSource[];
+  portalLink?: PortalLink;
+}
+
+/** How a group holds one role. */
+interface HeldEntry {
+  sources: RoleLinkSource[];
+  portalLink?: PortalLink;
+}
+
+/** Lower-case full ref, so that refs compare equal however they were written. */
+export function normalizeRef(ref: string): string {
+  return ref.toLocaleLowerCase('en');
+}
+
+/** The display name of a Group or User: profile name, then title, then name. */
+export function displayName(entity: Entity | undefined, ref: string): string {
+  const profile = entity?.spec?.profile as { displayName?: string } | undefined;
+  return (
+    profile?.displayName ??
+    entity?.metadata.title ??
+    entity?.metadata.name ??
+    parseEntityRef(ref).name
+  );
+}
+
+/** Role ids in a Group's annotation: separated by commas or white space, lower-cased. */
+export function annotatedRoleIds(group: Entity): string[] {
+  return [
+    ...new Set(
+      (group.metadata.annotations?.[ROLES_ANNOTATION] ?? '')
+        .split(/[\s,]+/)
+        .map(id => id.trim().toLocaleLowerCase('en'))
+        .filter(Boolean),
+    ),
+  ];
+}
+
+function toPortalLink(link: StoredRoleLink): PortalLink {
+  return { createdBy: link.createdBy, createdAt: link.createdAt.toISOString() };
+}
+
+function byDisplayName(a: RoleHolder, b: RoleHolder) {
+  return (
+    a.displayName.localeCompare(b.displayName, 'en') ||
+    a.groupRef.localeCompare(b.groupRef)
+  );
+}
+
+/**
+ * Links between roles and groups, from two sources merged: the `well-architected/roles`
+ * annotation of Group entities (read with the caller's credentials) and the portal links in the
+ * plugin's database.
+ */
+export class RoleLinkService {
+  /** Unknown role ids already logged, so that each is logged once per process. */
+  private readonly reportedUnknown = new Set<string>();
+
+  constructor(
+    private readonly options: {
+      store: RoleLinkStore;
+      catalog: CatalogService;
+      roleCatalog: RoleCatalog;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /**
+   * The groups that hold each of the given roles. Reads the annotated Groups and the portal links
+   * at once, then, in one more request, the Groups only portal links name.
+   */
+  async holdersOf(
+    roleIds: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, Holder[]>> {
+    const [annotated, links] = await Promise.all([
+      this.catalogRead(() =>
+        this.options.catalog.getEntities(
+          {
+            filter: {
+              kind: 'group',
+              [`metadata.annotations.${ROLES_ANNOTATION}`]:
+                CATALOG_FILTER_EXISTS,
+            },
+            fields: RELATED_FIELDS,
+          },
+          { credentials },
+        ),
+      ),
+      this.options.store.listLinks({ roleIds }),
+    ]);
+    const groups = new Map(
+      annotated.items.map(g => [normalizeRef(stringifyEntityRef(g)), g]),
+    );
+    const portalOnly = [...new Set(links.map(l => l.groupRef))].filter(
+      ref => !groups.has(ref),
+    );
+    for (const group of await this.readGroups(portalOnly, credentials)) {
+      groups.set(normalizeRef(stringifyEntityRef(group)), group);
+    }
+    await this.reportUnknown([...groups.values()]);
+
+    const holders = new Map<string, Map<string, Holder>>(
+      roleIds.map(id => [id, new Map()]),
+    );
+    const holder = (roleId: string, groupRef: string) => {
+      const byGroup = holders.get(roleId)!;
+      const found = byGroup.get(groupRef) ?? {
+        groupRef,
+        entity: groups.get(groupRef),
+        sources: [],
+      };
+      byGroup.set(groupRef, found);
+      return found;
+    };
+    for (const [groupRef, group] of groups) {
+      for (const roleId of annotatedRoleIds(group)) {
+        if (holders.has(roleId)) {
+          holder(roleId, groupRef).sources.push('catalog');
+        }
+      }
+    }
+    for (const link of links) {
+      const found = holder(link.roleId, link.groupRef);
+      found.sources.push('portal');
+      found.portalLink = toPortalLink(link);
+    }
+    return new Map(
+      [...holders].map(([roleId, byGroup]) => [roleId, [...byGroup.values()]]),
+    );
+  }
+
+  /** `GET /roles/:roleId/groups` */
+  async groupsForRole(
+    roleId: string,
+    credentials: BackstageCredentials,
+  ): Promise<RoleGroupsResponse> {
+    await this.requireRole(roleId);
+    const holders = (await this.holdersOf([roleId], credentials)).get(roleId)!;
+    return {
+      roleId,
+      items: holders
+        .map(
+          ({ entity, ...rest }): RoleHolder => ({
+            ...rest,
+            displayName: displayName(entity, rest.groupRef),
+          }),
+        )
+        .sort(byDisplayName),
+    };
+  }
+
+  /** `GET /groups/:groupRef/roles` */
+  async rolesForGroup(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<GroupRolesResponse> {
+    const ref = this.parseGroupRef(groupRef);
+    const [group] = await this.readGroups([ref], credentials);
+    if (!group) {
+      throw new NotFoundError(
+        `No Group '${ref}' in the catalog, or you may not see it`,
+      );
+    }
+    const [links, roleCatalog] = await Promise.all([
+      this.options.store.listLinks({ groupRefs: [ref] }),
+      this.options.roleCatalog.current(),
+    ]);
+    const held = new Map<string, HeldEntry>();
+    for (const roleId of annotatedRoleIds(group)) {
+      held.set(roleId, { sources: ['catalog'] });
+    }
+    for (const link of links) {
+      const entry = held.get(link.roleId) ?? { sources: [] };
+      entry.sources.push('portal');
+      entry.portalLink = toPortalLink(link);
+      held.set(link.roleId, entry);
+    }
+    await this.reportUnknown([group]);
+    const known = [...held].filter(([roleId]) => roleCatalog.hasRole(roleId));
+    return {
+      groupRef: ref,
+      items: known
+        .map(([roleId, entry]): HeldRole => {
+          const role = roleCatalog.getRole(roleId)!;
+          return {
+            roleId,
+            roleTitle: role.title,
+            pillarIds: role.pillarIds,
+            ...entry,
+          };
+        })
+        .sort((a, b) => a.roleTitle.localeCompare(b.roleTitle, 'en')),
+      unknownRoleIds: [...held.keys()]
+        .filter(roleId => !roleCatalog.hasRole(roleId))
+        .sort(),
+    };
+  }
+
+  /** `PUT /roles/:roleId/groups/:groupRef`: makes a portal link, idempotently. */
+  async link(
+    roleId: string,
+    groupRef: string,
+    createdBy: string,
+    credentials: BackstageCredentials,
+  ): Promise<{ holder: RoleHolder; created: boolean }> {
+    await this.requireRole(roleId);
+    const ref = this.parseGroupRef(groupRef);
+    const [group] = await this.readGroups([ref], credentials);
+    if (!group) {
+      throw new InputError(
+        `There is no Group '${ref}' in the catalog (or you may not see it); link a role to an existing Group`,
+      );
+    }
+    const { link, created } = await this.options.store.addLink({
+      roleId,
+      groupRef: ref,
+      createdBy,
+    });
+    return {
+      created,
+      holder: {
+        groupRef: ref,
+        displayName: displayName(group, ref),
+        sources: annotatedRoleIds(group).includes(roleId)
+          ? ['catalog', 'portal']
+          : ['portal'],
+        portalLink: toPortalLink(link),
+      },
+    };
+  }
+
+  /**
+   * `DELETE /roles/:roleId/groups/:groupRef`: removes a portal link. A link that only the
+   * catalog makes cannot be removed here.
+   */
+  async unlink(
+    roleId: string,
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const ref = this.parseGroupRef(groupRef);
+    if (await this.options.store.removeLink({ roleId, groupRef: ref })) {
+      return;
+    }
+    const [group] = await this.readGroups([ref], credentials);
+    if (group && annotatedRoleIds(group).includes(roleId)) {
+      throw new ConflictError(
+        `The link of '${roleId}' to '${ref}' comes from the catalog: remove '${roleId}' from the ${ROLES_ANNOTATION} annotation in the Group's YAML`,
+      );
+    }
+    throw new NotFoundError(
+      `Group '${ref}' holds no role '${roleId}' through a portal link`,
+    );
+  }
+
+  /**
+   * A group ref in full and lower case. Accepts `name`, `namespace/name` and `group:namespace/name`;
+   * anything but a Group is refused.
+   */
+  parseGroupRef(groupRef: string): string {
+    let parsed;
+    try {
+      parsed = parseEntityRef(groupRef, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      });
+    } catch {
+      throw new InputError(
+        `Invalid group ref '${groupRef.slice(
+          0,
+          100,
+        )}': a group ref looks like group:default/sre-team`,
+      );
+    }
+    if (parsed.kind.toLocaleLowerCase('en') !== 'group') {
+      throw new InputError(
+        `'${groupRef.slice(
+          0,
+          100,
+        )}' is not a Group; roles are linked to Groups, like group:default/sre-team`,
+      );
+    }
+    return normalizeRef(stringifyEntityRef(parsed));
+  }
+
+  /** Entities by ref, in one request; refs the caller cannot see are left out. */
+  async readEntities(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    if (refs.length === 0) {
+      return [];
+    }
+    const { items } = await this.catalogRead(() =>
+      this.options.catalog.getEntitiesByRefs(
+        { entityRefs: refs, fields: RELATED_FIELDS },
+        { credentials },
+      ),
+    );
+    return items.filter((e): e is Entity => Boolean(e));
+  }
+
+  private async readGroups(refs: string[], credentials: BackstageCredentials) {
+    return (await this.readEntities(refs, credentials)).filter(
+      e => e.kind.toLocaleLowerCase('en') === 'group',
+    );
+  }
+
+  private async requireRole(roleId: string) {
+    if (!(await this.options.roleCatalog.current()).hasRole(roleId)) {
+      throw new NotFoundError(
+        `No role '${roleId}'; GET /api/well-architected/roles lists the role ids`,
+      );
+    }
+  }
+
+  private async reportUnknown(groups: Entity[]) {
+    const roleCatalog = await this.options.roleCatalog.current();
+    for (const group of groups) {
+      const ref = stringifyEntityRef(group);
+      for (const roleId of annotatedRoleIds(group)) {
+        const key = `${ref} ${roleId}`;
+        if (!roleCatalog.hasRole(roleId) && !this.reportedUnknown.has(key)) {
+          this.reportedUnknown.add(key);
+          this.options.logger.warn(
+            `Group ${ref} names role '${roleId}' in its ${ROLES_ANNOTATION} annotation, but the dataset has no such role; the entry is ignored`,
+          );
+        }
+      }
+    }
+  }
+
+  private async catalogRead<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      this.options.logger.warn(
+        `Catalog read for role links failed: ${String(error)}`,
+      );
+      throw new ServiceUnavailableError(
+        'The catalog did not answer, so the groups that hold roles cannot be read right now; try again shortly',
+      );
+    }
+  }
+}

@@ -1,0 +1,180 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import { Dataset } from '../../dataset/types';
+import { bundledDataset } from '../../__testUtils__/testDataset';
+import { exampleEntities } from '../../__testUtils__/exampleEntities';
+import { testServices } from '../../__testUtils__/services';
+import { StoredRoleLink } from '../../database/RoleLinkStore';
+
+const credentials = mockCredentials.user();
+
+const linkedAt = new Date('2026-11-01T10:00:00Z');
+
+function portalLink(roleId: string, groupRef: string): StoredRoleLink {
+  return {
+    roleId,
+    groupRef,
+    createdBy: 'user:default/alice',
+    createdAt: linkedAt,
+  };
+}
+
+describe('suggested reviewers', () => {
+  let dataset: Dataset;
+
+  beforeAll(async () => {
+    dataset = await bundledDataset();
+  });
+
+  function suggestFor(
+    name: string,
+    entities: Entity[] = exampleEntities,
+    links: StoredRoleLink[] = [],
+  ) {
+    const catalog = catalogServiceMock.mock();
+    const real = catalogServiceMock({ entities });
+    catalog.getEntitiesByRefs.mockImplementation((req, opts) =>
+      real.getEntitiesByRefs(req, opts),
+    );
+    catalog.getEntities.mockImplementation((req, opts) =>
+      real.getEntities(req, opts),
+    );
+    const { suggestionEngine } = testServices({ dataset, catalog, links });
+    return {
+      catalog,
+      result: suggestionEngine.suggest(
+        { kind: 'system', namespace: 'default', name },
+        credentials,
+      ),
+    };
+  }
+
+  function reviewersOf(
+    suggestions: Awaited<ReturnType<typeof suggestFor>['result']>,
+    roleId: string,
+  ) {
+    return suggestions.suggestions
+      .find(s => s.roleId === roleId)!
+      .reviewers.map(r => [r.groupRef, r.closeness, r.reason]);
+  }
+
+  it('ranks the holders of a role by closeness to the owner, with the reason', async () => {
+    const result = await suggestFor('payments').result;
+    expect(result.ownerRef).toBe('group:default/payments-team');
+    expect(reviewersOf(result, 'site-reliability-engineer')).toEqual([
+      ['group:default/payments-team', 'owner', 'owns it'],
+      [
+        'group:default/web-team',
+        'domain',
+        'owns the System `storefront` in the same domain `commerce`',
+      ],
+      [
+        'group:default/sre-team',
+        'other',
+        'holds the role elsewhere in the organisation',
+      ],
+    ]);
+    expect(reviewersOf(result, 'database-administrator')).toEqual([
+      [
+        'group:default/engineering',
+        'parent',
+        'parent group of the owner `payments-team`',
+      ],
+    ]);
+    expect(reviewersOf(result, 'security-architect')).toEqual([
+      [
+        'group:default/fraud-squad',
+        'child',
+        'a team inside the owner `payments-team`',
+      ],
+    ]);
+  });
+
+  it('names each reviewer group and its members by display name', async () => {
+    const result = await suggestFor('payments').result;
+    const [owner] = result.suggestions.find(
+      s => s.roleId === 'site-reliability-engineer',
+    )!.reviewers;
+    expect(owner).toEqual({
+      groupRef: 'group:default/payments-team',
+      displayName: 'The payments-team',
+      sources: ['catalog'],
+      closeness: 'owner',
+      reason: 'owns it',
+      members: [
+        { userRef: 'user:default/alice', displayName: 'Alice Example' },
+        { userRef: 'user:default/bob', displayName: 'Bob Example' },
+      ],
+    });
+  });
+
+  it('merges portal links with catalog links, and reports roles no group holds as gaps', async () => {
+    const before = await suggestFor('payments').result;
+    expect(before.gaps).toEqual([
+      { pillarId: 'security', roleIds: ['incident-response-manager'] },
+      {
+        pillarId: 'reliability',
+        roleIds: ['api-product-owner', 'incident-response-manager'],
+      },
+    ]);
+
+    const after = await suggestFor('payments', exampleEntities, [
+      portalLink('incident-response-manager', 'group:default/sre-team'),
+      portalLink('site-reliability-engineer', 'group:default/payments-team'),
+    ]).result;
+    expect(after.gaps.flatMap(g => g.roleIds)).not.toContain(
+      'incident-response-manager',
+    );
+    const [owner] = after.suggestions.find(
+      s => s.roleId === 'site-reliability-engineer',
+    )!.reviewers;
+    expect(owner).toMatchObject({
+      groupRef: 'group:default/payments-team',
+      sources: ['catalog', 'portal'],
+      portalLink: {
+        createdBy: 'user:default/alice',
+        createdAt: '2026-11-01T10:00:00.000Z',
+      },
+    });
+  });
+
+  it('reads the catalog a fixed number of times, whatever the number of groups and members', async () => {
+    const counts = [];
+    for (const size of [1, 40]) {
+      const teams = Array.from(
+        { length: size },
+        (_, i): Entity => ({
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: {
+            name: `team-${i}`,
+            namespace: 'default',
+            annotations: {
+              'well-architected/roles': 'site-reliability-engineer',
+            },
+          },
+          spec: { type: 'team' },
+          relations: [{ type: 'hasMember', targetRef: `user:default/u-${i}` }],
+        }),
+      );
+      const { catalog, result } = suggestFor('payments', [
+        ...exampleEntities,
+        ...teams,
+      ]);
+      const { suggestions } = await result;
+      expect(
+        suggestions.find(s => s.roleId === 'site-reliability-engineer')!
+          .reviewers.length,
+      ).toBe(3 + size);
+      counts.push(
+        catalog.getEntitiesByRefs.mock.calls.length +
+          catalog.getEntities.mock.calls.length,
+      );
+    }
+    expect(counts[0]).toBe(counts[1]);
+    // 3 for the suggestion context, 1 for the annotated groups, 1 for owner and system,
+    // 2 for the domain and its systems, 1 for the members.
+    expect(counts[0]).toBeLessThanOrEqual(8);
+  });
+});
