@@ -2,8 +2,7 @@ import { screen } from '@testing-library/react';
 import { renderTestApp } from '@backstage/frontend-test-utils';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { Entity } from '@backstage/catalog-model';
-import { wellArchitectedApiRef } from './api';
-import { mockWellArchitectedApi } from './__testUtils__/fixtures';
+import { mockWellArchitectedApi, testApis } from './__testUtils__/fixtures';
 import wellArchitectedPlugin from './alpha';
 
 function entity(kind: string): Entity {
@@ -19,11 +18,15 @@ const reviewersCard = wellArchitectedPlugin.getExtension(
   'entity-card:well-architected/reviewers',
 );
 
+const groupRolesCard = wellArchitectedPlugin.getExtension(
+  'entity-card:well-architected/group-roles',
+);
+
 describe('well-architected plugin for the new frontend system', () => {
   it('serves the roles page at /well-architected', async () => {
     renderTestApp({
       features: [wellArchitectedPlugin],
-      apis: [[wellArchitectedApiRef, mockWellArchitectedApi()]],
+      apis: testApis(mockWellArchitectedApi()),
       initialRouteEntries: ['/well-architected'],
     });
     expect(
@@ -36,7 +39,7 @@ describe('well-architected plugin for the new frontend system', () => {
   it('serves a role’s detail below the page', async () => {
     renderTestApp({
       features: [wellArchitectedPlugin],
-      apis: [[wellArchitectedApiRef, mockWellArchitectedApi()]],
+      apis: testApis(mockWellArchitectedApi()),
       initialRouteEntries: ['/well-architected/roles/technical-writer'],
     });
     expect(
@@ -52,7 +55,7 @@ describe('well-architected plugin for the new frontend system', () => {
           createTestEntityPage({ entity: entity(kind) }),
           reviewersCard,
         ],
-        apis: [[wellArchitectedApiRef, mockWellArchitectedApi()]],
+        apis: testApis(mockWellArchitectedApi()),
       });
       expect(
         await screen.findByText('Well-Architected reviewers'),
@@ -67,11 +70,42 @@ describe('well-architected plugin for the new frontend system', () => {
         createTestEntityPage({ entity: entity('Group') }),
         reviewersCard,
       ],
-      apis: [[wellArchitectedApiRef, api]],
+      apis: testApis(api),
     });
     // The page itself renders; the card never does.
     await new Promise(resolve => setTimeout(resolve, 200));
     expect(screen.queryByText('Well-Architected reviewers')).toBeNull();
     expect(api.getSuggestions).not.toHaveBeenCalled();
+  });
+
+  it('shows the roles card on a Group page', async () => {
+    const api = mockWellArchitectedApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: entity('Group') }),
+        groupRolesCard,
+        // The card links each role to its page.
+        wellArchitectedPlugin.getExtension('page:well-architected'),
+      ],
+      apis: testApis(api),
+    });
+    expect(
+      await screen.findByText('Well-Architected roles'),
+    ).toBeInTheDocument();
+    expect(api.getGroupRoles).toHaveBeenCalledWith('group:default/payments');
+  });
+
+  it('does not show the roles card on a System page', async () => {
+    const api = mockWellArchitectedApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: entity('System') }),
+        groupRolesCard,
+      ],
+      apis: testApis(api),
+    });
+    await new Promise(resolve => setTimeout(resolve, 200));
+    expect(screen.queryByText('Well-Architected roles')).toBeNull();
+    expect(api.getGroupRoles).not.toHaveBeenCalled();
   });
 });

@@ -45,10 +45,19 @@ const reviewersCard = EntityCardBlueprint.make({
   },
 });
 
+const groupRolesCard = EntityCardBlueprint.make({
+  name: 'group-roles',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/GroupRolesCard').then(m => <m.GroupRolesCard />),
+  },
+});
+
 /**
  * The Well-Architected plugin for the new frontend system: the roles page at
  * `/well-architected` with its sidebar item, the reviewers card on System and Component pages,
- * and the API client.
+ * the roles card on Group pages, and the API client.
  *
  * @alpha
  */
@@ -57,7 +66,7 @@ export default createFrontendPlugin({
   title: 'Well-Architected',
   icon: <AssignmentIndIcon />,
   info: { packageJson: () => import('../package.json') },
-  extensions: [wellArchitectedApi, rolesPage, reviewersCard],
+  extensions: [wellArchitectedApi, rolesPage, reviewersCard, groupRolesCard],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
   },

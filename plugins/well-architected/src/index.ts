@@ -1,5 +1,5 @@
 /**
- * Well-Architected roles for Backstage: the roles page and the reviewers card, for the legacy
+ * Well-Architected roles for Backstage: the roles page, the reviewers card and the Group roles card, for the legacy
  * frontend system. The new
  * frontend system's plugin is the default export of `./alpha`.
  *
@@ -10,6 +10,7 @@ export {
   wellArchitectedPlugin,
   WellArchitectedPage,
   EntityWellArchitectedReviewersCard,
+  EntityWellArchitectedGroupRolesCard,
 } from './plugin';
 export { rootRouteRef, roleRouteRef } from './routes';
 export * from './api';

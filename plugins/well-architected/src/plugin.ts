@@ -57,3 +57,20 @@ export const EntityWellArchitectedReviewersCard = wellArchitectedPlugin.provide(
     },
   }),
 );
+
+/**
+ * The "Well-Architected roles" card for Group pages in a legacy `EntityPage.tsx`: the roles the
+ * group holds, with link and unlink for users allowed to change them.
+ *
+ * @public
+ */
+export const EntityWellArchitectedGroupRolesCard =
+  wellArchitectedPlugin.provide(
+    createComponentExtension({
+      name: 'EntityWellArchitectedGroupRolesCard',
+      component: {
+        lazy: () =>
+          import('./components/GroupRolesCard').then(m => m.GroupRolesCard),
+      },
+    }),
+  );

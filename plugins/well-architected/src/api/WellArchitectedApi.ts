@@ -5,6 +5,9 @@ import {
   RolesQuery,
   RolesResponse,
   SuggestionsResponse,
+  GroupRolesResponse,
+  RoleGroupsResponse,
+  RoleHolder,
 } from 'backstage-plugin-well-architected-common';
 
 /**
@@ -18,6 +21,14 @@ export interface WellArchitectedApi {
   getRole(roleId: string): Promise<Role>;
   /** The roles suggested to review a System or Component, with their reasons. */
   getSuggestions(entityRef: string): Promise<SuggestionsResponse>;
+  /** The groups that hold a role, from the catalog and the portal. */
+  getRoleGroups(roleId: string): Promise<RoleGroupsResponse>;
+  /** The roles a group holds, from the catalog and the portal. */
+  getGroupRoles(groupRef: string): Promise<GroupRolesResponse>;
+  /** Links a role to a group in the portal; linking twice is harmless. */
+  linkGroup(roleId: string, groupRef: string): Promise<RoleHolder>;
+  /** Removes a portal link between a role and a group. */
+  unlinkGroup(roleId: string, groupRef: string): Promise<void>;
 }
 
 /**

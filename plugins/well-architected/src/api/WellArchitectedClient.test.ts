@@ -38,6 +38,33 @@ describe('WellArchitectedClient', () => {
     );
   });
 
+  it('links and unlinks a group with PUT and DELETE on the link', async () => {
+    const { fetch, client } = clientAnswering(201, { groupRef: 'g' });
+    await expect(
+      client.linkGroup('site-reliability-engineer', 'group:default/sre-team'),
+    ).resolves.toEqual({ groupRef: 'g' });
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backstage/api/well-architected/roles/site-reliability-engineer/groups/group%3Adefault%2Fsre-team',
+      { method: 'PUT' },
+    );
+
+    const deleted = jest.fn(async () => new Response(null, { status: 204 }));
+    const unlinking = new WellArchitectedClient({
+      discoveryApi,
+      fetchApi: { fetch: deleted as unknown as typeof globalThis.fetch },
+    });
+    await expect(
+      unlinking.unlinkGroup(
+        'site-reliability-engineer',
+        'group:default/sre-team',
+      ),
+    ).resolves.toBeUndefined();
+    expect(deleted).toHaveBeenCalledWith(
+      'http://backstage/api/well-architected/roles/site-reliability-engineer/groups/group%3Adefault%2Fsre-team',
+      { method: 'DELETE' },
+    );
+  });
+
   it('throws the backend’s error with its message', async () => {
     const { client } = clientAnswering(400, {
       error: { name: 'InputError', message: "Invalid 'limit'" },

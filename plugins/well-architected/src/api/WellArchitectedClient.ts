@@ -6,8 +6,17 @@ import {
   RolesQuery,
   RolesResponse,
   SuggestionsResponse,
+  GroupRolesResponse,
+  RoleGroupsResponse,
+  RoleHolder,
 } from 'backstage-plugin-well-architected-common';
 import { WellArchitectedApi } from './WellArchitectedApi';
+
+function linkPath(roleId: string, groupRef: string) {
+  return `/roles/${encodeURIComponent(roleId)}/groups/${encodeURIComponent(
+    groupRef,
+  )}`;
+}
 
 /**
  * {@link WellArchitectedApi} over HTTP, through the app's discovery and fetch APIs.
@@ -48,12 +57,35 @@ export class WellArchitectedClient implements WellArchitectedApi {
     );
   }
 
-  private async get<T>(path: string): Promise<T> {
+  getRoleGroups(roleId: string): Promise<RoleGroupsResponse> {
+    return this.get(`/roles/${encodeURIComponent(roleId)}/groups`);
+  }
+
+  getGroupRoles(groupRef: string): Promise<GroupRolesResponse> {
+    return this.get(`/groups/${encodeURIComponent(groupRef)}/roles`);
+  }
+
+  linkGroup(roleId: string, groupRef: string): Promise<RoleHolder> {
+    return this.request('PUT', linkPath(roleId, groupRef));
+  }
+
+  async unlinkGroup(roleId: string, groupRef: string): Promise<void> {
+    await this.request('DELETE', linkPath(roleId, groupRef));
+  }
+
+  private get<T>(path: string): Promise<T> {
+    return this.request('GET', path);
+  }
+
+  private async request<T>(method: string, path: string): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('well-architected');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const url = `${baseUrl}${path}`;
+    const response = await (method === 'GET'
+      ? this.fetchApi.fetch(url)
+      : this.fetchApi.fetch(url, { method }));
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return (response.status === 204 ? undefined : await response.json()) as T;
   }
 }

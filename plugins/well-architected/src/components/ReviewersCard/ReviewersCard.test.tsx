@@ -1,11 +1,14 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
-import { wellArchitectedApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import {
   mockWellArchitectedApi,
+  testApis,
   paymentsSuggestions,
 } from '../../__testUtils__/fixtures';
 import { ReviewersCard } from './ReviewersCard';
@@ -23,8 +26,11 @@ function renderCard(api = mockWellArchitectedApi()) {
       <ReviewersCard />
     </EntityProvider>,
     {
-      apis: [[wellArchitectedApiRef, api]],
-      mountedRoutes: { '/well-architected': rootRouteRef },
+      apis: testApis(api),
+      mountedRoutes: {
+        '/well-architected': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
     },
   );
 }
@@ -51,6 +57,31 @@ describe('ReviewersCard', () => {
       screen.getByText('`payments-api` is a production service'),
     ).toBeInTheDocument();
     expect(screen.getAllByText('score 3')).toHaveLength(2);
+  });
+
+  it('names the reviewer groups and people under each role, and the gaps', async () => {
+    await renderCard();
+
+    expect(
+      await screen.findByRole('link', { name: 'Payments Team' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('(owns it)')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Alice Adams' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'SRE Team' })).toBeInTheDocument();
+    expect(
+      screen.getByText('(holds the role elsewhere in the organisation)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('No group holds this role yet.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Coverage gaps' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Security: Security Architect'),
+    ).toBeInTheDocument();
   });
 
   it('says what it looked at when no rule matched', async () => {

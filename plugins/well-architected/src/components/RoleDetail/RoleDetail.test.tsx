@@ -1,15 +1,32 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { wellArchitectedApiRef } from '../../api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { rootRouteRef } from '../../routes';
-import { mockWellArchitectedApi } from '../../__testUtils__/fixtures';
+import {
+  FreshPermissions,
+  mockWellArchitectedApi,
+  testApis,
+} from '../../__testUtils__/fixtures';
 import { RoleDetail } from './RoleDetail';
 
-function renderDetail(roleId: string, api = mockWellArchitectedApi()) {
-  return renderInTestApp(<RoleDetail roleId={roleId} />, {
-    apis: [[wellArchitectedApiRef, api]],
-    mountedRoutes: { '/well-architected': rootRouteRef },
-  });
+function renderDetail(
+  roleId: string,
+  api = mockWellArchitectedApi(),
+  mayChangeLinks = true,
+) {
+  return renderInTestApp(
+    <FreshPermissions>
+      <RoleDetail roleId={roleId} />
+    </FreshPermissions>,
+    {
+      apis: testApis(api, { mayChangeLinks }),
+      mountedRoutes: {
+        '/well-architected': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
+  );
 }
 
 describe('RoleDetail', () => {
@@ -57,5 +74,72 @@ describe('RoleDetail', () => {
     expect((await screen.findAllByText(/Bad Gateway/)).length).toBeGreaterThan(
       0,
     );
+  });
+
+  describe('groups that hold the role', () => {
+    it('lists them with where each link comes from', async () => {
+      await renderDetail('site-reliability-engineer');
+      expect(
+        await screen.findByRole('link', { name: 'Payments Team' }),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('link', { name: 'SRE Team' }),
+      ).toBeInTheDocument();
+      expect(screen.getByText('catalog')).toBeInTheDocument();
+      expect(screen.getByText('portal')).toBeInTheDocument();
+    });
+
+    it('lets a user with the permissions unlink a portal link and link a group', async () => {
+      const api = mockWellArchitectedApi();
+      await renderDetail('site-reliability-engineer', api);
+
+      // Only the portal link can be removed here.
+      expect(
+        await screen.findByRole('button', { name: 'Unlink SRE Team' }),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByRole('button', { name: 'Unlink Payments Team' }),
+      ).toBeNull();
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Unlink SRE Team' }),
+      );
+      await waitFor(() =>
+        expect(api.unlinkGroup).toHaveBeenCalledWith(
+          'site-reliability-engineer',
+          'group:default/sre-team',
+        ),
+      );
+      await waitFor(() => expect(api.getRoleGroups).toHaveBeenCalledTimes(2));
+
+      await userEvent.click(screen.getByLabelText('Link a group'));
+      await userEvent.click(await screen.findByText('Web Team'));
+      await userEvent.click(screen.getByRole('button', { name: 'Link' }));
+      await waitFor(() =>
+        expect(api.linkGroup).toHaveBeenCalledWith(
+          'site-reliability-engineer',
+          'group:default/web-team',
+        ),
+      );
+    });
+
+    it('shows no link controls to a user without the permissions', async () => {
+      await renderDetail(
+        'site-reliability-engineer',
+        mockWellArchitectedApi(),
+        false,
+      );
+      expect(
+        await screen.findByRole('link', { name: 'SRE Team' }),
+      ).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: /Unlink/ })).toBeNull();
+      expect(screen.queryByLabelText('Link a group')).toBeNull();
+    });
+
+    it('says when no group holds the role', async () => {
+      await renderDetail('technical-writer');
+      expect(
+        await screen.findByText(/No group holds this role yet/),
+      ).toBeInTheDocument();
+    });
   });
 });

@@ -21,6 +21,7 @@ import { Pillar, Role } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { FlagChips } from '../FlagChips';
+import { RoleGroups } from '../RoleGroups';
 
 function ResponsibilitiesByPillar(props: { role: Role; pillars: Pillar[] }) {
   const { role, pillars } = props;
@@ -65,8 +66,8 @@ function ResponsibilitiesByPillar(props: { role: Role; pillars: Pillar[] }) {
 }
 
 /**
- * One role with every responsibility it holds across the pillars, grouped by pillar and
- * category.
+ * One role with the groups that hold it and every responsibility it holds across the pillars,
+ * grouped by pillar and category.
  *
  * @public
  */
@@ -135,6 +136,9 @@ export function RoleDetail(props: { roleId: string }) {
         {role.responsibilities.length === 1 ? 'y' : 'ies'} in{' '}
         {role.pillarIds.length} pillar{role.pillarIds.length === 1 ? '' : 's'}.
       </Typography>
+      <Box mb={2}>
+        <RoleGroups roleId={role.id} />
+      </Box>
       <ResponsibilitiesByPillar role={role} pillars={pillars.items} />
     </>
   );

@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { wellArchitectedApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import {
   mockWellArchitectedApi,
+  testApis,
   rolesResponse,
 } from '../../__testUtils__/fixtures';
 import { RoleExplorer } from './RoleExplorer';
@@ -13,7 +13,7 @@ function renderExplorer(
   initialRouteEntries = ['/well-architected'],
 ) {
   return renderInTestApp(<RoleExplorer />, {
-    apis: [[wellArchitectedApiRef, api]],
+    apis: testApis(api),
     mountPath: '/well-architected',
     initialRouteEntries,
     mountedRoutes: {

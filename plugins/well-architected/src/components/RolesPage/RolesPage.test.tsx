@@ -1,21 +1,22 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { wellArchitectedApiRef } from '../../api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { rootRouteRef } from '../../routes';
-import { mockWellArchitectedApi } from '../../__testUtils__/fixtures';
+import { mockWellArchitectedApi, testApis } from '../../__testUtils__/fixtures';
 import { RolesPage } from './RolesPage';
 
 describe('RolesPage (legacy frontend system)', () => {
   const render = (path: string) =>
     renderInTestApp(
-      <TestApiProvider
-        apis={[[wellArchitectedApiRef, mockWellArchitectedApi()]]}
-      >
+      <TestApiProvider apis={testApis(mockWellArchitectedApi())}>
         <RolesPage />
       </TestApiProvider>,
       {
         routeEntries: [path],
-        mountedRoutes: { '/well-architected': rootRouteRef },
+        mountedRoutes: {
+          '/well-architected': rootRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
       },
     );
 

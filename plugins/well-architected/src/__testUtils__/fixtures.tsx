@@ -3,8 +3,18 @@ import {
   Role,
   RolesResponse,
   SuggestionsResponse,
+  RoleHolder,
+  GroupRolesResponse,
 } from 'backstage-plugin-well-architected-common';
-import { WellArchitectedApi } from '../api';
+import { ReactNode } from 'react';
+import { SWRConfig } from 'swr';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { WellArchitectedApi, wellArchitectedApiRef } from '../api';
 
 export const pillars: PillarsResponse = {
   items: [
@@ -154,6 +164,24 @@ export const paymentsSuggestions: SuggestionsResponse = {
   ruleIds: ['production-services', 'public-apis'],
 };
 
+/** The holders of the SRE role: one from the catalog, one linked in the portal. */
+export const sreHolders: RoleHolder[] = [
+  {
+    groupRef: 'group:default/payments-team',
+    displayName: 'Payments Team',
+    sources: ['catalog'],
+  },
+  {
+    groupRef: 'group:default/sre-team',
+    displayName: 'SRE Team',
+    sources: ['portal'],
+    portalLink: {
+      createdBy: 'user:default/bob',
+      createdAt: '2026-11-01T10:00:00.000Z',
+    },
+  },
+];
+
 /** A mocked API that serves the fixtures. */
 export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
   return {
@@ -169,5 +197,83 @@ export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
       }
       return role;
     }),
+    getRoleGroups: jest.fn(async (roleId: string) => ({
+      roleId,
+      items: roleId === sre.id ? sreHolders : [],
+    })),
+    getGroupRoles: jest.fn(
+      async (groupRef: string): Promise<GroupRolesResponse> => ({
+        groupRef,
+        items: [
+          {
+            roleId: sre.id,
+            roleTitle: sre.title,
+            pillarIds: sre.pillarIds,
+            sources: ['catalog', 'portal'],
+            portalLink: sreHolders[1].portalLink,
+          },
+        ],
+        unknownRoleIds: [],
+      }),
+    ),
+    linkGroup: jest.fn(
+      async (_roleId: string, groupRef: string): Promise<RoleHolder> => ({
+        groupRef,
+        displayName: groupRef,
+        sources: ['portal'],
+      }),
+    ),
+    unlinkGroup: jest.fn(async (_roleId: string, _groupRef: string) => {}),
   };
+}
+
+function group(name: string, displayName: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'team', profile: { displayName }, children: [] },
+  };
+}
+
+/** The Groups of the catalog the tests see. */
+export const catalogGroups = [
+  group('payments-team', 'Payments Team'),
+  group('sre-team', 'SRE Team'),
+  group('web-team', 'Web Team'),
+];
+
+/**
+ * The APIs a test app needs: the plugin's (mocked), a catalog with a few Groups, and permissions
+ * that allow or deny changing links.
+ */
+export function testApis(
+  api: WellArchitectedApi = mockWellArchitectedApi(),
+  options: { mayChangeLinks?: boolean } = {},
+) {
+  return [
+    [wellArchitectedApiRef, api],
+    [catalogApiRef, catalogApiMock({ entities: catalogGroups })],
+    [
+      permissionApiRef,
+      mockApis.permission({
+        authorize:
+          options.mayChangeLinks === false
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      }),
+    ],
+  ] as const;
+}
+
+/**
+ * Renders children with a permission cache of their own: `usePermission` caches answers across
+ * renders, which would carry one test's permissions into the next.
+ */
+export function FreshPermissions(props: { children: ReactNode }) {
+  return (
+    <SWRConfig value={{ provider: () => new Map() }}>
+      {props.children}
+    </SWRConfig>
+  );
 }

@@ -1,0 +1,103 @@
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { Box, List, Typography } from '@material-ui/core';
+import { wellArchitectedApiRef } from '../../api';
+import { roleRouteRef } from '../../routes';
+import { LinkPicker, LinkedItem, useRoleLinkActions } from '../RoleLinks';
+
+/**
+ * The Well-Architected roles the current Group holds, from its catalog annotation and from
+ * portal links; users with the permissions can link another role or remove a portal link.
+ *
+ * @public
+ */
+export function GroupRolesCard() {
+  const { entity } = useEntity();
+  const groupRef = stringifyEntityRef(entity);
+  const api = useApi(wellArchitectedApiRef);
+  const roleLink = useRouteRef(roleRouteRef);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getGroupRoles(groupRef),
+    [api, groupRef],
+  );
+  const actions = useRoleLinkActions(retry);
+  const roles = useAsync(
+    async () => (actions.canLink ? api.listRoles({ limit: 500 }) : undefined),
+    [api, actions.canLink],
+  );
+
+  let content;
+  if (loading && !value) {
+    content = <Progress />;
+  } else if (error) {
+    content = <ResponseErrorPanel error={error} />;
+  } else {
+    const { items, unknownRoleIds } = value!;
+    content = (
+      <>
+        {unknownRoleIds.length > 0 && (
+          <Box mb={2}>
+            <WarningPanel
+              title="Unknown role ids"
+              message={`The well-architected/roles annotation names ${unknownRoleIds.join(
+                ', ',
+              )}, which the Well-Architected dataset does not have (or no longer has).`}
+            />
+          </Box>
+        )}
+        {items.length === 0 ? (
+          <Typography variant="body2" color="textSecondary">
+            This group holds no Well-Architected role yet.
+          </Typography>
+        ) : (
+          <List dense disablePadding>
+            {items.map(role => (
+              <LinkedItem
+                key={role.roleId}
+                name={role.roleTitle}
+                sources={role.sources}
+                portalLink={role.portalLink}
+                canUnlink={actions.canUnlink}
+                busy={actions.busy}
+                onUnlink={() => actions.unlink(role.roleId, groupRef)}
+              >
+                <Link to={roleLink({ roleId: role.roleId })}>
+                  {role.roleTitle}
+                </Link>
+              </LinkedItem>
+            ))}
+          </List>
+        )}
+        {actions.canLink && (
+          <LinkPicker
+            label="Link a role"
+            options={(roles.value?.items ?? [])
+              .filter(
+                role =>
+                  !items.some(
+                    held =>
+                      held.roleId === role.id &&
+                      held.sources.includes('portal'),
+                  ),
+              )
+              .map(role => ({ value: role.id, label: role.title }))}
+            loading={roles.loading}
+            busy={actions.busy}
+            onLink={roleId => actions.link(roleId, groupRef)}
+          />
+        )}
+      </>
+    );
+  }
+  return <InfoCard title="Well-Architected roles">{content}</InfoCard>;
+}

@@ -1,0 +1,1 @@
+export { GroupRolesCard } from './GroupRolesCard';

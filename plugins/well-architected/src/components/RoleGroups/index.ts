@@ -1,0 +1,1 @@
+export { RoleGroups } from './RoleGroups';

@@ -1,0 +1,5 @@
+export { LinkPicker } from './LinkPicker';
+export type { LinkOption } from './LinkPicker';
+export { SourceChips } from './SourceChips';
+export { useRoleLinkActions } from './useRoleLinkActions';
+export { LinkedItem } from './LinkedItem';
