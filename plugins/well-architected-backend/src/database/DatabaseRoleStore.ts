@@ -5,7 +5,7 @@ import {
   ResponsibilityFlag,
 } from 'backstage-plugin-well-architected-common';
 import { Dataset } from '../dataset/types';
-import { connectDatabase } from './connectDatabase';
+import { connectDatabase, withStartupLock } from './connectDatabase';
 import { DatasetSyncResult, RoleStore } from './RoleStore';
 import {
   DbCategoryRow,
@@ -83,6 +83,12 @@ export class DatabaseRoleStore implements RoleStore {
   }
 
   async syncDataset(dataset: Dataset): Promise<DatasetSyncResult> {
+    // Replicas that start together load one at a time; the ones after the first find the
+    // version stored and write nothing.
+    return withStartupLock(this.db, () => this.sync(dataset));
+  }
+
+  private async sync(dataset: Dataset): Promise<DatasetSyncResult> {
     return this.db.transaction(async tx => {
       const result = { changed: false, inserted: 0, updated: 0, retired: 0 };
       if ((await this.readVersion(tx)) === dataset.version) {

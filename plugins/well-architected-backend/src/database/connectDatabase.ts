@@ -9,6 +9,48 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
+const STARTUP_LOCK = 'backstage-plugin-well-architected-startup';
+
+/**
+ * Runs start-up work (migrations, the dataset load) in one replica at a time. knex's own
+ * migration lock does not cover the first boot: every replica that finds no knex_migrations table
+ * tries to create it. PostgreSQL and MySQL hold a named lock on a connection of its own while the
+ * work runs on others; SQLite is one file in one process and needs none.
+ */
+export async function withStartupLock<T>(
+  client: Knex,
+  work: () => Promise<T>,
+): Promise<T> {
+  const dialect = client.client.dialect as string;
+  if (dialect === 'postgresql') {
+    return client.transaction(async lock => {
+      await lock.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [
+        STARTUP_LOCK,
+      ]);
+      return work();
+    });
+  }
+  if (dialect === 'mysql') {
+    return client.transaction(async lock => {
+      const [[{ locked }]] = await lock.raw(
+        'SELECT GET_LOCK(?, 120) AS locked',
+        [STARTUP_LOCK],
+      );
+      if (Number(locked) !== 1) {
+        throw new Error(
+          'Another replica held the Well-Architected start-up lock for 120 s; is a migration stuck?',
+        );
+      }
+      try {
+        return await work();
+      } finally {
+        await lock.raw('SELECT RELEASE_LOCK(?)', [STARTUP_LOCK]);
+      }
+    });
+  }
+  return work();
+}
+
 /** The plugin's knex client, migrated to the latest schema unless migrations are to be skipped. */
 export async function connectDatabase(
   database: DatabaseService,
@@ -17,12 +59,14 @@ export async function connectDatabase(
   if (!database.migrations?.skip) {
     // migrate.latest takes the migration lock (a write) even when there is nothing to do;
     // asking first keeps a restart free of writes.
-    const [, pending] = await client.migrate.list({
-      directory: migrationsDir,
+    await withStartupLock(client, async () => {
+      const [, pending] = await client.migrate.list({
+        directory: migrationsDir,
+      });
+      if (pending.length > 0) {
+        await client.migrate.latest({ directory: migrationsDir });
+      }
     });
-    if (pending.length > 0) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
   }
   return client;
 }
