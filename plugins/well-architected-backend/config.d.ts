@@ -1,6 +1,14 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Configuration of the Well-Architected roles plugins. */
   wellArchitected?: {
+    /**
+     * How long a read of the catalog may take before the request that needs it answers 503
+     * (suggestions, the groups that hold a role, a Group's roles, linking). A duration string such
+     * as `5s` or `PT5S`, or an object such as `{ seconds: 5 }`. Default: 10 seconds.
+     */
+    catalogTimeout?: string | HumanDuration;
     /**
      * Tuning of the rules that suggest roles for Systems and Components. Checked at start: a key
      * that is unknown, a rule id or role id that does not exist, or a malformed rule stops the

@@ -11,6 +11,7 @@ import { wellArchitectedPermissions } from 'backstage-plugin-well-architected-co
 import { DatabaseRoleLinkStore } from './database/DatabaseRoleLinkStore';
 import { DatabaseRoleStore } from './database/DatabaseRoleStore';
 import { createRouter } from './router';
+import { boundedCatalog, readCatalogTimeout } from './services/boundedCatalog';
 import { DatasetLoader } from './services/DatasetLoader';
 import { RoleCatalog } from './services/RoleCatalog';
 import { RoleLinkService } from './services/RoleLinkService';
@@ -73,14 +74,18 @@ export const wellArchitectedPlugin = createBackendPlugin({
             .map(r => r.id)
             .join(', ')}`,
         );
+        const catalogReads = boundedCatalog(
+          catalog,
+          readCatalogTimeout(config),
+        );
         const roleLinks = new RoleLinkService({
           store: await DatabaseRoleLinkStore.create({ database }),
-          catalog,
+          catalog: catalogReads,
           roleCatalog,
           logger,
         });
         const suggestionEngine = new SuggestionEngine({
-          catalog,
+          catalog: catalogReads,
           roleCatalog,
           rules,
           reviewers: new ReviewerService(roleLinks),
@@ -90,6 +95,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
           await createRouter({
             auditor,
             httpAuth,
+            logger,
             permissions,
             roleCatalog,
             roleLinks,

@@ -5,6 +5,7 @@ import {
   BackstageServicePrincipal,
   BackstageUserPrincipal,
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
@@ -21,6 +22,7 @@ import {
   roleLinkCreatePermission,
   roleLinkDeletePermission,
 } from 'backstage-plugin-well-architected-common';
+import { publicErrors } from './publicErrors';
 import { RoleLinkService } from './services/RoleLinkService';
 import { RoleCatalog, ROLES_PAGE } from './services/RoleCatalog';
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
@@ -147,6 +149,7 @@ function isFresh(
 export async function createRouter(options: {
   auditor: AuditorService;
   httpAuth: HttpAuthService;
+  logger: LoggerService;
   permissions: PermissionsService;
   roleCatalog: RoleCatalog;
   roleLinks: RoleLinkService;
@@ -155,6 +158,7 @@ export async function createRouter(options: {
   const {
     auditor,
     httpAuth,
+    logger,
     permissions,
     roleCatalog,
     roleLinks,
@@ -278,6 +282,8 @@ export async function createRouter(options: {
     const entityRef = parseSuggestionsQuery(req.query);
     res.json(await suggestionEngine.suggest(entityRef, credentials));
   });
+
+  router.use(publicErrors(logger));
 
   return router;
 }

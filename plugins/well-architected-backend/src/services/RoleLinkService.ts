@@ -14,7 +14,6 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   GroupRolesResponse,
   HeldRole,
@@ -25,6 +24,7 @@ import {
   RoleLinkSource,
 } from 'backstage-plugin-well-architected-common';
 import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
+import { CatalogReads } from './boundedCatalog';
 import { RoleCatalog } from './RoleCatalog';
 
 /** What the link and reviewer code reads of Groups, Users, Systems and Domains. */
@@ -103,7 +103,7 @@ export class RoleLinkService {
   constructor(
     private readonly options: {
       store: RoleLinkStore;
-      catalog: CatalogService;
+      catalog: CatalogReads;
       roleCatalog: RoleCatalog;
       logger: LoggerService;
     },

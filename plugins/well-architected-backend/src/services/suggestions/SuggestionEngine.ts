@@ -16,13 +16,13 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   PILLAR_IDS,
   PillarId,
   Suggestion,
   SuggestionsResponse,
 } from 'backstage-plugin-well-architected-common';
+import { CatalogReads } from '../boundedCatalog';
 import { RoleCatalog } from '../RoleCatalog';
 import { ReviewerService } from './ReviewerService';
 import {
@@ -67,7 +67,7 @@ function byKind(entities: Entity[], kind: string) {
 export class SuggestionEngine {
   constructor(
     private readonly options: {
-      catalog: CatalogService;
+      catalog: CatalogReads;
       roleCatalog: RoleCatalog;
       rules: SuggestionRule[];
       reviewers: ReviewerService;

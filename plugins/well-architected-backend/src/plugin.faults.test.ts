@@ -1,0 +1,184 @@
+import {
+  TestDatabaseId,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import knexFactory, { Knex } from 'knex';
+import request from 'supertest';
+import { wellArchitectedPlugin } from './plugin';
+import { exampleEntities } from './__testUtils__/exampleEntities';
+import { createTestDatabases } from './__testUtils__/testDataset';
+import { TcpProxy } from './__testUtils__/tcpProxy';
+
+jest.setTimeout(120_000);
+
+const databases = createTestDatabases();
+const API = '/api/well-architected';
+const LINK = `${API}/roles/incident-response-manager/groups/${encodeURIComponent(
+  'group:default/sre-team',
+)}`;
+
+/** What a failed request may never show: SQL, driver names, a stack trace. */
+function expectPlainError(body: { error: unknown }) {
+  const text = JSON.stringify(body.error);
+  expect(text).not.toMatch(
+    /\b(select|insert|update|delete)\b|knex|sqlite|pg_|mysql|ECONN|\bat .*\.[jt]s:\d+/i,
+  );
+  expect(text).not.toContain('"stack"');
+}
+
+/** The rows users and the dataset loader wrote, to compare before and after a fault. */
+async function storedState(knex: Knex) {
+  return {
+    links: await knex('role_links').orderBy(['role_id', 'group_ref']),
+    dataset: await knex('dataset_state'),
+    roles: await knex('roles').count({ n: '*' }),
+  };
+}
+
+/** A catalog that answers from the example entities, fails, or never answers, as a test sets. */
+function switchableCatalog() {
+  const healthy = catalogServiceMock({ entities: exampleEntities });
+  const state = { mode: 'up' as 'up' | 'down' | 'hung' };
+  const gate = <T>(read: () => Promise<T>): Promise<T> => {
+    if (state.mode === 'down') {
+      return Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:7007'));
+    }
+    return state.mode === 'hung' ? new Promise<T>(() => {}) : read();
+  };
+  const mock = catalogServiceMock.mock({
+    getEntities: (...args) => gate(() => healthy.getEntities(...args)),
+    getEntitiesByRefs: (...args) =>
+      gate(() => healthy.getEntitiesByRefs(...args)),
+  });
+  return { state, factory: mock.factory };
+}
+
+describe('when the catalog fails', () => {
+  it.each(databases.eachSupportedId())(
+    'answers 503 for what needs the catalog, serves the roles, and changes nothing on %s',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const catalog = switchableCatalog();
+      const { server } = await startTestBackend({
+        features: [
+          wellArchitectedPlugin,
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: { wellArchitected: { catalogTimeout: '300ms' } },
+          }),
+          catalog.factory,
+        ],
+      });
+      expect((await request(server).put(LINK)).status).toBe(201);
+      const before = await storedState(knex);
+
+      for (const mode of ['down', 'hung'] as const) {
+        catalog.state.mode = mode;
+        for (const call of [
+          request(server).get(
+            `${API}/suggestions?entityRef=system:default/payments`,
+          ),
+          request(server).get(`${API}/roles/incident-response-manager/groups`),
+          request(server).get(`${API}/groups/sre-team/roles`),
+          request(server).put(LINK.replace('sre-team', 'platform-team')),
+          request(server).delete(LINK.replace('sre-team', 'web-team')),
+        ]) {
+          const started = Date.now();
+          const res = await call;
+          expect(res.status).toBe(503);
+          expect(res.body.error.message).toMatch(/catalog did not answer/);
+          expectPlainError(res.body);
+          // A hung catalog holds a request for the configured timeout, not for ever.
+          expect(Date.now() - started).toBeLessThan(5_000);
+        }
+        expect((await request(server).get(`${API}/pillars`)).status).toBe(200);
+        expect((await request(server).get(`${API}/roles?q=sre`)).status).toBe(
+          200,
+        );
+      }
+      expect(await storedState(knex)).toEqual(before);
+
+      catalog.state.mode = 'up';
+      const groups = await request(server).get(
+        `${API}/roles/incident-response-manager/groups`,
+      );
+      expect(groups.status).toBe(200);
+    },
+  );
+});
+
+/** A second connection pool to the test database, through a proxy that can be stopped. */
+function throughProxy(knex: Knex, proxy: TcpProxy): Knex {
+  const { connection } = knex.client.config;
+  return knexFactory({
+    ...knex.client.config,
+    connection: {
+      ...connection,
+      // knex keeps the password out of the enumerable properties.
+      password: connection.password,
+      host: '127.0.0.1',
+      port: proxy.port,
+    },
+    // The pool logs each refused connection to the console; the test checks the answers.
+    log: { warn() {}, error() {}, debug() {}, deprecate() {} },
+  });
+}
+
+describe('when the database goes away', () => {
+  // SQLite is a file inside the backend process; it cannot become unreachable.
+  const servers = databases
+    .eachSupportedId()
+    .filter(([id]) => id !== 'SQLITE_3');
+
+  it.each(servers)(
+    'answers 503 without SQL text while %s is unreachable, and recovers when it returns',
+    async (databaseId: TestDatabaseId) => {
+      const direct = await databases.init(databaseId);
+      const { host, port } = direct.client.config.connection;
+      const proxy = await TcpProxy.start({ host, port: Number(port) });
+      const knex = throughProxy(direct, proxy);
+      try {
+        const { server } = await startTestBackend({
+          features: [
+            wellArchitectedPlugin,
+            mockServices.database.factory({ knex }),
+            catalogServiceMock.factory({ entities: exampleEntities }),
+          ],
+        });
+        expect((await request(server).put(LINK)).status).toBe(201);
+
+        await proxy.stop();
+        for (const call of [
+          request(server).get(`${API}/roles`),
+          request(server).get(`${API}/roles/incident-response-manager`),
+          request(server).get(`${API}/groups/sre-team/roles`),
+          request(server).put(LINK.replace('sre-team', 'platform-team')),
+        ]) {
+          const res = await call;
+          expect(res.status).toBe(503);
+          expect(res.body.error.message).toBe(
+            'The Well-Architected database cannot be reached right now; try again shortly',
+          );
+          expectPlainError(res.body);
+        }
+
+        await proxy.resume();
+        const roles = await request(server).get(`${API}/roles`);
+        expect(roles.status).toBe(200);
+        const held = await request(server).get(`${API}/groups/sre-team/roles`);
+        expect(held.status).toBe(200);
+        expect(held.body.items).toContainEqual(
+          expect.objectContaining({
+            roleId: 'incident-response-manager',
+            sources: expect.arrayContaining(['portal']),
+          }),
+        );
+      } finally {
+        await knex.destroy();
+        await proxy.stop();
+      }
+    },
+  );
+});
