@@ -1,0 +1,173 @@
+import {
+  roleLinkCreatePermission,
+  roleLinkDeletePermission,
+} from 'backstage-plugin-well-architected-common';
+import { API_BASE } from './openApiContract';
+
+/**
+ * One request to a route. `params` and `query` are plain values that {@link urlOf} encodes;
+ * `rawParams` and `rawQuery` go into the URL as written, to send what no client would encode,
+ * such as a broken percent escape or a repeated parameter.
+ */
+export interface ApiRequest {
+  params?: Record<string, string>;
+  rawParams?: Record<string, string>;
+  query?: Record<string, string>;
+  rawQuery?: string;
+}
+
+/** One route of the API, with what the contract tests send it. */
+export interface ApiRoute {
+  method: 'GET' | 'PUT' | 'DELETE';
+  /** The path as the OpenAPI document writes it, relative to the API base. */
+  path: string;
+  /** The query parameters the route reads. */
+  queryNames: string[];
+  /** A request that succeeds against the example catalog and the bundled dataset. */
+  valid: ApiRequest;
+  /** Requests with a malformed parameter; each must be answered with 400. */
+  malformed: ApiRequest[];
+  /** The permission a mutation needs; routes that only read need none. */
+  permission?: string;
+  /** Whether answers carry an ETag and revalidate with If-None-Match. */
+  etag: boolean;
+}
+
+const roleId = 'incident-response-manager';
+const groupRef = 'group:default/sre-team';
+const badRoleIds: ApiRequest[] = [
+  { params: { roleId: 'Site Reliability Engineer' } },
+  { params: { roleId: 'a'.repeat(129) } },
+  { rawParams: { roleId: '%zz' } },
+];
+const badGroupRefs: ApiRequest[] = [
+  { params: { groupRef: 'group:' } },
+  { params: { groupRef: 'component:default/payments-api' } },
+  { rawParams: { groupRef: '%E0%A4%A' } },
+];
+
+/**
+ * Every route of the plugin's router. The route table test, the fuzz test and the OpenAPI
+ * coverage check all walk this one list. The link routes share one link: walked in order, the
+ * PUT makes it and the DELETE removes it.
+ */
+export const apiRoutes: ApiRoute[] = [
+  {
+    method: 'GET',
+    path: '/pillars',
+    queryNames: [],
+    valid: {},
+    malformed: [],
+    etag: true,
+  },
+  {
+    method: 'GET',
+    path: '/roles',
+    queryNames: ['pillar', 'category', 'q', 'limit', 'offset'],
+    valid: { query: { pillar: 'security', q: 'sre', limit: '10' } },
+    malformed: [
+      { query: { pillar: 'safety' } },
+      { query: { category: 'security/nope' } },
+      { query: { q: 'x'.repeat(201) } },
+      { query: { limit: '0' } },
+      { query: { limit: '501' } },
+      { query: { limit: '1.5' } },
+      { query: { offset: '-1' } },
+      { query: { sort: 'title' } },
+      { rawQuery: 'q=a&q=b' },
+      { rawQuery: 'pillar[$ne]=security' },
+    ],
+    etag: true,
+  },
+  {
+    method: 'GET',
+    path: '/roles/{roleId}',
+    queryNames: [],
+    valid: { params: { roleId } },
+    malformed: badRoleIds,
+    etag: true,
+  },
+  {
+    method: 'GET',
+    path: '/roles/{roleId}/groups',
+    queryNames: [],
+    valid: { params: { roleId } },
+    malformed: badRoleIds,
+    etag: false,
+  },
+  {
+    method: 'PUT',
+    path: '/roles/{roleId}/groups/{groupRef}',
+    queryNames: [],
+    valid: { params: { roleId, groupRef } },
+    malformed: [
+      ...badRoleIds.map(r => ({ ...r, params: { groupRef, ...r.params } })),
+      ...badGroupRefs.map(r => ({ ...r, params: { roleId, ...r.params } })),
+      { params: { roleId, groupRef: 'group:default/no-such-team' } },
+    ],
+    permission: roleLinkCreatePermission.name,
+    etag: false,
+  },
+  {
+    method: 'DELETE',
+    path: '/roles/{roleId}/groups/{groupRef}',
+    queryNames: [],
+    valid: { params: { roleId, groupRef } },
+    malformed: [
+      ...badRoleIds.map(r => ({ ...r, params: { groupRef, ...r.params } })),
+      ...badGroupRefs.map(r => ({ ...r, params: { roleId, ...r.params } })),
+    ],
+    permission: roleLinkDeletePermission.name,
+    etag: false,
+  },
+  {
+    method: 'GET',
+    path: '/groups/{groupRef}/roles',
+    queryNames: [],
+    valid: { params: { groupRef } },
+    malformed: badGroupRefs,
+    etag: false,
+  },
+  {
+    method: 'GET',
+    path: '/suggestions',
+    queryNames: ['entityRef'],
+    valid: { query: { entityRef: 'system:default/payments' } },
+    malformed: [
+      {},
+      { query: { entityRef: '' } },
+      { query: { entityRef: 'payments' } },
+      { query: { entityRef: `system:default/${'a'.repeat(500)}` } },
+      { query: { entityRef: 'system:default/payments', kind: 'system' } },
+      { rawQuery: 'entityRef[]=system:default/payments' },
+    ],
+    etag: false,
+  },
+];
+
+/** The route's name in test titles, such as `GET /roles/{roleId}`. */
+export function routeName(route: ApiRoute): string {
+  return `${route.method} ${route.path}`;
+}
+
+/** The URL of a request to a route, under the API base. */
+export function urlOf(route: ApiRoute, request: ApiRequest): string {
+  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const raw = request.rawParams?.[name];
+    if (raw !== undefined) {
+      return raw;
+    }
+    const value = request.params?.[name] ?? route.valid.params?.[name];
+    if (value === undefined) {
+      throw new Error(`No value for {${name}} in ${routeName(route)}`);
+    }
+    return encodeURIComponent(value);
+  });
+  const query = [
+    new URLSearchParams(request.query).toString(),
+    request.rawQuery ?? '',
+  ]
+    .filter(Boolean)
+    .join('&');
+  return `${API_BASE}${path}${query ? `?${query}` : ''}`;
+}

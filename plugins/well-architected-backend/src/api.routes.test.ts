@@ -1,0 +1,160 @@
+import { Server } from 'node:http';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Knex } from 'knex';
+import { createRouter } from './router';
+import {
+  ApiRoute,
+  apiRoutes,
+  routeName,
+  urlOf,
+} from './__testUtils__/apiRoutes';
+import { mutations, send, startApiBackend } from './__testUtils__/apiBackend';
+import {
+  ObservedResponse,
+  OpenApiContract,
+} from './__testUtils__/openApiContract';
+import { testServices } from './__testUtils__/services';
+import { createTestDatabases } from './__testUtils__/testDataset';
+
+jest.setTimeout(120_000);
+
+const databases = createTestDatabases();
+const named = (routes: ApiRoute[]) =>
+  routes.map(route => [routeName(route), route] as const);
+
+let contract: OpenApiContract;
+
+beforeAll(async () => {
+  contract = await OpenApiContract.load();
+});
+
+function expectConforms(res: ObservedResponse) {
+  expect(contract.violations(res)).toEqual([]);
+}
+
+describe('the route table', () => {
+  it('lists every route of the router, and the OpenAPI document lists the same routes', async () => {
+    const router = await createRouter({
+      auditor: mockServices.auditor.mock(),
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
+      ...testServices({}),
+    });
+    // Express keeps each route's path and methods on the layers of the router's stack.
+    const layers = router.stack as Array<{
+      route?: { path: string; methods: Record<string, boolean> };
+    }>;
+    const served = layers.flatMap(({ route }) =>
+      route
+        ? Object.keys(route.methods).map(
+            method =>
+              `${method.toUpperCase()} ${route.path.replace(
+                /:(\w+)/g,
+                '{$1}',
+              )}`,
+          )
+        : [],
+    );
+    const table = apiRoutes.map(routeName);
+    const documented = contract.operations().map(o => `${o.method} ${o.path}`);
+    expect([...table].sort()).toEqual([...served].sort());
+    expect([...documented].sort()).toEqual([...served].sort());
+  });
+});
+
+describe.each(databases.eachSupportedId())('every route on %s', databaseId => {
+  let knex: Knex;
+  let server: Server;
+  let denied: Server;
+
+  beforeAll(async () => {
+    knex = await databases.init(databaseId);
+    server = await startApiBackend(knex);
+    denied = await startApiBackend(knex, AuthorizeResult.DENY);
+  });
+
+  it('answers a valid request to each route as the document says', async () => {
+    for (const route of apiRoutes) {
+      const res = await send(server, route, route.valid);
+      expect(res.status).toBeLessThan(300);
+      expectConforms(res);
+    }
+  });
+
+  it.each(named(apiRoutes))(
+    '%s answers 401 without credentials and with invalid ones',
+    async (_, route) => {
+      for (const authorization of [
+        mockCredentials.none.header(),
+        'Bearer not-a-token',
+        mockCredentials.user.invalidHeader(),
+        mockCredentials.service.invalidHeader(),
+      ]) {
+        const res = await send(server, route, route.valid, {
+          Authorization: authorization,
+        });
+        expect(res.status).toBe(401);
+        expectConforms(res);
+      }
+      expect(await knex('role_links')).toEqual([]);
+    },
+  );
+
+  it('refuses every mutation to a user without its permission, and changes nothing', async () => {
+    for (const route of mutations) {
+      const before = await knex('role_links');
+      const res = await send(denied, route, route.valid);
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({
+        error: { message: expect.stringContaining(route.permission!) },
+      });
+      expectConforms(res);
+      expect(await knex('role_links')).toEqual(before);
+      // The permitted call moves to the state the next mutation needs: PUT makes the link that
+      // DELETE is then refused to remove.
+      expect((await send(server, route, route.valid)).status).toBeLessThan(300);
+    }
+  });
+
+  it('needs no permission to read', async () => {
+    for (const route of apiRoutes.filter(r => !r.permission)) {
+      expect((await send(denied, route, route.valid)).status).toBe(200);
+    }
+  });
+
+  it.each(
+    apiRoutes.flatMap(route =>
+      route.malformed.map(
+        request =>
+          [
+            `${route.method} ${urlOf(route, request).slice(0, 100)}`,
+            route,
+            request,
+          ] as const,
+      ),
+    ),
+  )('answers %s with 400', async (_, route, request) => {
+    const res = await send(server, route, request);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { message: expect.any(String) } });
+    expectConforms(res);
+  });
+
+  it.each(named(apiRoutes.filter(r => r.etag)))(
+    '%s answers 304 to a matching If-None-Match',
+    async (_, route) => {
+      const first = await send(server, route, route.valid);
+      expectConforms(first);
+      const again = await send(server, route, route.valid, {
+        'If-None-Match': String(first.headers.etag),
+      });
+      expect(again.status).toBe(304);
+      expectConforms(again);
+      const stale = await send(server, route, route.valid, {
+        'If-None-Match': '"an-older-version"',
+      });
+      expect(stale.status).toBe(200);
+    },
+  );
+});
