@@ -13,9 +13,9 @@
 # Start the built backend with a config of your own (paths in --config are relative to the
 # workspace, so give absolute ones; app-config.yaml is not read unless you pass it):
 #
-#   dir=$(bash scripts/build-production.sh | tail -n 1)
+#   repo=$PWD dir=$(bash scripts/build-production.sh | tail -n 1)
 #   (cd "$dir" && NODE_ENV=production node packages/backend \
-#      --config "$PWD/app-config.yaml" --config "$PWD/my-config.yaml")
+#      --config "$repo/app-config.yaml" --config "$repo/my-config.yaml")
 #
 # where my-config.yaml sets at least backend.listen.port, backend.baseUrl and app.baseUrl (the
 # same URL: the backend serves the app) and backend.database.
