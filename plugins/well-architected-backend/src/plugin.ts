@@ -84,6 +84,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
           roleCatalog,
           logger,
         });
+        await roleLinks.reportRetiredLinks();
         const suggestionEngine = new SuggestionEngine({
           catalog: catalogReads,
           roleCatalog,

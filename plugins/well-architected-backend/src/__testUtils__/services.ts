@@ -25,6 +25,9 @@ export function inMemoryRoleLinkStore(
           (!filter.groupRefs || filter.groupRefs.includes(l.groupRef)),
       );
     },
+    async linkedRoleIds() {
+      return [...new Set(links.map(l => l.roleId))].sort();
+    },
     async addLink(link) {
       const existing = links.find(l => same(l, link));
       if (existing) {

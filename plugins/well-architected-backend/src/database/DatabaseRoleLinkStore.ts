@@ -42,6 +42,13 @@ export class DatabaseRoleLinkStore implements RoleLinkStore {
     return (await query).map(toLink);
   }
 
+  async linkedRoleIds(): Promise<string[]> {
+    const rows = await this.db<DbRoleLinkRow>(TABLE)
+      .distinct('role_id')
+      .orderBy('role_id');
+    return rows.map(row => row.role_id);
+  }
+
   async addLink(link: {
     roleId: string;
     groupRef: string;

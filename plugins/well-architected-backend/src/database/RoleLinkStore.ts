@@ -15,6 +15,9 @@ export interface RoleLinkStore {
     groupRefs?: string[];
   }): Promise<StoredRoleLink[]>;
 
+  /** The distinct role ids that links name, retired roles included. */
+  linkedRoleIds(): Promise<string[]>;
+
   /**
    * Makes the link unless it exists; safe to call many times at once. Returns the stored link and
    * whether this call created it.

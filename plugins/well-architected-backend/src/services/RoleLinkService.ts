@@ -4,7 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
+  CompoundEntityRef,
   Entity,
+  makeValidator,
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -51,6 +53,9 @@ interface HeldEntry {
   sources: RoleLinkSource[];
   portalLink?: PortalLink;
 }
+
+/** The catalog's own rules for namespaces and entity names. */
+const catalogNames = makeValidator();
 
 /** Lower-case full ref, so that refs compare equal however they were written. */
 export function normalizeRef(ref: string): string {
@@ -299,17 +304,46 @@ export class RoleLinkService {
   }
 
   /**
+   * Logs the roles that portal links name but the loaded dataset no longer has. Such links are
+   * kept (a later dataset may bring the role back, and they record what users decided); the
+   * Group's roles list them as unknown role ids, and an unlink removes them.
+   */
+  async reportRetiredLinks(): Promise<void> {
+    const [linked, roleCatalog] = await Promise.all([
+      this.options.store.linkedRoleIds(),
+      this.options.roleCatalog.current(),
+    ]);
+    const retired = linked.filter(roleId => !roleCatalog.hasRole(roleId));
+    if (retired.length > 0) {
+      this.options.logger.warn(
+        `Portal links name roles that the loaded dataset does not have: ${retired.join(
+          ', ',
+        )}. The links are kept; each Group's roles list them as unknownRoleIds until they are unlinked`,
+      );
+    }
+  }
+
+  /**
    * A group ref in full and lower case. Accepts `name`, `namespace/name` and `group:namespace/name`;
    * anything but a Group is refused.
    */
   parseGroupRef(groupRef: string): string {
-    let parsed;
+    let parsed: CompoundEntityRef | undefined;
     try {
       parsed = parseEntityRef(groupRef, {
         defaultKind: 'group',
         defaultNamespace: 'default',
       });
     } catch {
+      // Not an entity ref at all: refused below, with the names the catalog would refuse.
+    }
+    // A namespace or name that the catalog would refuse names no Group, and is refused before it
+    // reaches a query: PostgreSQL rejects a NUL byte in text, MySQL a value longer than the column.
+    if (
+      !parsed ||
+      !catalogNames.isValidNamespace(parsed.namespace) ||
+      !catalogNames.isValidEntityName(parsed.name)
+    ) {
       throw new InputError(
         `Invalid group ref '${groupRef.slice(
           0,

@@ -93,7 +93,7 @@ describe('GroupRolesCard', () => {
       await screen.findByText('This group holds no Well-Architected role yet.'),
     ).toBeInTheDocument();
     expect(screen.getByText(/Unknown role ids/)).toBeInTheDocument();
-    expect(screen.getByText(/names sre, which the/)).toBeInTheDocument();
+    expect(screen.getByText(/linked to sre, which the/)).toBeInTheDocument();
   });
 
   it('shows the error when the roles cannot be read', async () => {

@@ -49,9 +49,9 @@ export function GroupRolesCard() {
           <Box mb={2}>
             <WarningPanel
               title="Unknown role ids"
-              message={`The well-architected/roles annotation names ${unknownRoleIds.join(
+              message={`This group is linked to ${unknownRoleIds.join(
                 ', ',
-              )}, which the Well-Architected dataset does not have (or no longer has).`}
+              )}, which the Well-Architected dataset does not have (or no longer has). Check the group's well-architected/roles annotation, or the links made in the portal before the dataset changed.`}
             />
           </Box>
         )}
