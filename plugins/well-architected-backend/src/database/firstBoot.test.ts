@@ -8,7 +8,7 @@ jest.setTimeout(600_000);
 
 const databases = createTestDatabases();
 const REPLICAS = 4;
-const ROUNDS = 5;
+const ROUNDS = 20;
 
 /**
  * Starts one replica: a Node process of its own that runs the plugin's start-up work (migrations,
