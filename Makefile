@@ -4,12 +4,13 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help install start test test-databases fix clean
+.PHONY: help install start test test-databases e2e fix clean
 
 help:
 	@echo "make start           run the app: frontend on :3000, backend on :7007 (SQLite in .data/)"
 	@echo "make test            tsc, lint, prettier and every test suite (SQLite)"
 	@echo "make test-databases  the same, with the store tests also on local PostgreSQL and MariaDB"
+	@echo "make e2e            the browser journeys in Chromium against the built app; screenshots"
 	@echo "make fix             format with prettier and fix lint where it can"
 	@echo "make clean           remove build output, dependencies, the toolchain and local data"
 
@@ -25,6 +26,9 @@ test: install
 
 test-databases: install
 	@source scripts/test-databases.sh && bash scripts/test.sh
+
+e2e: install
+	@bash e2e/run.sh
 
 fix: install
 	@source scripts/env.sh && yarn prettier --write . && yarn backstage-cli repo lint --fix

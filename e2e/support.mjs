@@ -1,0 +1,86 @@
+// What the journeys share: the browser, signing in as a guest, the plugin's API for expected
+// values, and the screenshots for the README.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/** Where run.sh started the backend, which also serves the built app. */
+export const baseUrl = process.env.E2E_BASE_URL ?? 'http://localhost:7207';
+
+const imagesDir = new URL('../docs/images/', import.meta.url);
+
+/** Debian's Chromium, with the flags it needs to run headless as root on these machines. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * A new browser context (a person of their own: no cookies, no storage) signed in as the guest
+ * on `path`, which the app keeps after sign-in so that a shared link opens where it points.
+ */
+export async function signIn(browser, path = '/') {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+  });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  await page.goto(new URL(path, baseUrl).href);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('link', { name: 'Well-Architected' }).waitFor();
+  return page;
+}
+
+/** The InfoCard with this title. */
+export function card(page, title) {
+  return page
+    .locator('.MuiCard-root')
+    .filter({ has: page.getByText(title, { exact: true }) });
+}
+
+/** Waits until the locator matches no element any more. */
+export function gone(locator) {
+  return locator.first().waitFor({ state: 'detached' });
+}
+
+let token;
+
+/** GET on the plugin's API as the guest: what the page should show. */
+export async function api(path) {
+  token ??= await fetch(new URL('/api/auth/guest/refresh', baseUrl), {
+    method: 'POST',
+  })
+    .then(res => res.json())
+    .then(body => body.backstageIdentity.token);
+  const res = await fetch(new URL(`/api/well-architected${path}`, baseUrl), {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!res.ok) {
+    throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+  }
+  return res.json();
+}
+
+/**
+ * Writes a screenshot of the viewport, or of one element, into docs/images/ where the README
+ * shows it. The pointer leaves first (to the viewport's bottom right corner, away from the
+ * sidebar, which opens on hover) so that no hover state is captured.
+ */
+export async function screenshot(page, name, element = page) {
+  const { width, height } = page.viewportSize();
+  await page.mouse.move(width - 1, height - 1);
+  await mkdir(imagesDir, { recursive: true });
+  await element.screenshot({
+    path: fileURLToPath(new URL(`${name}.png`, imagesDir)),
+  });
+}
