@@ -4,11 +4,11 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import request from 'supertest';
 import { wellArchitectedPlugin } from './plugin';
 import { exampleEntities } from './__testUtils__/exampleEntities';
-import { createTestDatabases } from './__testUtils__/testDataset';
+import { anotherPool, createTestDatabases } from './__testUtils__/testDataset';
 import { TcpProxy } from './__testUtils__/tcpProxy';
 
 jest.setTimeout(120_000);
@@ -109,23 +109,6 @@ describe('when the catalog fails', () => {
   );
 });
 
-/** A second connection pool to the test database, through a proxy that can be stopped. */
-function throughProxy(knex: Knex, proxy: TcpProxy): Knex {
-  const { connection } = knex.client.config;
-  return knexFactory({
-    ...knex.client.config,
-    connection: {
-      ...connection,
-      // knex keeps the password out of the enumerable properties.
-      password: connection.password,
-      host: '127.0.0.1',
-      port: proxy.port,
-    },
-    // The pool logs each refused connection to the console; the test checks the answers.
-    log: { warn() {}, error() {}, debug() {}, deprecate() {} },
-  });
-}
-
 describe('when the database goes away', () => {
   // SQLite is a file inside the backend process; it cannot become unreachable.
   const servers = databases
@@ -138,7 +121,11 @@ describe('when the database goes away', () => {
       const direct = await databases.init(databaseId);
       const { host, port } = direct.client.config.connection;
       const proxy = await TcpProxy.start({ host, port: Number(port) });
-      const knex = throughProxy(direct, proxy);
+      const knex = anotherPool(direct, {
+        connection: { host: '127.0.0.1', port: proxy.port },
+        // The pool logs each refused connection to the console; the test checks the answers.
+        log: { warn() {}, error() {}, debug() {}, deprecate() {} },
+      });
       try {
         const { server } = await startTestBackend({
           features: [

@@ -1,6 +1,6 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import request from 'supertest';
 import { wellArchitectedPlugin } from './plugin';
 import { Dataset } from './dataset/types';
@@ -8,6 +8,7 @@ import { DatabaseRoleLinkStore } from './database/DatabaseRoleLinkStore';
 import { DatabaseRoleStore } from './database/DatabaseRoleStore';
 import { exampleEntities } from './__testUtils__/exampleEntities';
 import {
+  anotherPool,
   bundledDataset,
   createTestDatabases,
   databaseServiceFor,
@@ -31,16 +32,6 @@ async function backendOn(knex: Knex, logger = mockServices.logger.mock()) {
   return request(server);
 }
 
-/** Another connection pool to the same database, as another replica has. */
-function secondPool(knex: Knex): Knex {
-  const { connection } = knex.client.config;
-  return knexFactory({
-    ...knex.client.config,
-    // knex keeps the password out of the enumerable properties.
-    connection: { ...connection, password: connection.password },
-  });
-}
-
 const linkPath = (roleId: string, groupRef: string) =>
   `${API}/roles/${roleId}/groups/${encodeURIComponent(groupRef)}`;
 
@@ -54,7 +45,7 @@ describe('two backends on one database', () => {
     'serve a link made through one from the other on the next request on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const otherPool = secondPool(knex);
+      const otherPool = anotherPool(knex);
       try {
         const one = await backendOn(knex);
         const other = await backendOn(otherPool);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { Knex } from 'knex';
+import knexFactory, { Knex } from 'knex';
 import { Dataset } from '../dataset/types';
 import { RoleStore } from '../database/RoleStore';
 import { readDataset } from '../services/DatasetLoader';
@@ -31,6 +31,27 @@ export function createTestDatabases(): TestDatabases {
     );
   }
   return databases;
+}
+
+/**
+ * Another connection pool to a test database, as another replica has; `connection` overrides
+ * parts of the connection, such as the port of a proxy in front of the server.
+ */
+export function anotherPool(
+  knex: Knex,
+  overrides: { connection?: object; log?: Knex.Config['log'] } = {},
+): Knex {
+  const { connection } = knex.client.config;
+  return knexFactory({
+    ...knex.client.config,
+    connection: {
+      ...connection,
+      // knex keeps the password out of the enumerable properties.
+      password: connection.password,
+      ...overrides.connection,
+    },
+    log: overrides.log,
+  });
 }
 
 /** A DatabaseService over a test database's knex client. */
