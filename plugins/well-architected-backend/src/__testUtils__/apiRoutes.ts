@@ -43,6 +43,8 @@ const badRoleIds: ApiRequest[] = [
 const badGroupRefs: ApiRequest[] = [
   { params: { groupRef: 'group:' } },
   { params: { groupRef: 'component:default/payments-api' } },
+  { params: { groupRef: 'group:default/sre\u0000team' } },
+  { params: { groupRef: `group:default/${'a'.repeat(64)}` } },
   { rawParams: { groupRef: '%E0%A4%A' } },
 ];
 
@@ -150,6 +152,16 @@ export function routeName(route: ApiRoute): string {
   return `${route.method} ${route.path}`;
 }
 
+/**
+ * A path segment that carries `value` as data. Dot segments are encoded as well: clients and
+ * servers resolve a literal `.` or `..` segment as a relative path (RFC 3986).
+ */
+function encodeSegment(value: string): string {
+  return /^\.{1,2}$/.test(value)
+    ? '%2E'.repeat(value.length)
+    : encodeURIComponent(value);
+}
+
 /** The URL of a request to a route, under the API base. */
 export function urlOf(route: ApiRoute, request: ApiRequest): string {
   const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -161,7 +173,7 @@ export function urlOf(route: ApiRoute, request: ApiRequest): string {
     if (value === undefined) {
       throw new Error(`No value for {${name}} in ${routeName(route)}`);
     }
-    return encodeURIComponent(value);
+    return encodeSegment(value);
   });
   const query = [
     new URLSearchParams(request.query).toString(),
