@@ -27,6 +27,8 @@ export interface ApiRoute {
   valid: ApiRequest;
   /** Requests with a malformed parameter; each must be answered with 400. */
   malformed: ApiRequest[];
+  /** Well-formed requests that get another documented answer, such as 404 or 409. */
+  others: Array<{ request: ApiRequest; status: number }>;
   /** The permission a mutation needs; routes that only read need none. */
   permission?: string;
   /** Whether answers carry an ETag and revalidate with If-None-Match. */
@@ -50,8 +52,9 @@ const badGroupRefs: ApiRequest[] = [
 
 /**
  * Every route of the plugin's router. The route table test, the fuzz test and the OpenAPI
- * coverage check all walk this one list. The link routes share one link: walked in order, the
- * PUT makes it and the DELETE removes it.
+ * coverage check all walk this one list. The link routes share one link: walked in order, with
+ * each route's other answers after its valid request, the valid PUT makes it, the next PUT finds
+ * it made (200) and the valid DELETE removes it.
  */
 export const apiRoutes: ApiRoute[] = [
   {
@@ -60,6 +63,7 @@ export const apiRoutes: ApiRoute[] = [
     queryNames: [],
     valid: {},
     malformed: [],
+    others: [],
     etag: true,
   },
   {
@@ -79,6 +83,7 @@ export const apiRoutes: ApiRoute[] = [
       { rawQuery: 'q=a&q=b' },
       { rawQuery: 'pillar[$ne]=security' },
     ],
+    others: [],
     etag: true,
   },
   {
@@ -87,6 +92,7 @@ export const apiRoutes: ApiRoute[] = [
     queryNames: [],
     valid: { params: { roleId } },
     malformed: badRoleIds,
+    others: [{ request: { params: { roleId: 'no-such-role' } }, status: 404 }],
     etag: true,
   },
   {
@@ -95,6 +101,7 @@ export const apiRoutes: ApiRoute[] = [
     queryNames: [],
     valid: { params: { roleId } },
     malformed: badRoleIds,
+    others: [{ request: { params: { roleId: 'no-such-role' } }, status: 404 }],
     etag: false,
   },
   {
@@ -106,6 +113,13 @@ export const apiRoutes: ApiRoute[] = [
       ...badRoleIds.map(r => ({ ...r, params: { groupRef, ...r.params } })),
       ...badGroupRefs.map(r => ({ ...r, params: { roleId, ...r.params } })),
       { params: { roleId, groupRef: 'group:default/no-such-team' } },
+    ],
+    others: [
+      { request: { params: { roleId, groupRef: 'sre-team' } }, status: 200 },
+      {
+        request: { params: { roleId: 'no-such-role', groupRef } },
+        status: 404,
+      },
     ],
     permission: roleLinkCreatePermission.name,
     etag: false,
@@ -119,6 +133,13 @@ export const apiRoutes: ApiRoute[] = [
       ...badRoleIds.map(r => ({ ...r, params: { groupRef, ...r.params } })),
       ...badGroupRefs.map(r => ({ ...r, params: { roleId, ...r.params } })),
     ],
+    others: [
+      { request: { params: { roleId, groupRef: 'web-team' } }, status: 404 },
+      {
+        request: { params: { roleId: 'site-reliability-engineer', groupRef } },
+        status: 409,
+      },
+    ],
     permission: roleLinkDeletePermission.name,
     etag: false,
   },
@@ -128,6 +149,9 @@ export const apiRoutes: ApiRoute[] = [
     queryNames: [],
     valid: { params: { groupRef } },
     malformed: badGroupRefs,
+    others: [
+      { request: { params: { groupRef: 'no-such-team' } }, status: 404 },
+    ],
     etag: false,
   },
   {
@@ -142,6 +166,9 @@ export const apiRoutes: ApiRoute[] = [
       { query: { entityRef: `system:default/${'a'.repeat(500)}` } },
       { query: { entityRef: 'system:default/payments', kind: 'system' } },
       { rawQuery: 'entityRef[]=system:default/payments' },
+    ],
+    others: [
+      { request: { query: { entityRef: 'system:default/nope' } }, status: 404 },
     ],
     etag: false,
   },
