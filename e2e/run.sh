@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # `make e2e`: the browser journeys in e2e/journeys/, in Chromium, against the real app: the
-# backend serving the built frontend, on SQLite in a fresh temporary directory, with the example
-# catalog and guest sign-in. Starts the backend, waits until the catalog has processed the
-# examples, runs the journeys one after another (they share the backend's data), stops the
-# backend, and ends with `N passed, N failed`. The journeys write their screenshots into
-# docs/images/, where the README shows them.
+# production build of the backend serving the built frontend, on SQLite in a fresh temporary
+# directory, with the example catalog and guest sign-in. Starts the backend, waits until the
+# catalog has processed the examples, runs the journeys one after another (they share the
+# backend's data), stops the backend, and ends with `N passed, N failed`. The journeys write
+# their screenshots into docs/images/, where the README shows them.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
 set +e
@@ -29,17 +29,14 @@ if curl -s -o /dev/null "$E2E_BASE_URL"; then
   give_up "port $E2E_PORT is taken; set E2E_PORT to a free one"
 fi
 
-# The app as production serves it: built, and served by the backend's app plugin. The backend
-# runs from its sources through the CLI's TypeScript loader, without the file watcher of
-# `yarn start`, so that nothing restarts it during the run.
-echo "e2e: building the app"
-yarn workspace app build >"$results/app-build.log" 2>&1 ||
-  give_up "the app build failed (log: $results/app-build.log)"
+# The production build: the backend's bundle, which serves the built app (up to date builds are
+# reused; see the script for how the built backend starts).
+workspace=$(bash scripts/build-production.sh 2>"$results/build.log" | tail -n 1)
+[ -d "$workspace" ] || give_up "the production build failed (log: $results/build.log)"
 
 E2E_DATA_DIR=$(mktemp -d)
 export E2E_DATA_DIR
-(cd packages/backend && NODE_ENV=production exec node \
-  --require @backstage/cli/config/nodeTransform.cjs src/index \
+(cd "$workspace" && NODE_ENV=production exec node packages/backend \
   --config "$repo_root/app-config.yaml" --config "$repo_root/e2e/app-config.e2e.yaml") \
   >"$results/backend.log" 2>&1 &
 export E2E_BACKEND_PID=$!

@@ -37,8 +37,13 @@ export async function signIn(browser, path = '/') {
   const page = await context.newPage();
   await page.goto(new URL(path, baseUrl).href);
   await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('link', { name: 'Well-Architected' }).waitFor();
+  await sidebarItem(page, 'Well-Architected').waitFor();
   return page;
+}
+
+/** The sidebar's link with this name (pages may show the same name in their breadcrumbs). */
+export function sidebarItem(page, name) {
+  return page.getByTestId('sidebar-root').getByRole('link', { name });
 }
 
 /** The InfoCard with this title. */
@@ -73,14 +78,18 @@ export async function api(path) {
 
 /**
  * Writes a screenshot of the viewport, or of one element, into docs/images/ where the README
- * shows it. The pointer leaves first (to the viewport's bottom right corner, away from the
- * sidebar, which opens on hover) so that no hover state is captured.
+ * shows it. So that a run takes the same picture as the last one when the app has not changed,
+ * nothing that the test did shows: the pointer leaves (to the viewport's bottom right corner,
+ * away from the sidebar, which opens on hover), focus leaves, and click ripples and other
+ * animations are finished.
  */
 export async function screenshot(page, name, element = page) {
   const { width, height } = page.viewportSize();
   await page.mouse.move(width - 1, height - 1);
+  await page.evaluate(() => document.activeElement?.blur());
   await mkdir(imagesDir, { recursive: true });
   await element.screenshot({
     path: fileURLToPath(new URL(`${name}.png`, imagesDir)),
+    animations: 'disabled',
   });
 }

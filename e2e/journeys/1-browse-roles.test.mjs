@@ -1,6 +1,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, card, launchBrowser, screenshot, signIn } from '../support.mjs';
+import {
+  api,
+  card,
+  launchBrowser,
+  screenshot,
+  signIn,
+  sidebarItem,
+} from '../support.mjs';
 
 let browser;
 before(async () => {
@@ -13,7 +20,7 @@ test('from the sidebar to a role: filter to Security, search SRE, open the role'
   const { items: pillars } = await api('/pillars');
   const security = pillars.find(p => p.id === 'security');
 
-  await page.getByRole('link', { name: 'Well-Architected' }).click();
+  await sidebarItem(page, 'Well-Architected').click();
   await page
     .getByRole('button', { name: `${security.title} (${security.roleCount})` })
     .click();

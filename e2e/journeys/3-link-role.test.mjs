@@ -7,6 +7,7 @@ import {
   launchBrowser,
   screenshot,
   signIn,
+  sidebarItem,
 } from '../support.mjs';
 
 let browser;
@@ -69,7 +70,7 @@ test('link a group to a role on the roles page, see it on the Group and System p
   }
   await gapLine(page).waitFor();
 
-  await page.getByRole('link', { name: 'Well-Architected' }).click();
+  await sidebarItem(page, 'Well-Architected').click();
   await page.getByRole('textbox', { name: 'Search roles' }).fill(ROLE.title);
   await page.waitForURL(/[?&]q=Technical\+Writer(&|$)/);
   await page
