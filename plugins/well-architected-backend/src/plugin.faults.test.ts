@@ -9,6 +9,7 @@ import request from 'supertest';
 import { wellArchitectedPlugin } from './plugin';
 import { exampleEntities } from './__testUtils__/exampleEntities';
 import { anotherPool, createTestDatabases } from './__testUtils__/testDataset';
+import { OpenApiContract } from './__testUtils__/openApiContract';
 import { TcpProxy } from './__testUtils__/tcpProxy';
 
 jest.setTimeout(120_000);
@@ -19,9 +20,27 @@ const LINK = `${API}/roles/incident-response-manager/groups/${encodeURIComponent
   'group:default/sre-team',
 )}`;
 
-/** What a failed request may never show: SQL, driver names, a stack trace. */
-function expectPlainError(body: { error: unknown }) {
-  const text = JSON.stringify(body.error);
+let contract: OpenApiContract;
+beforeAll(async () => {
+  contract = await OpenApiContract.load();
+});
+
+/**
+ * A 503 as the OpenAPI document describes it, which never shows SQL, driver names or a stack
+ * trace.
+ */
+function expectPlainError(res: request.Response) {
+  expect(
+    contract.violations({
+      method: res.request.method,
+      url: new URL(res.request.url).pathname,
+      status: res.status,
+      headers: res.headers,
+      body: res.body,
+      text: res.text,
+    }),
+  ).toEqual([]);
+  const text = JSON.stringify(res.body.error);
   expect(text).not.toMatch(
     /\b(select|insert|update|delete)\b|knex|sqlite|pg_|mysql|ECONN|\bat .*\.[jt]s:\d+/i,
   );
@@ -89,7 +108,7 @@ describe('when the catalog fails', () => {
           const res = await call;
           expect(res.status).toBe(503);
           expect(res.body.error.message).toMatch(/catalog did not answer/);
-          expectPlainError(res.body);
+          expectPlainError(res);
           // A hung catalog holds a request for the configured timeout, not for ever.
           expect(Date.now() - started).toBeLessThan(5_000);
         }
@@ -148,7 +167,7 @@ describe('when the database goes away', () => {
           expect(res.body.error.message).toBe(
             'The Well-Architected database cannot be reached right now; try again shortly',
           );
-          expectPlainError(res.body);
+          expectPlainError(res);
         }
 
         await proxy.resume();
