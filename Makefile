@@ -10,7 +10,7 @@ help:
 	@echo "make start           run the app: frontend on :3000, backend on :7007 (SQLite in .data/)"
 	@echo "make test            tsc, lint, prettier and every test suite (SQLite)"
 	@echo "make test-databases  the same, with the store tests also on local PostgreSQL and MariaDB"
-	@echo "make e2e            the browser journeys in Chromium against the built app; screenshots"
+	@echo "make e2e             the browser journeys in Chromium against the built app; screenshots"
 	@echo "make fix             format with prettier and fix lint where it can"
 	@echo "make clean           remove build output, dependencies, the toolchain and local data"
 
