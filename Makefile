@@ -4,13 +4,14 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help install start test test-databases e2e fix clean
+.PHONY: help install start test test-databases e2e bench fix clean
 
 help:
 	@echo "make start           run the app: frontend on :3000, backend on :7007 (SQLite in .data/)"
 	@echo "make test            tsc, lint, prettier and every test suite (SQLite)"
 	@echo "make test-databases  the same, with the store tests also on local PostgreSQL and MariaDB"
 	@echo "make e2e             the browser journeys in Chromium against the built app; screenshots"
+	@echo "make bench           the benchmark: production build on PostgreSQL and SQLite, 10,000 entities"
 	@echo "make fix             format with prettier and fix lint where it can"
 	@echo "make clean           remove build output, dependencies, the toolchain and local data"
 
@@ -30,9 +31,12 @@ test-databases: install
 e2e: install
 	@bash e2e/run.sh
 
+bench: install
+	@bash scripts/bench.sh
+
 fix: install
 	@source scripts/env.sh && yarn prettier --write . && yarn backstage-cli repo lint --fix
 
 clean:
 	rm -rf node_modules packages/*/node_modules plugins/*/node_modules dist-types \
-	  packages/*/dist plugins/*/dist .toolchain .data .test-results
+	  packages/*/dist plugins/*/dist .toolchain .data .test-results bench/.work

@@ -1,0 +1,147 @@
+// Starts and stops the production build of the backend, and waits for what the benchmark needs.
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+/** Polls `check` every `intervalMs` until it returns a truthy value; fails after `timeoutMs`. */
+async function waitFor(what, check, { timeoutMs, intervalMs = 1000 }) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Timed out after ${timeoutMs / 1000} s waiting for ${what}${
+          last ? `: ${last}` : ''
+        }`,
+      );
+    }
+    await sleep(intervalMs);
+  }
+}
+
+/**
+ * Starts `node packages/backend` in the production workspace with the given configs; its log
+ * goes to `logFile`. Resolves once the backend is ready, with the time that took.
+ */
+async function startBackend({ workspace, configs, env, logFile, baseUrl }) {
+  const log = fs.openSync(logFile, 'w');
+  const startedAt = Date.now();
+  const child = spawn(
+    process.execPath,
+    [
+      'packages/backend',
+      ...configs.flatMap(c => ['--config', path.resolve(c)]),
+    ],
+    {
+      cwd: workspace,
+      env: { ...process.env, ...env, NODE_ENV: 'production' },
+      stdio: ['ignore', log, log],
+    },
+  );
+  fs.closeSync(log);
+  let exited;
+  child.on('exit', code => {
+    exited = code;
+  });
+  try {
+    await waitFor(
+      `the backend to be ready (log: ${logFile})`,
+      async () => {
+        if (exited !== undefined) {
+          throw new Error(`the backend exited with ${exited}; see ${logFile}`);
+        }
+        const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
+        return res.ok;
+      },
+      { timeoutMs: 120_000, intervalMs: 250 },
+    );
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    readyMs: Date.now() - startedAt,
+    logFile,
+    /** Stops the backend and waits until it has exited (and closed its connections). */
+    async stop() {
+      if (exited !== undefined) return;
+      const gone = new Promise(resolve => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await gone;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** The message of the first log line of `plugin` that matches `pattern`, parsed by `pattern`. */
+function findLog(logFile, plugin, pattern) {
+  for (const line of fs.readFileSync(logFile, 'utf8').split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const entry = JSON.parse(line);
+    const match = entry.plugin === plugin && pattern.exec(entry.message);
+    if (match) return match;
+  }
+  return undefined;
+}
+
+/** A fetch of the backend with the benchmark's credentials that fails on an error status. */
+function client(baseUrl, token) {
+  return async (urlPath, init = {}) => {
+    const res = await fetch(`${baseUrl}${urlPath}`, {
+      ...init,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        ...init.headers,
+      },
+    });
+    if (!res.ok)
+      throw new Error(
+        `${init.method ?? 'GET'} ${urlPath}: ${res.status} ${await res.text()}`,
+      );
+    return res.status === 204 ? undefined : res.json();
+  };
+}
+
+/**
+ * Waits until the catalog has processed and stitched the generated catalog: every kind has its
+ * count, and the big System has all its parts.
+ */
+async function waitForCatalog(api, catalog) {
+  const startedAt = Date.now();
+  await waitFor(
+    `the catalog to process ${catalog.total} entities`,
+    async () => {
+      const { facets } = await api('/api/catalog/entity-facets?facet=kind');
+      const counts = Object.fromEntries(
+        facets.kind.map(f => [f.value, f.count]),
+      );
+      const done = Object.entries(catalog.counts).every(
+        ([kind, count]) => counts[kind] === count,
+      );
+      if (!done) return false;
+      const system = await api(
+        `/api/catalog/entities/by-name/system/default/${
+          catalog.bigSystemRef.split('/')[1]
+        }`,
+      );
+      return (
+        system.relations.filter(r => r.type === 'hasPart').length ===
+        catalog.bigSystemParts.length
+      );
+    },
+    { timeoutMs: 600_000, intervalMs: 2000 },
+  );
+  return Date.now() - startedAt;
+}
+
+module.exports = { startBackend, findLog, client, waitForCatalog, waitFor };

@@ -1,0 +1,139 @@
+// The load scenarios: each endpoint of the plugin next to the catalog endpoint it is compared
+// with, the same credentials and the same number of connections, one after the other.
+const autocannon = require('autocannon');
+
+/** A request template that walks through `paths` in turn, one per request. */
+function rotating(paths, extra = {}) {
+  let next = 0;
+  return {
+    ...extra,
+    setupRequest: request => ({
+      ...request,
+      path: paths[next++ % paths.length],
+    }),
+  };
+}
+
+/** Runs one load and returns what the table shows: requests/s, latency percentiles, errors. */
+async function load({ baseUrl, token, connections, durationSeconds, request }) {
+  const result = await autocannon({
+    url: baseUrl,
+    connections,
+    duration: durationSeconds,
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+    },
+    requests: [request],
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    requests: result.requests.total,
+    connections,
+    durationSeconds,
+  };
+}
+
+/**
+ * The scenarios of one run. `catalog` is what generateCatalog returned; `roleIds` the dataset's
+ * role ids. Each entry names the plugin side and the catalog side of a comparison.
+ */
+function scenarios({ catalog, roleIds }) {
+  const plugin = '/api/well-architected';
+  const queries = [
+    'sre',
+    'security',
+    'data',
+    'cost',
+    'incident',
+    'architect',
+    'test',
+    'owner',
+  ];
+  const systemPaths = catalog.systemNames
+    .slice(0, 200)
+    .map(name => `/api/catalog/entities/by-name/system/default/${name}`);
+  return [
+    {
+      id: 'roles-list',
+      connections: 50,
+      plugin: { path: `${plugin}/roles` },
+      catalog: { id: 'catalog-by-name', ...rotating(systemPaths) },
+    },
+    {
+      id: 'roles-query',
+      connections: 50,
+      plugin: rotating(queries.map(q => `${plugin}/roles?q=${q}`)),
+    },
+    {
+      id: 'role-by-id',
+      connections: 50,
+      plugin: rotating(roleIds.map(id => `${plugin}/roles/${id}`)),
+    },
+    {
+      id: 'suggestions-50-parts',
+      connections: 10,
+      plugin: {
+        path: `${plugin}/suggestions?entityRef=${encodeURIComponent(
+          catalog.bigSystemRef,
+        )}`,
+      },
+      catalog: {
+        id: 'catalog-by-refs-50',
+        method: 'POST',
+        path: '/api/catalog/entities/by-refs',
+        body: JSON.stringify({ entityRefs: catalog.bigSystemParts }),
+      },
+    },
+  ];
+}
+
+/**
+ * Runs every scenario: a short warm-up of each side first (not recorded), then the catalog side
+ * and the plugin side. Returns the results by scenario.
+ */
+async function runScenarios({
+  baseUrl,
+  token,
+  catalog,
+  roleIds,
+  durationSeconds,
+  log,
+}) {
+  const results = [];
+  for (const scenario of scenarios({ catalog, roleIds })) {
+    const sides = [
+      ...(scenario.catalog ? [['catalog', scenario.catalog]] : []),
+      ['plugin', scenario.plugin],
+    ];
+    const entry = { id: scenario.id };
+    for (const [side, { id = scenario.id, ...request }] of sides) {
+      const options = {
+        baseUrl,
+        token,
+        connections: scenario.connections,
+        request,
+      };
+      await load({ ...options, durationSeconds: 3 });
+      entry[side] = { id, ...(await load({ ...options, durationSeconds })) };
+      const { requestsPerSecond, p99Ms, errors } = entry[side];
+      log(
+        `  ${id}: ${requestsPerSecond} req/s, p99 ${p99Ms} ms, ${errors} errors`,
+      );
+    }
+    if (entry.catalog) {
+      entry.ratio =
+        Math.round(
+          (entry.plugin.requestsPerSecond / entry.catalog.requestsPerSecond) *
+            100,
+        ) / 100;
+    }
+    results.push(entry);
+  }
+  return results;
+}
+
+module.exports = { runScenarios };

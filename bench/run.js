@@ -1,0 +1,223 @@
+// The benchmark (`make bench`): runs the production build of the backend on each database with a
+// generated catalog of 10,000 entities, loads the plugin's endpoints next to the catalog's, times
+// the plugin's start-up, measures the frontend build, prints a table with the budgets and writes
+// it all to bench/results/. Usage: node bench/run.js <production workspace>
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const YAML = require('yaml');
+const {
+  startBackend,
+  findLog,
+  client,
+  waitForCatalog,
+} = require('./lib/backend');
+const { generateCatalog } = require('./lib/catalog');
+const { postgres, sqlite } = require('./lib/databases');
+const { measureFrontend } = require('./lib/frontend');
+const { checkBudgets, formatReport } = require('./lib/report');
+const { runScenarios } = require('./lib/scenarios');
+
+const repoRoot = path.resolve(__dirname, '..');
+const workDir = path.join(__dirname, '.work');
+const log = message => console.log(message);
+
+const settings = {
+  port: process.env.WA_BENCH_PORT ?? '7107',
+  databases: (process.env.BENCH_DATABASES ?? 'postgres,sqlite').split(','),
+  durationSeconds: Number(process.env.BENCH_DURATION ?? 10),
+  postgresUrl:
+    process.env.WA_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432',
+  postgresDatabase: process.env.WA_BENCH_PG_DATABASE ?? 'wa_bench',
+  portalLinks: 40,
+};
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0].model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage: os.loadavg().map(l => l.toFixed(2)),
+  };
+}
+
+function database(name) {
+  if (name === 'postgres')
+    return postgres({
+      url: settings.postgresUrl,
+      database: settings.postgresDatabase,
+    });
+  if (name === 'sqlite') return sqlite({ dir: path.join(workDir, 'sqlite') });
+  throw new Error(
+    `Unknown database '${name}' in BENCH_DATABASES; use postgres, sqlite`,
+  );
+}
+
+/** The plugin's own report of how long its start took, and what it did to the dataset. */
+function pluginStart(logFile) {
+  const started = findLog(logFile, 'well-architected', /^Started in (\d+) ms$/);
+  if (!started)
+    throw new Error(`The plugin did not report its start in ${logFile}`);
+  const loaded = findLog(
+    logFile,
+    'well-architected',
+    /^Loaded Well-Architected dataset \w+: (.*)$/,
+  );
+  return {
+    pluginMs: Number(started[1]),
+    dataset: loaded ? loaded[1] : 'already loaded, nothing written',
+  };
+}
+
+/** Portal links from teams to roles, as users would make them on the roles page. */
+async function makePortalLinks(api, catalog, roleIds) {
+  for (let i = 0; i < settings.portalLinks; i++) {
+    const roleId = roleIds[(i * 5) % roleIds.length];
+    const groupRef = encodeURIComponent(
+      catalog.teamRefs[(i * 11) % catalog.teamRefs.length],
+    );
+    await api(`/api/well-architected/roles/${roleId}/groups/${groupRef}`, {
+      method: 'PUT',
+    });
+  }
+}
+
+async function benchDatabase(db, { workspace, catalog, roleIds, token }) {
+  const baseUrl = `http://localhost:${settings.port}`;
+  const api = client(baseUrl, token);
+  const backend = which =>
+    startBackend({
+      workspace,
+      baseUrl,
+      configs: [
+        path.join(repoRoot, 'app-config.yaml'),
+        path.join(__dirname, 'config', 'app-config.bench.yaml'),
+        path.join(__dirname, 'config', db.config),
+      ],
+      env: {
+        ...db.env,
+        WA_BENCH_PORT: settings.port,
+        WA_BENCH_TOKEN: token,
+        WA_BENCH_CATALOG: catalog.file,
+      },
+      logFile: path.join(workDir, `backend-${db.name}-${which}.log`),
+    });
+
+  log(`${db.name}: first start on an empty database`);
+  await db.reset();
+  const first = await backend('first');
+  try {
+    const catalogProcessingMs = await waitForCatalog(api, catalog);
+    log(
+      `${db.name}: catalog processed in ${Math.round(
+        catalogProcessingMs / 1000,
+      )} s`,
+    );
+    await makePortalLinks(api, catalog, roleIds);
+    await first.stop();
+    const mark = await db.writeMark();
+
+    log(`${db.name}: restart with nothing to do, then the load scenarios`);
+    const restart = await backend('restart');
+    let scenarios;
+    try {
+      scenarios = await runScenarios({
+        baseUrl,
+        token,
+        catalog,
+        roleIds,
+        durationSeconds: settings.durationSeconds,
+        log,
+      });
+    } finally {
+      await restart.stop();
+    }
+    return {
+      database: db.name,
+      catalogEntities: catalog.total,
+      catalogProcessingMs,
+      portalLinks: settings.portalLinks,
+      scenarios,
+      startup: {
+        first: { ...pluginStart(first.logFile), readyMs: first.readyMs },
+        restart: {
+          ...pluginStart(restart.logFile),
+          readyMs: restart.readyMs,
+          writes: db.writesBetween(mark, await db.writeMark()),
+        },
+      },
+    };
+  } finally {
+    await first.stop();
+    await db.drop();
+  }
+}
+
+async function main() {
+  const workspace = process.argv[2];
+  if (!workspace)
+    throw new Error('Usage: node bench/run.js <production workspace>');
+  const startedAt = new Date();
+  const machineAtStart = machine();
+  fs.rmSync(workDir, { recursive: true, force: true });
+  fs.mkdirSync(workDir, { recursive: true });
+
+  const roleIds = YAML.parse(
+    fs.readFileSync(
+      path.join(
+        repoRoot,
+        'plugins/well-architected-backend/dataset/roles.yaml',
+      ),
+      'utf8',
+    ),
+  ).roles.map(r => r.id);
+  const catalog = generateCatalog(path.join(workDir, 'catalog.yaml'), roleIds);
+  const token = crypto.randomBytes(24).toString('base64url');
+
+  const frontend = measureFrontend(path.join(repoRoot, 'packages/app/dist'));
+  const databases = [];
+  for (const name of settings.databases) {
+    databases.push(
+      await benchDatabase(database(name), {
+        workspace,
+        catalog,
+        roleIds,
+        token,
+      }),
+    );
+  }
+
+  const result = {
+    startedAt: startedAt.toISOString(),
+    durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+    machine: { ...machineAtStart, loadAverageAtEnd: machine().loadAverage },
+    settings: { ...settings, postgresUrl: undefined },
+    catalog: {
+      counts: catalog.counts,
+      bigSystemRef: catalog.bigSystemRef,
+      bigSystemParts: catalog.bigSystemParts.length,
+    },
+    databases,
+    frontend,
+  };
+  result.budgets = checkBudgets(result);
+
+  const resultsDir = path.join(__dirname, 'results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(
+    resultsDir,
+    `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`,
+  );
+  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  log(formatReport(result));
+  log(`Results: ${path.relative(repoRoot, file)}`);
+  if (result.budgets.some(b => !b.met)) process.exitCode = 1;
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
