@@ -12,6 +12,7 @@ import { DatabaseRoleLinkStore } from './database/DatabaseRoleLinkStore';
 import { DatabaseRoleStore } from './database/DatabaseRoleStore';
 import { createRouter } from './router';
 import { boundedCatalog, readCatalogTimeout } from './services/boundedCatalog';
+import { cachedCatalog } from './services/cachedCatalog';
 import { DatasetLoader } from './services/DatasetLoader';
 import { RoleCatalog } from './services/RoleCatalog';
 import { RoleLinkService } from './services/RoleLinkService';
@@ -39,6 +40,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
+        cache: coreServices.cache,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
@@ -50,6 +52,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
       },
       async init({
         auditor,
+        cache,
         catalog,
         config,
         database,
@@ -81,18 +84,31 @@ export const wellArchitectedPlugin = createBackendPlugin({
           catalog,
           readCatalogTimeout(config),
         );
+        const linkStore = await DatabaseRoleLinkStore.create({ database });
         const roleLinks = new RoleLinkService({
-          store: await DatabaseRoleLinkStore.create({ database }),
+          store: linkStore,
           catalog: catalogReads,
           roleCatalog,
           logger,
         });
         await roleLinks.reportRetiredLinks();
+        // Suggestions show on every System and Component page and read the same Groups, members
+        // and neighbours each time, so their catalog reads are reused for a few seconds per
+        // caller. The link endpoints read the catalog live, and links always come from the
+        // database.
+        const suggestionReads = cachedCatalog(catalogReads, cache);
         const suggestionEngine = new SuggestionEngine({
-          catalog: catalogReads,
+          catalog: suggestionReads,
           roleCatalog,
           rules,
-          reviewers: new ReviewerService(roleLinks),
+          reviewers: new ReviewerService(
+            new RoleLinkService({
+              store: linkStore,
+              catalog: suggestionReads,
+              roleCatalog,
+              logger,
+            }),
+          ),
           logger,
         });
         httpRouter.use(

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import {
+  BackstageCredentials,
+  CacheService,
+} from '@backstage/backend-plugin-api';
+import { JsonValue } from '@backstage/types';
+import { CatalogReads } from './boundedCatalog';
+
+/**
+ * How long a catalog answer is reused. Short: an entity changed in the catalog shows within
+ * seconds, as it would after the catalog's own processing delay.
+ */
+export const CATALOG_CACHE_TTL_MS = 5_000;
+
+/** Who is asking: each caller sees only what the catalog lets it see. */
+function callerKey({ principal }: BackstageCredentials): string {
+  const p = principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return `${p.type}:${p.userEntityRef ?? p.subject ?? ''}`;
+}
+
+/**
+ * The catalog reads, each answer kept for a few seconds per caller and request. A suggestions
+ * request reads the same Groups, members and neighbours on every call for an entity; the catalog
+ * answers them once per caller in that time. Only catalog answers are cached here: the plugin's
+ * own role links are read from the database on every request, so that a link made on another
+ * replica shows at once.
+ */
+export function cachedCatalog(
+  catalog: CatalogReads,
+  cache: CacheService,
+): CatalogReads {
+  async function cached<T>(
+    operation: string,
+    request: unknown,
+    credentials: BackstageCredentials,
+    read: () => Promise<T>,
+  ): Promise<T> {
+    const key = createHash('sha1')
+      .update(JSON.stringify([operation, callerKey(credentials), request]))
+      .digest('base64url');
+    const hit = await cache.get(key);
+    if (hit !== undefined) {
+      return hit as T;
+    }
+    const answer = await read();
+    await cache.set(key, answer as JsonValue, { ttl: CATALOG_CACHE_TTL_MS });
+    return answer;
+  }
+
+  return {
+    getEntities: (request, options) =>
+      cached('getEntities', request, options.credentials, () =>
+        catalog.getEntities(request, options),
+      ),
+    getEntitiesByRefs: (request, options) =>
+      cached('getEntitiesByRefs', request, options.credentials, () =>
+        catalog.getEntitiesByRefs(request, options),
+      ),
+  };
+}
