@@ -227,7 +227,7 @@ export async function createRouter(options: {
     }
     const catalog = await roleCatalog.current();
     if (!isFresh(req, res, catalog.version)) {
-      res.json(catalog.listRoles(parsed.data));
+      res.type('json').send(catalog.listRolesJson(parsed.data));
     }
   });
 

@@ -18,6 +18,12 @@ import { RoleStore } from '../database/RoleStore';
 /** Default and largest page size of `GET /roles`. */
 export const ROLES_PAGE = { defaultLimit: 100, maxLimit: 500 } as const;
 
+/**
+ * How many serialized `GET /roles` answers a snapshot keeps. The list pages and the pillar filters
+ * are few; free-text queries are not, so the memory is bounded.
+ */
+const SERIALIZED_QUERIES = 256;
+
 interface IndexedRole {
   role: Role;
   /** Lower-cased title and aliases. */
@@ -40,6 +46,7 @@ export class RoleCatalogSnapshot {
   private readonly roles: IndexedRole[];
   private readonly roleById: Map<string, Role>;
   private readonly categoryIds: Set<string>;
+  private readonly serializedRoles = new Map<string, string>();
 
   constructor(dataset: Dataset) {
     this.version = dataset.version;
@@ -153,6 +160,24 @@ export class RoleCatalogSnapshot {
       limit,
       offset,
     };
+  }
+
+  /**
+   * {@link RoleCatalogSnapshot.listRoles} as JSON text. The answer of a query only changes with
+   * the dataset version, so it is serialized once per snapshot instead of on every request.
+   */
+  listRolesJson(query: RolesQuery): string {
+    const { pillar, category, q, limit, offset } = query;
+    const key = JSON.stringify([pillar, category, q, limit, offset]);
+    let json = this.serializedRoles.get(key);
+    if (json === undefined) {
+      json = JSON.stringify(this.listRoles(query));
+      if (this.serializedRoles.size >= SERIALIZED_QUERIES) {
+        this.serializedRoles.clear();
+      }
+      this.serializedRoles.set(key, json);
+    }
+    return json;
   }
 
   hasRole(roleId: string): boolean {
