@@ -16,6 +16,12 @@ import {
 } from './tables';
 
 const STATE_ID = 'current';
+const UNCHANGED: DatasetSyncResult = {
+  changed: false,
+  inserted: 0,
+  updated: 0,
+  retired: 0,
+};
 // Keeps each INSERT well under SQLite's bound-variable limit.
 const INSERT_CHUNK = 50;
 
@@ -83,6 +89,10 @@ export class DatabaseRoleStore implements RoleStore {
   }
 
   async syncDataset(dataset: Dataset): Promise<DatasetSyncResult> {
+    // A restart finds its version loaded and needs neither the lock nor a transaction.
+    if ((await this.readVersion(this.db)) === dataset.version) {
+      return { ...UNCHANGED };
+    }
     // Replicas that start together load one at a time; the ones after the first find the
     // version stored and write nothing.
     return withStartupLock(this.db, () => this.sync(dataset));
@@ -90,7 +100,7 @@ export class DatabaseRoleStore implements RoleStore {
 
   private async sync(dataset: Dataset): Promise<DatasetSyncResult> {
     return this.db.transaction(async tx => {
-      const result = { changed: false, inserted: 0, updated: 0, retired: 0 };
+      const result = { ...UNCHANGED };
       if ((await this.readVersion(tx)) === dataset.version) {
         return result;
       }

@@ -51,24 +51,39 @@ export async function withStartupLock<T>(
   return work();
 }
 
-/** The plugin's knex client, migrated to the latest schema unless migrations are to be skipped. */
-export async function connectDatabase(
-  database: DatabaseService,
-): Promise<Knex> {
+async function hasPendingMigrations(client: Knex): Promise<boolean> {
+  const [, pending] = await client.migrate.list({ directory: migrationsDir });
+  return pending.length > 0;
+}
+
+async function migrate(database: DatabaseService): Promise<Knex> {
   const client = await database.getClient();
-  if (!database.migrations?.skip) {
-    // migrate.latest takes the migration lock (a write) even when there is nothing to do;
-    // asking first keeps a restart free of writes.
+  // migrate.latest takes the migration lock (a write) even when there is nothing to do; asking
+  // first keeps a restart free of writes and of the start-up lock. Under the lock, the question
+  // is asked again: another replica may have migrated meanwhile.
+  if (!database.migrations?.skip && (await hasPendingMigrations(client))) {
     await withStartupLock(client, async () => {
-      const [, pending] = await client.migrate.list({
-        directory: migrationsDir,
-      });
-      if (pending.length > 0) {
+      if (await hasPendingMigrations(client)) {
         await client.migrate.latest({ directory: migrationsDir });
       }
     });
   }
   return client;
+}
+
+/** Each database service is migrated once, however many stores connect to it. */
+const connections = new WeakMap<DatabaseService, Promise<Knex>>();
+
+/** The plugin's knex client, migrated to the latest schema unless migrations are to be skipped. */
+export function connectDatabase(database: DatabaseService): Promise<Knex> {
+  let connection = connections.get(database);
+  if (!connection) {
+    connection = migrate(database);
+    connections.set(database, connection);
+    // A failed start may be retried with the same service.
+    connection.catch(() => connections.delete(database));
+  }
+  return connection;
 }
 
 /** A timestamp column as a Date, whichever way the driver returned it. */
