@@ -101,8 +101,8 @@ describe('when the catalog fails', () => {
           ),
           request(server).get(`${API}/roles/incident-response-manager/groups`),
           request(server).get(`${API}/groups/sre-team/roles`),
-          request(server).put(LINK.replace('sre-team', 'platform-team')),
-          request(server).delete(LINK.replace('sre-team', 'web-team')),
+          request(server).put(LINK.replace('sre-team', 'web-team')),
+          request(server).delete(LINK.replace('sre-team', 'data-team')),
         ]) {
           const started = Date.now();
           const res = await call;
@@ -135,7 +135,7 @@ describe('when the database goes away', () => {
     .filter(([id]) => id !== 'SQLITE_3');
 
   it.each(servers)(
-    'answers 503 without SQL text while %s is unreachable, and recovers when it returns',
+    'serves the dataset, answers 503 without SQL text for links while %s is unreachable, and recovers',
     async (databaseId: TestDatabaseId) => {
       const direct = await databases.init(databaseId);
       const { host, port } = direct.client.config.connection;
@@ -156,11 +156,19 @@ describe('when the database goes away', () => {
         expect((await request(server).put(LINK)).status).toBe(201);
 
         await proxy.stop();
+        // The dataset is served from memory: a loaded version's content never changes.
+        for (const path of [
+          '/pillars',
+          '/roles?q=sre',
+          '/roles/data-engineer',
+        ]) {
+          expect((await request(server).get(`${API}${path}`)).status).toBe(200);
+        }
         for (const call of [
-          request(server).get(`${API}/roles`),
-          request(server).get(`${API}/roles/incident-response-manager`),
+          request(server).get(`${API}/roles/incident-response-manager/groups`),
           request(server).get(`${API}/groups/sre-team/roles`),
-          request(server).put(LINK.replace('sre-team', 'platform-team')),
+          request(server).put(LINK.replace('sre-team', 'web-team')),
+          request(server).delete(LINK),
         ]) {
           const res = await call;
           expect(res.status).toBe(503);

@@ -1,5 +1,13 @@
-import { bundledDataset } from '../__testUtils__/testDataset';
-import { RoleCatalogSnapshot } from './RoleCatalog';
+import { Dataset } from '../dataset/types';
+import {
+  bundledDataset,
+  inMemoryRoleStore,
+} from '../__testUtils__/testDataset';
+import {
+  RoleCatalog,
+  RoleCatalogSnapshot,
+  VERSION_CHECK_MS,
+} from './RoleCatalog';
 
 describe('RoleCatalogSnapshot.listRolesJson', () => {
   const queries = [
@@ -32,5 +40,76 @@ describe('RoleCatalogSnapshot.listRolesJson', () => {
     expect(() => snapshot.listRolesJson({ category: 'nope' })).toThrow(
       /Unknown category 'nope'/,
     );
+  });
+});
+
+describe('RoleCatalog', () => {
+  let dataset: Dataset;
+  let clock: number;
+  /** Lets a background check run to its end. */
+  const settle = () => new Promise(resolve => setImmediate(resolve));
+
+  beforeEach(async () => {
+    dataset = await bundledDataset();
+    clock = 0;
+  });
+
+  it('reads the stored version at most once a second', async () => {
+    const store = inMemoryRoleStore(dataset);
+    const catalog = new RoleCatalog(store, () => clock);
+    for (let i = 0; i < 10; i++) {
+      expect((await catalog.current()).version).toBe(dataset.version);
+    }
+    expect(store.getDatasetVersion).toHaveBeenCalledTimes(1);
+    expect(store.readCatalogue).toHaveBeenCalledTimes(1);
+
+    clock += VERSION_CHECK_MS;
+    await catalog.current();
+    await settle();
+    expect(store.getDatasetVersion).toHaveBeenCalledTimes(2);
+    expect(store.readCatalogue).toHaveBeenCalledTimes(1);
+  });
+
+  it('serves the version another replica loaded once it has checked again', async () => {
+    const store = inMemoryRoleStore(dataset);
+    const catalog = new RoleCatalog(store, () => clock);
+    await catalog.current();
+
+    const next = { ...dataset, version: 'next', roles: dataset.roles.slice(1) };
+    store.getDatasetVersion.mockResolvedValue(next.version);
+    store.readCatalogue.mockResolvedValue(next);
+    clock += VERSION_CHECK_MS;
+    expect((await catalog.current()).version).toBe(dataset.version);
+    await settle();
+    const current = await catalog.current();
+    expect(current.version).toBe('next');
+    expect(current.hasRole(dataset.roles[0].id)).toBe(false);
+  });
+
+  it('keeps serving the loaded version while the database cannot be reached', async () => {
+    const store = inMemoryRoleStore(dataset);
+    const catalog = new RoleCatalog(store, () => clock);
+    await catalog.current();
+
+    store.getDatasetVersion.mockRejectedValue(new Error('ECONNREFUSED'));
+    for (let i = 1; i <= 3; i++) {
+      clock += VERSION_CHECK_MS;
+      expect((await catalog.current()).version).toBe(dataset.version);
+      await settle();
+    }
+    expect(store.getDatasetVersion).toHaveBeenCalledTimes(4);
+  });
+
+  it('answers 503 until a dataset is loaded, and fails when the first read fails', async () => {
+    const store = inMemoryRoleStore(undefined);
+    const catalog = new RoleCatalog(store, () => clock);
+    await expect(catalog.current()).rejects.toThrow(/has not been loaded yet/);
+
+    store.getDatasetVersion.mockRejectedValue(new Error('ECONNREFUSED'));
+    await expect(catalog.current()).rejects.toThrow('ECONNREFUSED');
+
+    store.getDatasetVersion.mockResolvedValue(dataset.version);
+    store.readCatalogue.mockResolvedValue(dataset);
+    expect((await catalog.current()).version).toBe(dataset.version);
   });
 });

@@ -198,38 +198,56 @@ export class RoleCatalogSnapshot {
   }
 }
 
+/** How long a replica serves the dataset version it last read before it reads it again. */
+export const VERSION_CHECK_MS = 1000;
+
 /**
- * Serves the role catalogue. Asks the store for the dataset version on each call (one primary-key
- * read) and rebuilds its snapshot only when another process loaded a different version, so that
- * every replica serves what the database holds.
+ * Serves the role catalogue from a snapshot of the loaded dataset version. The stored version is
+ * read again at most once a second, in the background: when another replica has loaded a
+ * different version, the snapshot is rebuilt from the database. A version's content never
+ * changes, so the snapshot is served meanwhile, and while the database cannot be reached.
  */
 export class RoleCatalog {
-  private snapshot?: Promise<RoleCatalogSnapshot>;
-  private snapshotVersion?: string;
+  private snapshot?: RoleCatalogSnapshot;
+  private checkedAt = 0;
+  private refreshing?: Promise<RoleCatalogSnapshot>;
 
-  constructor(private readonly store: RoleStore) {}
+  constructor(
+    private readonly store: RoleStore,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async current(): Promise<RoleCatalogSnapshot> {
-    const version = await this.store.getDatasetVersion();
-    if (!this.snapshot || version !== this.snapshotVersion) {
-      this.snapshotVersion = version;
-      const snapshot = this.store.readCatalogue().then(dataset => {
-        if (!dataset) {
-          throw new ServiceUnavailableError(
-            'The Well-Architected dataset has not been loaded yet; try again shortly',
-          );
-        }
-        return new RoleCatalogSnapshot(dataset);
-      });
-      this.snapshot = snapshot;
-      // A failed read must not stick: the next call tries again. Only this read's own promise is
-      // dropped, never a newer one that replaced it meanwhile.
-      snapshot.catch(() => {
-        if (this.snapshot === snapshot) {
-          this.snapshot = undefined;
-        }
-      });
+    if (!this.snapshot) {
+      return this.refresh();
     }
+    if (this.now() - this.checkedAt >= VERSION_CHECK_MS) {
+      // A failed check is tried again by the next call; the link endpoints report the outage.
+      this.refresh().catch(() => {});
+    }
+    return this.snapshot;
+  }
+
+  /** Reads the stored version, and the catalogue when it changed; one read at a time. */
+  private refresh(): Promise<RoleCatalogSnapshot> {
+    this.refreshing ??= this.read().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async read(): Promise<RoleCatalogSnapshot> {
+    const version = await this.store.getDatasetVersion();
+    if (!this.snapshot || version !== this.snapshot.version) {
+      const dataset = await this.store.readCatalogue();
+      if (!dataset) {
+        throw new ServiceUnavailableError(
+          'The Well-Architected dataset has not been loaded yet; try again shortly',
+        );
+      }
+      this.snapshot = new RoleCatalogSnapshot(dataset);
+    }
+    this.checkedAt = this.now();
     return this.snapshot;
   }
 }
