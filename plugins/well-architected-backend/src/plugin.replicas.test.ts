@@ -32,6 +32,7 @@ async function backendOn(knex: Knex, logger = mockServices.logger.mock()) {
   return request(server);
 }
 
+const SRE = 'site-reliability-engineer';
 const linkPath = (roleId: string, groupRef: string) =>
   `${API}/roles/${roleId}/groups/${encodeURIComponent(groupRef)}`;
 
@@ -63,6 +64,23 @@ describe('two backends on one database', () => {
         const held = await other.get(`${API}/groups/data-team/roles`);
         expect(held.body.items).toContainEqual(
           expect.objectContaining({ roleId: 'data-engineer' }),
+        );
+
+        // Suggestions are cached per caller for a few seconds, but not past a link change.
+        const reviewersOfSre = async (api: typeof one) => {
+          const res = await api.get(
+            `${API}/suggestions?entityRef=system:default/payments`,
+          );
+          return res.body.suggestions
+            .find((s: { roleId: string }) => s.roleId === SRE)
+            .reviewers.map((r: { groupRef: string }) => r.groupRef);
+        };
+        expect(await reviewersOfSre(other)).not.toContain(
+          'group:default/data-team',
+        );
+        await one.put(linkPath(SRE, 'group:default/data-team'));
+        expect(await reviewersOfSre(other)).toContain(
+          'group:default/data-team',
         );
 
         const del = await other.delete(

@@ -19,6 +19,7 @@ import { RoleLinkService } from './services/RoleLinkService';
 import { configureRules } from './services/suggestions/configureRules';
 import { defaultSuggestionRules } from './services/suggestions/defaultRules';
 import { ReviewerService } from './services/suggestions/ReviewerService';
+import { SuggestionCache } from './services/suggestions/SuggestionCache';
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
 
 /**
@@ -111,6 +112,14 @@ export const wellArchitectedPlugin = createBackendPlugin({
           ),
           logger,
         });
+        // Each System and Component page asks for its suggestions; the answer is kept for a few
+        // seconds per caller, and links made in the meantime still show at once.
+        const suggestions = new SuggestionCache({
+          engine: suggestionEngine,
+          cache,
+          roleCatalog,
+          links: linkStore,
+        });
         httpRouter.use(
           await createRouter({
             auditor,
@@ -119,7 +128,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
             permissions,
             roleCatalog,
             roleLinks,
-            suggestionEngine,
+            suggestions,
           }),
         );
         logger.info(

@@ -153,7 +153,7 @@ export async function createRouter(options: {
   permissions: PermissionsService;
   roleCatalog: RoleCatalog;
   roleLinks: RoleLinkService;
-  suggestionEngine: SuggestionEngine;
+  suggestions: Pick<SuggestionEngine, 'suggest'>;
 }): Promise<express.Router> {
   const {
     auditor,
@@ -162,7 +162,7 @@ export async function createRouter(options: {
     permissions,
     roleCatalog,
     roleLinks,
-    suggestionEngine,
+    suggestions,
   } = options;
   const router = Router();
   router.use(express.json());
@@ -280,7 +280,7 @@ export async function createRouter(options: {
   router.get('/suggestions', async (req, res) => {
     const credentials = await authenticate(req);
     const entityRef = parseSuggestionsQuery(req.query);
-    res.json(await suggestionEngine.suggest(entityRef, credentials));
+    res.json(await suggestions.suggest(entityRef, credentials));
   });
 
   router.use(publicErrors(logger));

@@ -25,6 +25,10 @@ export function inMemoryRoleLinkStore(
           (!filter.groupRefs || filter.groupRefs.includes(l.groupRef)),
       );
     },
+    async stamp() {
+      const newest = Math.max(0, ...links.map(l => l.createdAt.getTime()));
+      return `${links.length} ${newest}`;
+    },
     async linkedRoleIds() {
       return [...new Set(links.map(l => l.roleId))].sort();
     },
@@ -63,12 +67,12 @@ export function testServices(options: {
     roleCatalog,
     logger,
   });
-  const suggestionEngine = new SuggestionEngine({
+  const suggestions = new SuggestionEngine({
     catalog,
     roleCatalog,
     rules: defaultSuggestionRules,
     reviewers: new ReviewerService(roleLinks),
     logger,
   });
-  return { logger, roleCatalog, roleLinks, suggestionEngine };
+  return { logger, roleCatalog, roleLinks, suggestions };
 }

@@ -42,6 +42,13 @@ export class DatabaseRoleLinkStore implements RoleLinkStore {
     return (await query).map(toLink);
   }
 
+  async stamp(): Promise<string> {
+    const [{ links, newest }] = await this.db<DbRoleLinkRow>(TABLE)
+      .count({ links: '*' })
+      .max({ newest: 'created_at' });
+    return `${links} ${newest ? readTimestamp(newest).toISOString() : ''}`;
+  }
+
   async linkedRoleIds(): Promise<string[]> {
     const rows = await this.db<DbRoleLinkRow>(TABLE)
       .distinct('role_id')

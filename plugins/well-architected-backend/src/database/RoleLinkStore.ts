@@ -15,6 +15,12 @@ export interface RoleLinkStore {
     groupRefs?: string[];
   }): Promise<StoredRoleLink[]>;
 
+  /**
+   * A short text that changes whenever a link is made or removed: the number of links and the
+   * time of the newest. Lets a cache of answers built from links tell when they are out of date.
+   */
+  stamp(): Promise<string>;
+
   /** The distinct role ids that links name, retired roles included. */
   linkedRoleIds(): Promise<string[]>;
 

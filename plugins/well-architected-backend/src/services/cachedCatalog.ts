@@ -13,13 +13,34 @@ import { CatalogReads } from './boundedCatalog';
 export const CATALOG_CACHE_TTL_MS = 5_000;
 
 /** Who is asking: each caller sees only what the catalog lets it see. */
-function callerKey({ principal }: BackstageCredentials): string {
+export function callerKey({ principal }: BackstageCredentials): string {
   const p = principal as {
     type: string;
     userEntityRef?: string;
     subject?: string;
   };
   return `${p.type}:${p.userEntityRef ?? p.subject ?? ''}`;
+}
+
+/**
+ * The answer cached under `key` (any JSON, hashed) for a few seconds, or `compute`'s, which is
+ * then cached. A failed computation is not cached.
+ */
+export async function readThrough<T>(
+  cache: CacheService,
+  key: unknown[],
+  compute: () => Promise<T>,
+): Promise<T> {
+  const hashed = createHash('sha1')
+    .update(JSON.stringify(key))
+    .digest('base64url');
+  const hit = await cache.get(hashed);
+  if (hit !== undefined) {
+    return hit as T;
+  }
+  const answer = await compute();
+  await cache.set(hashed, answer as JsonValue, { ttl: CATALOG_CACHE_TTL_MS });
+  return answer;
 }
 
 /**
@@ -33,32 +54,18 @@ export function cachedCatalog(
   catalog: CatalogReads,
   cache: CacheService,
 ): CatalogReads {
-  async function cached<T>(
-    operation: string,
-    request: unknown,
-    credentials: BackstageCredentials,
-    read: () => Promise<T>,
-  ): Promise<T> {
-    const key = createHash('sha1')
-      .update(JSON.stringify([operation, callerKey(credentials), request]))
-      .digest('base64url');
-    const hit = await cache.get(key);
-    if (hit !== undefined) {
-      return hit as T;
-    }
-    const answer = await read();
-    await cache.set(key, answer as JsonValue, { ttl: CATALOG_CACHE_TTL_MS });
-    return answer;
-  }
-
   return {
     getEntities: (request, options) =>
-      cached('getEntities', request, options.credentials, () =>
-        catalog.getEntities(request, options),
+      readThrough(
+        cache,
+        ['getEntities', callerKey(options.credentials), request],
+        () => catalog.getEntities(request, options),
       ),
     getEntitiesByRefs: (request, options) =>
-      cached('getEntitiesByRefs', request, options.credentials, () =>
-        catalog.getEntitiesByRefs(request, options),
+      readThrough(
+        cache,
+        ['getEntitiesByRefs', callerKey(options.credentials), request],
+        () => catalog.getEntitiesByRefs(request, options),
       ),
   };
 }

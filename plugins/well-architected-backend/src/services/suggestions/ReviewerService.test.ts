@@ -40,10 +40,10 @@ describe('suggested reviewers', () => {
     catalog.getEntities.mockImplementation((req, opts) =>
       real.getEntities(req, opts),
     );
-    const { suggestionEngine } = testServices({ dataset, catalog, links });
+    const { suggestions } = testServices({ dataset, catalog, links });
     return {
       catalog,
-      result: suggestionEngine.suggest(
+      result: suggestions.suggest(
         { kind: 'system', namespace: 'default', name },
         credentials,
       ),
