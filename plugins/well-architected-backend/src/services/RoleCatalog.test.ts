@@ -20,7 +20,7 @@ describe('RoleCatalogSnapshot.listRolesJson', () => {
   it('answers what listRoles answers, as JSON', async () => {
     const snapshot = new RoleCatalogSnapshot(await bundledDataset());
     for (const query of queries) {
-      expect(JSON.parse(snapshot.listRolesJson(query))).toEqual(
+      expect(JSON.parse(snapshot.listRolesJson(query).toString())).toEqual(
         snapshot.listRoles(query),
       );
     }

@@ -46,7 +46,7 @@ export class RoleCatalogSnapshot {
   private readonly roles: IndexedRole[];
   private readonly roleById: Map<string, Role>;
   private readonly categoryIds: Set<string>;
-  private readonly serializedRoles = new Map<string, string>();
+  private readonly serializedRoles = new Map<string, Buffer>();
 
   constructor(dataset: Dataset) {
     this.version = dataset.version;
@@ -163,15 +163,16 @@ export class RoleCatalogSnapshot {
   }
 
   /**
-   * {@link RoleCatalogSnapshot.listRoles} as JSON text. The answer of a query only changes with
-   * the dataset version, so it is serialized once per snapshot instead of on every request.
+   * {@link RoleCatalogSnapshot.listRoles} as a JSON body, encoded in UTF-8. The answer of a query
+   * only changes with the dataset version, so it is serialized once per snapshot instead of on
+   * every request.
    */
-  listRolesJson(query: RolesQuery): string {
+  listRolesJson(query: RolesQuery): Buffer {
     const { pillar, category, q, limit, offset } = query;
     const key = JSON.stringify([pillar, category, q, limit, offset]);
     let json = this.serializedRoles.get(key);
     if (json === undefined) {
-      json = JSON.stringify(this.listRoles(query));
+      json = Buffer.from(JSON.stringify(this.listRoles(query)));
       if (this.serializedRoles.size >= SERIALIZED_QUERIES) {
         this.serializedRoles.clear();
       }
