@@ -88,8 +88,9 @@ async function makePortalLinks(api, catalog, roleIds) {
 async function benchDatabase(db, { workspace, catalog, roleIds, token }) {
   const baseUrl = `http://localhost:${settings.port}`;
   const api = client(baseUrl, token);
-  const backend = which =>
+  const backend = (which, entry) =>
     startBackend({
+      entry,
       workspace,
       baseUrl,
       configs: [
@@ -135,6 +136,12 @@ async function benchDatabase(db, { workspace, catalog, roleIds, token }) {
     } finally {
       await restart.stop();
     }
+    log(`${db.name}: the plugin alone, started again on the same database`);
+    const alone = await backend(
+      'alone',
+      path.join(__dirname, 'lib', 'pluginAlone.js'),
+    );
+    await alone.stop();
     return {
       database: db.name,
       catalogEntities: catalog.total,
@@ -148,6 +155,7 @@ async function benchDatabase(db, { workspace, catalog, roleIds, token }) {
           readyMs: restart.readyMs,
           writes: db.writesBetween(mark, await db.writeMark()),
         },
+        alone: pluginStart(alone.logFile),
       },
     };
   } finally {

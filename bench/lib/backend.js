@@ -28,18 +28,23 @@ async function waitFor(what, check, { timeoutMs, intervalMs = 1000 }) {
 }
 
 /**
- * Starts `node packages/backend` in the production workspace with the given configs; its log
- * goes to `logFile`. Resolves once the backend is ready, with the time that took.
+ * Starts `node packages/backend` (or the given entry script) in the production workspace with the
+ * given configs; its log goes to `logFile`. Resolves once the backend is ready, with the time
+ * that took.
  */
-async function startBackend({ workspace, configs, env, logFile, baseUrl }) {
+async function startBackend({
+  workspace,
+  configs,
+  env,
+  logFile,
+  baseUrl,
+  entry = 'packages/backend',
+}) {
   const log = fs.openSync(logFile, 'w');
   const startedAt = Date.now();
   const child = spawn(
     process.execPath,
-    [
-      'packages/backend',
-      ...configs.flatMap(c => ['--config', path.resolve(c)]),
-    ],
+    [entry, ...configs.flatMap(c => ['--config', path.resolve(c)])],
     {
       cwd: workspace,
       env: { ...process.env, ...env, NODE_ENV: 'production' },

@@ -3,6 +3,7 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const Database = require('better-sqlite3');
 const { Client } = require('pg');
 
 const PLUGIN_ID = 'well-architected';
@@ -70,18 +71,36 @@ function sqlite({ dir }) {
       fs.rmSync(dir, { recursive: true, force: true });
       fs.mkdirSync(dir, { recursive: true });
     },
-    /** SQLite keeps no statistics; a digest of the plugin's database files changes with any write. */
+    /**
+     * SQLite keeps no statistics of writes: a digest of every row of the plugin's tables changes
+     * with any write. (The file's bytes are no measure: opening a database replays and folds in
+     * its write-ahead log without any new write.)
+     */
     async writeMark() {
       const hash = crypto.createHash('sha1');
-      for (const file of pluginFiles())
-        hash.update(file).update(fs.readFileSync(path.join(dir, file)));
+      for (const file of pluginFiles().filter(f => f.endsWith('.sqlite'))) {
+        const db = new Database(path.join(dir, file), { readonly: true });
+        try {
+          const tables = db
+            .prepare(
+              "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+            )
+            .all();
+          for (const { name } of tables) {
+            const rows = db.prepare(`SELECT * FROM "${name}"`).all();
+            hash.update(name).update(JSON.stringify(rows));
+          }
+        } finally {
+          db.close();
+        }
+      }
       return hash.digest('hex');
     },
     writesBetween(before, after) {
       const none = after === before;
       return {
         none,
-        detail: `database files ${none ? 'unchanged' : 'changed'}`,
+        detail: `the plugin's tables ${none ? 'unchanged' : 'changed'}`,
       };
     },
     async drop() {
