@@ -25,7 +25,7 @@ import {
 import { publicErrors } from './publicErrors';
 import { RoleLinkService } from './services/RoleLinkService';
 import { RoleCatalog, ROLES_PAGE } from './services/RoleCatalog';
-import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
+import { SuggestionCache } from './services/suggestions/SuggestionCache';
 
 const MAX_QUERY_TEXT = 200;
 
@@ -153,7 +153,7 @@ export async function createRouter(options: {
   permissions: PermissionsService;
   roleCatalog: RoleCatalog;
   roleLinks: RoleLinkService;
-  suggestions: Pick<SuggestionEngine, 'suggest'>;
+  suggestions: Pick<SuggestionCache, 'suggestJson'>;
 }): Promise<express.Router> {
   const {
     auditor,
@@ -280,7 +280,9 @@ export async function createRouter(options: {
   router.get('/suggestions', async (req, res) => {
     const credentials = await authenticate(req);
     const entityRef = parseSuggestionsQuery(req.query);
-    res.json(await suggestions.suggest(entityRef, credentials));
+    res
+      .type('json')
+      .send(await suggestions.suggestJson(entityRef, credentials));
   });
 
   router.use(publicErrors(logger));

@@ -7,8 +7,10 @@ import { RoleCatalog } from '../services/RoleCatalog';
 import { RoleLinkService } from '../services/RoleLinkService';
 import { defaultSuggestionRules } from '../services/suggestions/defaultRules';
 import { ReviewerService } from '../services/suggestions/ReviewerService';
+import { SuggestionCache } from '../services/suggestions/SuggestionCache';
 import { SuggestionEngine } from '../services/suggestions/SuggestionEngine';
 import { exampleEntities } from './exampleEntities';
+import { memoryCache } from './memoryCache';
 import { inMemoryRoleStore } from './testDataset';
 
 /** A RoleLinkStore over an array, for tests above the database layer. */
@@ -61,18 +63,25 @@ export function testServices(options: {
     options.catalog ?? catalogServiceMock({ entities: exampleEntities });
   const logger = mockServices.logger.mock();
   const roleCatalog = new RoleCatalog(inMemoryRoleStore(options.dataset));
+  const store = inMemoryRoleLinkStore(options.links);
   const roleLinks = new RoleLinkService({
-    store: inMemoryRoleLinkStore(options.links),
+    store,
     catalog,
     roleCatalog,
     logger,
   });
-  const suggestions = new SuggestionEngine({
+  const suggestionEngine = new SuggestionEngine({
     catalog,
     roleCatalog,
     rules: defaultSuggestionRules,
     reviewers: new ReviewerService(roleLinks),
     logger,
   });
-  return { logger, roleCatalog, roleLinks, suggestions };
+  const suggestions = new SuggestionCache({
+    engine: suggestionEngine,
+    cache: memoryCache(),
+    roleCatalog,
+    links: store,
+  });
+  return { logger, roleCatalog, roleLinks, suggestionEngine, suggestions };
 }

@@ -40,10 +40,10 @@ describe('suggested reviewers', () => {
     catalog.getEntities.mockImplementation((req, opts) =>
       real.getEntities(req, opts),
     );
-    const { suggestions } = testServices({ dataset, catalog, links });
+    const { suggestionEngine } = testServices({ dataset, catalog, links });
     return {
       catalog,
-      result: suggestions.suggest(
+      result: suggestionEngine.suggest(
         { kind: 'system', namespace: 'default', name },
         credentials,
       ),

@@ -38,19 +38,22 @@ describe('SuggestionCache', () => {
 
   it('answers the same caller from the cache while the links stay the same', async () => {
     const { engine, suggestions } = await setup();
-    const first = await suggestions.suggest(payments, alice);
-    expect(await suggestions.suggest(payments, alice)).toEqual(first);
+    const first = await suggestions.suggestJson(payments, alice);
+    expect(JSON.parse(first)).toEqual(
+      await engine.suggest.mock.results[0].value,
+    );
+    expect(await suggestions.suggestJson(payments, alice)).toEqual(first);
     expect(engine.suggest).toHaveBeenCalledTimes(1);
   });
 
   it('computes the answer again for another caller and after a link change', async () => {
     const { engine, links, suggestions } = await setup();
-    await suggestions.suggest(payments, alice);
-    await suggestions.suggest(payments, bob);
+    await suggestions.suggestJson(payments, alice);
+    await suggestions.suggestJson(payments, bob);
     expect(engine.suggest).toHaveBeenCalledTimes(2);
 
     links.stamp.mockResolvedValue('2 2026-11-29T10:00:05Z');
-    await suggestions.suggest(payments, alice);
+    await suggestions.suggestJson(payments, alice);
     expect(engine.suggest).toHaveBeenCalledTimes(3);
   });
 });

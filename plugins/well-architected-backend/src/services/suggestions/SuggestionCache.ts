@@ -6,18 +6,18 @@ import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { SuggestionsResponse } from 'backstage-plugin-well-architected-common';
 import { RoleLinkStore } from '../../database/RoleLinkStore';
 import { callerKey, readThrough } from '../cachedCatalog';
 import { RoleCatalog } from '../RoleCatalog';
 import { SuggestionEngine } from './SuggestionEngine';
 
 /**
- * The suggestions for an entity, kept for a few seconds per caller. The key holds what the answer
- * is made of besides the catalog: the dataset version and the state of the portal links, read
- * from the database on every call. So a link made or removed on any replica shows on the next
- * request, and only catalog changes wait for the few seconds, as the catalog's own processing
- * makes them wait anyway.
+ * The suggestions for an entity as a JSON body, kept for a few seconds per caller. The key holds
+ * what the answer is made of besides the catalog: the dataset version and the state of the portal
+ * links, read from the database on every call. So a link made or removed on any replica shows on
+ * the next request, and only catalog changes wait for the few seconds, as the catalog's own
+ * processing makes them wait anyway. The body is kept as text, so that a hit costs neither
+ * parsing nor serializing it.
  */
 export class SuggestionCache {
   constructor(
@@ -29,10 +29,10 @@ export class SuggestionCache {
     },
   ) {}
 
-  async suggest(
+  async suggestJson(
     entityRef: CompoundEntityRef,
     credentials: BackstageCredentials,
-  ): Promise<SuggestionsResponse> {
+  ): Promise<string> {
     const { engine, cache, roleCatalog, links } = this.options;
     const [{ version }, linkStamp] = await Promise.all([
       roleCatalog.current(),
@@ -47,7 +47,7 @@ export class SuggestionCache {
         version,
         linkStamp,
       ],
-      () => engine.suggest(entityRef, credentials),
+      async () => JSON.stringify(await engine.suggest(entityRef, credentials)),
     );
   }
 }
