@@ -1,6 +1,7 @@
 // What the journeys share: the browser, signing in as a guest, the plugin's API for expected
 // values, and the screenshots for the README.
 import { mkdir } from 'node:fs/promises';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -10,7 +11,7 @@ export const baseUrl = process.env.E2E_BASE_URL ?? 'http://localhost:7207';
 const imagesDir = new URL('../docs/images/', import.meta.url);
 
 /** Debian's Chromium, with the flags it needs to run headless as root on these machines. */
-export function launchBrowser() {
+function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
     args: [
@@ -29,7 +30,7 @@ export function launchBrowser() {
  * A new browser context (a person of their own: no cookies, no storage) signed in as the guest
  * on `path`, which the app keeps after sign-in so that a shared link opens where it points.
  */
-export async function signIn(browser, path = '/') {
+async function signIn(browser, path = '/') {
   const context = await browser.newContext({
     viewport: { width: 1400, height: 900 },
   });
@@ -39,6 +40,19 @@ export async function signIn(browser, path = '/') {
   await page.getByRole('button', { name: 'Enter' }).click();
   await sidebarItem(page, 'Well-Architected').waitFor();
   return page;
+}
+
+/**
+ * Chromium for the journeys of one file, started before them and closed after them. Returns
+ * `signIn` for that browser: each call is a new person signed in on `path`.
+ */
+export function browserSessions() {
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(() => browser?.close());
+  return path => signIn(browser, path);
 }
 
 /** The sidebar's link with this name (pages may show the same name in their breadcrumbs). */

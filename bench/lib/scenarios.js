@@ -88,6 +88,20 @@ function scenarios({ catalog, roleIds }) {
         body: JSON.stringify({ entityRefs: catalog.bigSystemParts }),
       },
     },
+    {
+      // Every request for another System, so that none is answered from the cache: what a
+      // first visit of a System page costs.
+      id: 'suggestions-each-system',
+      connections: 10,
+      plugin: rotating(
+        catalog.systemNames.map(
+          name =>
+            `${plugin}/suggestions?entityRef=${encodeURIComponent(
+              `system:default/${name}`,
+            )}`,
+        ),
+      ),
+    },
   ];
 }
 

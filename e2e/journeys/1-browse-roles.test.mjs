@@ -1,22 +1,17 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   api,
+  browserSessions,
   card,
-  launchBrowser,
   screenshot,
-  signIn,
   sidebarItem,
 } from '../support.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
+const signIn = browserSessions();
 
 test('from the sidebar to a role: filter to Security, search SRE, open the role', async () => {
-  const page = await signIn(browser);
+  const page = await signIn();
   const { items: pillars } = await api('/pillars');
   const security = pillars.find(p => p.id === 'security');
 

@@ -1,17 +1,13 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, card, launchBrowser, screenshot, signIn } from '../support.mjs';
+import { api, browserSessions, card, screenshot } from '../support.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
+const signIn = browserSessions();
 
 const MEMBERS_SHOWN = 5;
 
 test("a System's reviewers card: suggested roles with reasons, reviewer groups and people, gaps", async () => {
-  const page = await signIn(browser, '/catalog/default/system/payments');
+  const page = await signIn('/catalog/default/system/payments');
   const reviewers = card(page, 'Well-Architected reviewers');
   await reviewers.getByText('Coverage gaps', { exact: true }).waitFor();
 

@@ -1,20 +1,15 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   api,
+  browserSessions,
   card,
   gone,
-  launchBrowser,
   screenshot,
-  signIn,
   sidebarItem,
 } from '../support.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
+const signIn = browserSessions();
 
 // Technical Writer is suggested for the payments System, which no group in the example catalog
 // holds: linking the System's owner closes that coverage gap.
@@ -64,7 +59,7 @@ async function expectLinkedOnSystemPage(page) {
 }
 
 test('link a group to a role on the roles page, see it on the Group and System pages, unlink it', async () => {
-  const page = await signIn(browser, SYSTEM_PAGE);
+  const page = await signIn(SYSTEM_PAGE);
   for (const entry of await systemPageEntries(page)) {
     await entry.getByText('No group holds this role yet.').waitFor();
   }

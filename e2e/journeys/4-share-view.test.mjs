@@ -1,12 +1,8 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, card, launchBrowser, signIn } from '../support.mjs';
+import { api, browserSessions, card } from '../support.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
+const signIn = browserSessions();
 
 /** What a person sees of the roles page: filters, search, and the entries listed. */
 async function view(page, pillar, category) {
@@ -42,7 +38,7 @@ test('a filtered roles-page URL opens the same view for someone else', async () 
   const categoryChip = `${category.title} (${category.roleCount})`;
   const listed = `${totalCount} role${totalCount === 1 ? '' : 's'}`;
 
-  const sharer = await signIn(browser, '/well-architected');
+  const sharer = await signIn('/well-architected');
   await sharer.getByRole('button', { name: pillarChip }).click();
   await sharer.getByRole('button', { name: categoryChip }).click();
   await sharer.getByRole('textbox', { name: 'Search roles' }).fill(q);
@@ -62,7 +58,7 @@ test('a filtered roles-page URL opens the same view for someone else', async () 
     },
   );
 
-  const recipient = await signIn(browser, url.pathname + url.search);
+  const recipient = await signIn(url.pathname + url.search);
   await card(recipient, category.title).waitFor();
   await recipient.getByText(listed, { exact: true }).waitFor();
   assert.equal(recipient.url(), url.href);
