@@ -72,35 +72,45 @@ function sqlite({ dir }) {
       fs.mkdirSync(dir, { recursive: true });
     },
     /**
-     * SQLite keeps no statistics of writes: a digest of every row of the plugin's tables changes
-     * with any write. (The file's bytes are no measure: opening a database replays and folds in
-     * its write-ahead log without any new write.)
+     * SQLite keeps no statistics of writes: a digest of the rows of each of the plugin's tables
+     * changes with any write. (The file's bytes are no measure: opening a database replays and
+     * folds in its write-ahead log without any new write.) The tables of Backstage's own key store
+     * (`backstage_backend_public_keys__*`), which the framework keeps in each plugin's database
+     * for the tokens it issues, are left out.
      */
     async writeMark() {
-      const hash = crypto.createHash('sha1');
+      const digests = {};
       for (const file of pluginFiles().filter(f => f.endsWith('.sqlite'))) {
         const db = new Database(path.join(dir, file), { readonly: true });
         try {
           const tables = db
             .prepare(
-              "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+              "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'backstage_backend_public_keys__%' ORDER BY name",
             )
             .all();
           for (const { name } of tables) {
             const rows = db.prepare(`SELECT * FROM "${name}"`).all();
-            hash.update(name).update(JSON.stringify(rows));
+            digests[name] = crypto
+              .createHash('sha1')
+              .update(JSON.stringify(rows))
+              .digest('hex');
           }
         } finally {
           db.close();
         }
       }
-      return hash.digest('hex');
+      return digests;
     },
     writesBetween(before, after) {
-      const none = after === before;
+      const changed = [
+        ...new Set([...Object.keys(before), ...Object.keys(after)]),
+      ].filter(table => before[table] !== after[table]);
       return {
-        none,
-        detail: `the plugin's tables ${none ? 'unchanged' : 'changed'}`,
+        none: changed.length === 0,
+        detail:
+          changed.length === 0
+            ? "the plugin's tables unchanged"
+            : `changed: ${changed.join(', ')}`,
       };
     },
     async drop() {
