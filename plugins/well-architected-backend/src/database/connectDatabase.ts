@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -51,6 +52,24 @@ export async function withStartupLock<T>(
   return work();
 }
 
+/**
+ * Whether every migration has run, found out without writing anything: knex's `migrate.list`
+ * creates knex's own tables when they are missing, which several replicas on an empty database
+ * must not do at once.
+ */
+async function migrated(client: Knex): Promise<boolean> {
+  for (const table of ['knex_migrations', 'knex_migrations_lock']) {
+    if (!(await client.schema.hasTable(table))) {
+      return false;
+    }
+  }
+  const [done, files] = await Promise.all([
+    client('knex_migrations').pluck('name'),
+    fs.readdir(migrationsDir),
+  ]);
+  return files.filter(f => f.endsWith('.js')).every(f => done.includes(f));
+}
+
 async function hasPendingMigrations(client: Knex): Promise<boolean> {
   const [, pending] = await client.migrate.list({ directory: migrationsDir });
   return pending.length > 0;
@@ -59,9 +78,9 @@ async function hasPendingMigrations(client: Knex): Promise<boolean> {
 async function migrate(database: DatabaseService): Promise<Knex> {
   const client = await database.getClient();
   // migrate.latest takes the migration lock (a write) even when there is nothing to do; asking
-  // first keeps a restart free of writes and of the start-up lock. Under the lock, the question
-  // is asked again: another replica may have migrated meanwhile.
-  if (!database.migrations?.skip && (await hasPendingMigrations(client))) {
+  // first keeps a restart free of writes and of the start-up lock. Under the lock, knex is asked
+  // again: another replica may have migrated meanwhile.
+  if (!database.migrations?.skip && !(await migrated(client))) {
     await withStartupLock(client, async () => {
       if (await hasPendingMigrations(client)) {
         await client.migrate.latest({ directory: migrationsDir });
