@@ -18,12 +18,16 @@ function group(
   };
 }
 
-function user(name: string, displayName: string): Entity {
+function user(name: string, displayName: string, memberOf: string[]): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
     metadata: { name, namespace: 'default' },
     spec: { profile: { displayName } },
+    relations: memberOf.map(group => ({
+      type: 'memberOf',
+      targetRef: `group:default/${group}`,
+    })),
   };
 }
 
@@ -88,9 +92,9 @@ export const exampleEntities: Entity[] = [
     ['hasMember', 'user:default/carol'],
   ]),
   group('data-team', undefined, []),
-  user('alice', 'Alice Example'),
-  user('bob', 'Bob Example'),
-  user('carol', 'Carol Example'),
+  user('alice', 'Alice Example', ['payments-team']),
+  user('bob', 'Bob Example', ['payments-team']),
+  user('carol', 'Carol Example', ['sre-team']),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',

@@ -29,16 +29,22 @@ import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
 import { CatalogReads } from './boundedCatalog';
 import { RoleCatalog } from './RoleCatalog';
 
-/** What the link and reviewer code reads of Groups, Users, Systems and Domains. */
-const RELATED_FIELDS = [
+/** What is shown of a Group or a User: its name, and the roles a Group declares. */
+const NAME_FIELDS = [
   'kind',
   'metadata.name',
   'metadata.namespace',
   'metadata.title',
   'metadata.annotations',
   'spec.profile.displayName',
-  'relations',
 ];
+
+/**
+ * What the reviewer code reads of the entities around a System: their names and relations. Groups
+ * that hold roles are read with {@link NAME_FIELDS} only, as their relations (everything they
+ * own) can be many.
+ */
+const RELATED_FIELDS = [...NAME_FIELDS, 'relations'];
 
 /** A group that holds a role, with its catalog entity when the caller may see it. */
 export interface Holder {
@@ -131,7 +137,7 @@ export class RoleLinkService {
               [`metadata.annotations.${ROLES_ANNOTATION}`]:
                 CATALOG_FILTER_EXISTS,
             },
-            fields: RELATED_FIELDS,
+            fields: NAME_FIELDS,
           },
           { credentials },
         ),
@@ -362,25 +368,49 @@ export class RoleLinkService {
     return normalizeRef(stringifyEntityRef(parsed));
   }
 
-  /** Entities by ref, in one request; refs the caller cannot see are left out. */
+  /**
+   * Entities by ref, in one request, with their names and relations or the given fields; refs the
+   * caller cannot see are left out.
+   */
   async readEntities(
     refs: string[],
     credentials: BackstageCredentials,
+    fields: string[] = RELATED_FIELDS,
   ): Promise<Entity[]> {
     if (refs.length === 0) {
       return [];
     }
     const { items } = await this.catalogRead(() =>
       this.options.catalog.getEntitiesByRefs(
-        { entityRefs: refs, fields: RELATED_FIELDS },
+        { entityRefs: refs, fields },
         { credentials },
       ),
     );
     return items.filter((e): e is Entity => Boolean(e));
   }
 
+  /** The Users that are members of any of the given Groups, in one request. */
+  async readMembers(
+    groupRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    if (groupRefs.length === 0) {
+      return [];
+    }
+    const { items } = await this.catalogRead(() =>
+      this.options.catalog.getEntities(
+        {
+          filter: { kind: 'user', 'relations.memberof': groupRefs },
+          fields: RELATED_FIELDS,
+        },
+        { credentials },
+      ),
+    );
+    return items;
+  }
+
   private async readGroups(refs: string[], credentials: BackstageCredentials) {
-    return (await this.readEntities(refs, credentials)).filter(
+    return (await this.readEntities(refs, credentials, NAME_FIELDS)).filter(
       e => e.kind.toLocaleLowerCase('en') === 'group',
     );
   }

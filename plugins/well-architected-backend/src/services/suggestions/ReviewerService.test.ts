@@ -158,15 +158,32 @@ describe('suggested reviewers', () => {
           relations: [{ type: 'hasMember', targetRef: `user:default/u-${i}` }],
         }),
       );
+      const members = teams.map(
+        (_, i): Entity => ({
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'User',
+          metadata: { name: `u-${i}`, namespace: 'default' },
+          spec: {},
+          relations: [
+            { type: 'memberOf', targetRef: `group:default/team-${i}` },
+          ],
+        }),
+      );
       const { catalog, result } = suggestFor('payments', [
         ...exampleEntities,
         ...teams,
+        ...members,
       ]);
       const { suggestions } = await result;
+      const reviewers = suggestions.find(
+        s => s.roleId === 'site-reliability-engineer',
+      )!.reviewers;
+      expect(reviewers.length).toBe(3 + size);
       expect(
-        suggestions.find(s => s.roleId === 'site-reliability-engineer')!
-          .reviewers.length,
-      ).toBe(3 + size);
+        reviewers
+          .filter(r => r.groupRef.startsWith('group:default/team-'))
+          .flatMap(r => r.members.map(m => m.userRef)),
+      ).toHaveLength(size);
       counts.push(
         catalog.getEntitiesByRefs.mock.calls.length +
           catalog.getEntities.mock.calls.length,

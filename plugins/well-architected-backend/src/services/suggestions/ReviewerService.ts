@@ -2,7 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   RELATION_CHILD_OF,
-  RELATION_HAS_MEMBER,
+  RELATION_MEMBER_OF,
   RELATION_HAS_PART,
   RELATION_OWNED_BY,
   RELATION_PARENT_OF,
@@ -16,12 +16,7 @@ import {
   ReviewerCloseness,
   ReviewerMember,
 } from 'backstage-plugin-well-architected-common';
-import {
-  Holder,
-  RoleLinkService,
-  displayName,
-  normalizeRef,
-} from '../RoleLinkService';
+import { RoleLinkService, displayName, normalizeRef } from '../RoleLinkService';
 
 function relationTargets(entity: Entity | undefined, type: string): string[] {
   return (entity?.relations ?? [])
@@ -30,6 +25,34 @@ function relationTargets(entity: Entity | undefined, type: string): string[] {
 }
 
 const refName = (ref: string) => `\`${parseEntityRef(ref).name}\``;
+
+/** What is read of the Systems of a domain: enough to know each one's owner. */
+const SYSTEM_OWNER_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'spec.owner',
+];
+
+/** The owner of an entity read with {@link SYSTEM_OWNER_FIELDS}, as a full lower-case ref. */
+function ownerOf(entity: Entity): string | undefined {
+  const owner = entity.spec?.owner;
+  if (typeof owner !== 'string') {
+    return undefined;
+  }
+  try {
+    return normalizeRef(
+      stringifyEntityRef(
+        parseEntityRef(owner, {
+          defaultKind: 'group',
+          defaultNamespace: entity.metadata.namespace ?? 'default',
+        }),
+      ),
+    );
+  } catch {
+    return undefined;
+  }
+}
 
 function kindOf(ref: string) {
   return parseEntityRef(ref).kind.toLocaleLowerCase('en');
@@ -64,7 +87,7 @@ export class ReviewerService {
       this.neighbourhood(entity, credentials),
     ]);
     const members = await this.members(
-      [...holders.values()].flat(),
+      [...holders.values()].flat().map(h => h.groupRef),
       credentials,
     );
 
@@ -78,11 +101,7 @@ export class ReviewerService {
               ...holder,
               displayName: displayName(group, holder.groupRef),
               ...this.rank(holder.groupRef, neighbourhood),
-              members: relationTargets(group, RELATION_HAS_MEMBER)
-                .flatMap(userRef => members.get(userRef) ?? [])
-                .sort((a, b) =>
-                  a.displayName.localeCompare(b.displayName, 'en'),
-                ),
+              members: members.get(holder.groupRef) ?? [],
             }),
           )
           .sort(
@@ -158,17 +177,19 @@ export class ReviewerService {
       for (const groupRef of relationTargets(domain, RELATION_OWNED_BY)) {
         domainOwners.set(groupRef, `the domain ${refName(domainRef)}`);
       }
+      // Only each System's owner is needed: a domain can have many Systems, each with many
+      // relations.
       const systems = await this.links.readEntities(
         relationTargets(domain, RELATION_HAS_PART).filter(
           ref => kindOf(ref) === 'system',
         ),
         credentials,
+        SYSTEM_OWNER_FIELDS,
       );
       for (const s of systems) {
-        for (const groupRef of relationTargets(s, RELATION_OWNED_BY)) {
-          if (!domainOwners.has(groupRef)) {
-            domainOwners.set(groupRef, `the System \`${s.metadata.name}\``);
-          }
+        const groupRef = ownerOf(s);
+        if (groupRef && !domainOwners.has(groupRef)) {
+          domainOwners.set(groupRef, `the System \`${s.metadata.name}\``);
         }
       }
     }
@@ -181,22 +202,25 @@ export class ReviewerService {
     };
   }
 
-  /** The members of the given groups with their display names, in one request. */
+  /** The members of each of the given groups, by display name, in one request. */
   private async members(
-    holders: Holder[],
+    groupRefs: string[],
     credentials: BackstageCredentials,
-  ): Promise<Map<string, ReviewerMember>> {
-    const userRefs = [
-      ...new Set(
-        holders.flatMap(h => relationTargets(h.entity, RELATION_HAS_MEMBER)),
-      ),
-    ];
-    const users = await this.links.readEntities(userRefs, credentials);
-    return new Map(
-      users.map(user => {
-        const userRef = normalizeRef(stringifyEntityRef(user));
-        return [userRef, { userRef, displayName: displayName(user, userRef) }];
-      }),
-    );
+  ): Promise<Map<string, ReviewerMember[]>> {
+    const wanted = new Set(groupRefs);
+    const byGroup = new Map<string, ReviewerMember[]>();
+    for (const user of await this.links.readMembers([...wanted], credentials)) {
+      const userRef = normalizeRef(stringifyEntityRef(user));
+      const member = { userRef, displayName: displayName(user, userRef) };
+      for (const groupRef of relationTargets(user, RELATION_MEMBER_OF)) {
+        if (wanted.has(groupRef)) {
+          byGroup.set(groupRef, [...(byGroup.get(groupRef) ?? []), member]);
+        }
+      }
+    }
+    for (const members of byGroup.values()) {
+      members.sort((a, b) => a.displayName.localeCompare(b.displayName, 'en'));
+    }
+    return byGroup;
   }
 }
