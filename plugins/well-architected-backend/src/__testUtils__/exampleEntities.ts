@@ -24,9 +24,9 @@ function user(name: string, displayName: string, memberOf: string[]): Entity {
     kind: 'User',
     metadata: { name, namespace: 'default' },
     spec: { profile: { displayName } },
-    relations: memberOf.map(group => ({
+    relations: memberOf.map(groupName => ({
       type: 'memberOf',
-      targetRef: `group:default/${group}`,
+      targetRef: `group:default/${groupName}`,
     })),
   };
 }
