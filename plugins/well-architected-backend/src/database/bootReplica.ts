@@ -2,7 +2,7 @@
 /**
  * One backend replica's start-up work on the plugin's database, run as a process of its own by
  * firstBoot.test.ts: the migrations and the dataset load, as the plugin does them at start.
- * Reads the knex config as JSON from WELL_ARCHITECTED_REPLICA_KNEX, exits 0 on success.
+ * Reads the knex config as JSON from WELL_ARCHITECTED_REPLICA_KNEX; exits with 1 when the work fails.
  */
 import knexFactory from 'knex';
 import { LoggerService } from '@backstage/backend-plugin-api';
@@ -35,5 +35,5 @@ async function main() {
 
 main().catch(error => {
   console.error(error);
-  process.exit(1);
+  process.exitCode = 1;
 });
