@@ -70,19 +70,14 @@ async function migrated(client: Knex): Promise<boolean> {
   return files.filter(f => f.endsWith('.js')).every(f => done.includes(f));
 }
 
-async function hasPendingMigrations(client: Knex): Promise<boolean> {
-  const [, pending] = await client.migrate.list({ directory: migrationsDir });
-  return pending.length > 0;
-}
-
 async function migrate(database: DatabaseService): Promise<Knex> {
   const client = await database.getClient();
   // migrate.latest takes the migration lock (a write) even when there is nothing to do; asking
-  // first keeps a restart free of writes and of the start-up lock. Under the lock, knex is asked
-  // again: another replica may have migrated meanwhile.
+  // first keeps a restart free of writes and of the start-up lock. Under the lock, the question
+  // is asked again: another replica may have migrated meanwhile.
   if (!database.migrations?.skip && !(await migrated(client))) {
     await withStartupLock(client, async () => {
-      if (await hasPendingMigrations(client)) {
+      if (!(await migrated(client))) {
         await client.migrate.latest({ directory: migrationsDir });
       }
     });
