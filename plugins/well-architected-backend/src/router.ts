@@ -165,7 +165,6 @@ export async function createRouter(options: {
     suggestions,
   } = options;
   const router = Router();
-  router.use(express.json());
 
   const authenticate = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
