@@ -9,7 +9,7 @@ SHELL := /bin/bash
 help:
 	@echo "make start           run the app: frontend on :3000, backend on :7007 (SQLite in .data/)"
 	@echo "make test            tsc, lint, prettier and every test suite (SQLite)"
-	@echo "make test-databases  the same, with the store tests also on local PostgreSQL and MariaDB"
+	@echo "make test-databases  the same, the store tests also on local PostgreSQL and MariaDB, server-only suites too"
 	@echo "make e2e             the browser journeys in Chromium against the built app; screenshots"
 	@echo "make bench           the benchmark: production build on PostgreSQL and SQLite, 10,000 entities"
 	@echo "make fix             format with prettier and fix lint where it can"

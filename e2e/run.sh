@@ -59,5 +59,10 @@ cancelled=$(sed -n 's/^# cancelled //p' "$results/journeys.tap")
   give_up "the test runner reported no results"
 # A journey cut short (its file crashed, or a hook failed) did not pass either.
 failed=$((failed + cancelled))
+# A run that found no journey tested nothing.
+if [ "$passed" -eq 0 ]; then
+  echo "e2e: no journey ran" >&2
+  failed=$((failed + 1))
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

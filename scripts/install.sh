@@ -12,9 +12,7 @@ want="$(node --version) $(cat yarn.lock $manifests | sha1sum | cut -c1-40)"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   exit 0
 fi
-if [ "${CI:-}" = "true" ]; then
-  yarn install --immutable
-else
-  yarn install
-fi
+# The lockfile is the truth on every machine, a newcomer's and CI's alike; after changing a
+# dependency, run `yarn install` yourself and commit yarn.lock.
+yarn install --immutable
 echo "$want" > "$stamp"

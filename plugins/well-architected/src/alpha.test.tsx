@@ -69,11 +69,15 @@ describe('well-architected plugin for the new frontend system', () => {
       extensions: [
         createTestEntityPage({ entity: entity('Group') }),
         reviewersCard,
+        groupRolesCard,
+        wellArchitectedPlugin.getExtension('page:well-architected'),
       ],
       apis: testApis(api),
     });
-    // The page itself renders; the card never does.
-    await new Promise(resolve => setTimeout(resolve, 200));
+    // The page has rendered its cards once the Group's card is there.
+    expect(
+      await screen.findByText('Well-Architected roles'),
+    ).toBeInTheDocument();
     expect(screen.queryByText('Well-Architected reviewers')).toBeNull();
     expect(api.getSuggestions).not.toHaveBeenCalled();
   });
@@ -101,10 +105,14 @@ describe('well-architected plugin for the new frontend system', () => {
       extensions: [
         createTestEntityPage({ entity: entity('System') }),
         groupRolesCard,
+        reviewersCard,
       ],
       apis: testApis(api),
     });
-    await new Promise(resolve => setTimeout(resolve, 200));
+    // The page has rendered its cards once the System's card is there.
+    expect(
+      await screen.findByText('Well-Architected reviewers'),
+    ).toBeInTheDocument();
     expect(screen.queryByText('Well-Architected roles')).toBeNull();
     expect(api.getGroupRoles).not.toHaveBeenCalled();
   });

@@ -11,13 +11,15 @@ import { ObservedResponse } from './openApiContract';
 
 /**
  * The real plugin behind the real auth and error handling of a test backend, on a test database,
- * over the example catalog, with every permission decision answered with `permission`.
+ * over the example catalog, with every permission decision answered with `permission` and the
+ * plugin's logs going to `logger`.
  */
 export async function startApiBackend(
   knex: Knex,
   permission:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  logger = mockServices.logger.mock(),
 ): Promise<Server> {
   const { server } = await startTestBackend({
     features: [
@@ -25,6 +27,7 @@ export async function startApiBackend(
       mockServices.database.factory({ knex }),
       mockServices.permissions.factory({ result: permission }),
       catalogServiceMock.factory({ entities: exampleEntities }),
+      logger.factory,
     ],
   });
   return server;

@@ -11,14 +11,19 @@ export function bundledDataset(): Promise<Dataset> {
   return readDataset(path.resolve(__dirname, '../../dataset'));
 }
 
+/** The server databases a store test can run on, besides SQLite. */
+const SERVER_DATABASE_IDS: TestDatabaseId[] = ['POSTGRES_15', 'MYSQL_8'];
+
 /**
  * The databases a store test runs on: SQLite always, PostgreSQL and MySQL/MariaDB when their
- * connection strings are set (CI sets them; see .ci/run). A configured server that is unreachable
- * fails the test instead of skipping it.
+ * connection strings are set (`make test-databases` and CI set them; see
+ * scripts/test-databases.sh). Never Docker, whatever `CI` says: a configured server that is
+ * unreachable fails the test instead of skipping it.
  */
 export function createTestDatabases(): TestDatabases {
   const databases = TestDatabases.create({
-    ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'] satisfies TestDatabaseId[],
+    ids: ['SQLITE_3', ...SERVER_DATABASE_IDS],
+    disableDocker: true,
   });
   const required = (process.env.WELL_ARCHITECTED_REQUIRED_TEST_DATABASES ?? '')
     .split(',')
@@ -31,6 +36,22 @@ export function createTestDatabases(): TestDatabases {
     );
   }
   return databases;
+}
+
+/**
+ * The server databases (PostgreSQL, MySQL/MariaDB) configured for a suite that only makes sense
+ * on a server shared by several processes. Such suites are named `*.servers.test.ts`; `make test`
+ * leaves them out and `make test-databases` runs them. Run on their own without a configured
+ * server, they fail with this message rather than pass with nothing tested.
+ */
+export function serverDatabaseIds(databases: TestDatabases): TestDatabaseId[] {
+  const ids = SERVER_DATABASE_IDS.filter(id => databases.supports(id));
+  if (ids.length === 0) {
+    throw new Error(
+      'This suite needs PostgreSQL or MySQL/MariaDB; run it with `make test-databases`',
+    );
+  }
+  return ids;
 }
 
 /**

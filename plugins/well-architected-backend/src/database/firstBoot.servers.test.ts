@@ -2,7 +2,10 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/testDataset';
+import {
+  createTestDatabases,
+  serverDatabaseIds,
+} from '../__testUtils__/testDataset';
 
 jest.setTimeout(600_000);
 
@@ -39,11 +42,7 @@ async function startReplica(knex: Knex) {
 
 describe('first boot of several replicas on one empty database', () => {
   // SQLite is one file behind one process; replicas share PostgreSQL or MySQL.
-  const shared = databases
-    .eachSupportedId()
-    .filter(([id]) => id !== 'SQLITE_3');
-
-  it.each(shared)(
+  it.each(serverDatabaseIds(databases))(
     `migrates once and loads the dataset once when ${REPLICAS} replica processes start at once on %s, ${ROUNDS} rounds`,
     async databaseId => {
       for (let round = 0; round < ROUNDS; round++) {

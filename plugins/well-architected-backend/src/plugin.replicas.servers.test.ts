@@ -1,0 +1,73 @@
+import request from 'supertest';
+import { startApiBackend } from './__testUtils__/apiBackend';
+import {
+  anotherPool,
+  createTestDatabases,
+  serverDatabaseIds,
+} from './__testUtils__/testDataset';
+
+jest.setTimeout(120_000);
+
+const databases = createTestDatabases();
+const API = '/api/well-architected';
+
+type Api = ReturnType<typeof request>;
+
+const SRE = 'site-reliability-engineer';
+const linkPath = (roleId: string, groupRef: string) =>
+  `${API}/roles/${roleId}/groups/${encodeURIComponent(groupRef)}`;
+
+describe('two backends on one database', () => {
+  // SQLite lives inside one backend process; replicas share PostgreSQL or MySQL.
+  it.each(serverDatabaseIds(databases))(
+    'serve a link made through one from the other on the next request on %s',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const otherPool = anotherPool(knex);
+      try {
+        const one = request(await startApiBackend(knex));
+        const other = request(await startApiBackend(otherPool));
+        const holders = async (api: Api) =>
+          (await api.get(`${API}/roles/data-engineer/groups`)).body.items.map(
+            (h: { groupRef: string }) => h.groupRef,
+          );
+
+        expect(await holders(other)).not.toContain('group:default/data-team');
+        const put = await one.put(
+          linkPath('data-engineer', 'group:default/data-team'),
+        );
+        expect(put.status).toBe(201);
+        expect(await holders(other)).toContain('group:default/data-team');
+        const held = await other.get(`${API}/groups/data-team/roles`);
+        expect(held.body.items).toContainEqual(
+          expect.objectContaining({ roleId: 'data-engineer' }),
+        );
+
+        // Suggestions are cached per caller for a few seconds, but not past a link change.
+        const reviewersOfSre = async (api: Api) => {
+          const res = await api.get(
+            `${API}/suggestions?entityRef=system:default/payments`,
+          );
+          return res.body.suggestions
+            .find((s: { roleId: string }) => s.roleId === SRE)
+            .reviewers.map((r: { groupRef: string }) => r.groupRef);
+        };
+        expect(await reviewersOfSre(other)).not.toContain(
+          'group:default/data-team',
+        );
+        await one.put(linkPath(SRE, 'group:default/data-team'));
+        expect(await reviewersOfSre(other)).toContain(
+          'group:default/data-team',
+        );
+
+        const del = await other.delete(
+          linkPath('data-engineer', 'group:default/data-team'),
+        );
+        expect(del.status).toBe(204);
+        expect(await holders(one)).not.toContain('group:default/data-team');
+      } finally {
+        await otherPool.destroy();
+      }
+    },
+  );
+});
