@@ -70,7 +70,7 @@ export class SuggestionEngine {
       catalog: CatalogReads;
       roleCatalog: RoleCatalog;
       rules: SuggestionRule[];
-      reviewers: ReviewerService;
+      reviewers: Pick<ReviewerService, 'suggestReviewers'>;
       logger: LoggerService;
     },
   ) {}
