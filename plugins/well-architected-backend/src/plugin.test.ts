@@ -194,8 +194,9 @@ describe('wellArchitectedPlugin', () => {
         reasons: [
           {
             ruleId: 'database-backed-services',
+            signal: 'configured-match',
             message:
-              'services that keep state in a database: `payments-api` and `payments-db`',
+              'services that keep state in a database: payments-api and payments-db',
             entityRefs: [
               'component:default/payments-api',
               'resource:default/payments-db',

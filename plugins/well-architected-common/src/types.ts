@@ -136,13 +136,17 @@ export interface RolesResponse {
 }
 
 /**
- * Why a role is suggested: one sentence that names the evidence, and the entities it is about.
+ * Why a role is suggested: the signal that fired, one plain-text sentence naming the evidence, and
+ * the entities it is about (shown as links next to the sentence).
  *
  * @public
  */
 export interface SuggestionReason {
   /** The rule that found it. */
   ruleId: string;
+  /** The signal the rule read, such as `on-call` or `database`. */
+  signal: string;
+  /** Plain text, without entity names or markup. */
   message: string;
   entityRefs: string[];
 }

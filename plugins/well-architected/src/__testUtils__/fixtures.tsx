@@ -110,8 +110,9 @@ export const paymentsSuggestions: SuggestionsResponse = {
       score: 3,
       reasons: [
         {
-          ruleId: 'production-services',
-          message: '`payments-api` is a production service',
+          ruleId: 'production-workloads',
+          signal: 'production-workload',
+          message: 'runs in production as a service',
           entityRefs: ['component:default/payments-api'],
         },
       ],
@@ -148,7 +149,8 @@ export const paymentsSuggestions: SuggestionsResponse = {
       reasons: [
         {
           ruleId: 'public-apis',
-          message: 'provides the public API `payments-public-api`',
+          signal: 'public-contract',
+          message: 'public contract: tagged public',
           entityRefs: ['api:default/payments-public-api'],
         },
       ],
@@ -161,7 +163,7 @@ export const paymentsSuggestions: SuggestionsResponse = {
     'system:default/payments',
     'component:default/payments-api',
   ],
-  ruleIds: ['production-services', 'public-apis'],
+  ruleIds: ['production-workloads', 'public-apis'],
 };
 
 /** The holders of the SRE role: one from the catalog, one linked in the portal. */

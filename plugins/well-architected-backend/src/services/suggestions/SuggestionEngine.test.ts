@@ -9,6 +9,7 @@ import {
 import { exampleEntities } from '../../__testUtils__/exampleEntities';
 import { RoleCatalog } from '../RoleCatalog';
 import { defaultSuggestionRules } from './defaultRules';
+import { defaultVocabulary } from '../signals/vocabulary';
 import { SuggestionEngine } from './SuggestionEngine';
 import { ReviewerService } from './ReviewerService';
 import { RoleLinkService } from '../RoleLinkService';
@@ -69,6 +70,7 @@ describe('SuggestionEngine', () => {
       catalog,
       roleCatalog,
       rules,
+      vocabulary: defaultVocabulary,
       // The reviewers read the catalog on their own, so that the reads counted here are the
       // engine's.
       reviewers: new ReviewerService(
@@ -110,7 +112,8 @@ describe('SuggestionEngine', () => {
     ).toEqual([
       {
         ruleId: 'databases',
-        message: 'depends on Resource `payments-db` of type database',
+        signal: 'database',
+        message: 'stores data in a database',
         entityRefs: ['resource:default/payments-db'],
       },
     ]);

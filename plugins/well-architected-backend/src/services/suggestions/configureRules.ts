@@ -6,7 +6,7 @@ import {
   SuggestionRule,
 } from 'backstage-plugin-well-architected-node';
 import { z } from 'zod';
-import { evidence, names, specType, subjects, tags } from './evidence';
+import { names, ref, specType, subjects, tags } from './evidence';
 
 const CONFIG_KEY = 'wellArchitected.suggestions';
 
@@ -49,6 +49,8 @@ const suggestionsConfigSchema = z.strictObject({
     .record(z.string(), z.number().positive('use a number above 0'))
     .default({}),
   rules: z.array(declarativeRuleSchema).default([]),
+  // Checked by configureVocabulary.
+  vocabulary: z.unknown().optional(),
 });
 
 type DeclarativeRule = z.infer<typeof declarativeRuleSchema>;
@@ -115,11 +117,21 @@ function declarativeRule(rule: DeclarativeRule): SuggestionRule {
       ) {
         return undefined;
       }
-      return evidence([...matchingEntities, ...matchingResources], found =>
-        rule.message
+      const found = [
+        ...new Map(
+          [...matchingEntities, ...matchingResources].map(e => [ref(e), e]),
+        ).values(),
+      ];
+      if (found.length === 0) {
+        return undefined;
+      }
+      return {
+        signal: 'configured-match',
+        message: rule.message
           .replaceAll('{entities}', names(found))
           .replaceAll('{count}', String(found.length)),
-      );
+        entityRefs: found.map(ref),
+      };
     },
   };
 }

@@ -54,7 +54,7 @@ describe('ReviewersCard', () => {
       screen.getByRole('heading', { name: 'Security' }),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('`payments-api` is a production service'),
+      screen.getByText('runs in production as a service'),
     ).toBeInTheDocument();
     expect(screen.getAllByText('score 3')).toHaveLength(2);
   });
