@@ -190,6 +190,7 @@ describe('wellArchitectedPlugin', () => {
         roleTitle: 'Performance Engineer',
         pillarIds: ['performance-efficiency'],
         score: 4,
+        confidence: 'strong',
         reviewers: [],
         reasons: [
           {

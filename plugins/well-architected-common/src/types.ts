@@ -152,6 +152,22 @@ export interface SuggestionReason {
 }
 
 /**
+ * How sure a suggestion is, strongest first.
+ *
+ * @public
+ */
+export const SUGGESTION_CONFIDENCES = ['strong', 'moderate', 'weak'] as const;
+
+/**
+ * One of {@link SUGGESTION_CONFIDENCES}: `strong` when two signals of the entity's own data (or of
+ * its parts) back it, or one that a rule weighs 3 or more; `moderate` on one signal of its own;
+ * `weak` when it rests only on what its System or related entities say.
+ *
+ * @public
+ */
+export type SuggestionConfidence = (typeof SUGGESTION_CONFIDENCES)[number];
+
+/**
  * A role suggested to review an entity.
  *
  * @public
@@ -161,8 +177,10 @@ export interface Suggestion {
   roleTitle: string;
   /** The pillars the role serves for this entity, in pillar order. */
   pillarIds: PillarId[];
-  /** The sum of the weights of the rules that suggested the role. */
+  /** The sum of the weights of the rules that suggested the role; for ordering. */
   score: number;
+  /** How sure the suggestion is, computed from its reasons; for people. */
+  confidence: SuggestionConfidence;
   reasons: SuggestionReason[];
   /** The groups that hold the role, closest to the entity's owner first; empty for a gap. */
   reviewers: Reviewer[];
@@ -185,6 +203,8 @@ export interface SuggestionsResponse {
   ownerRef?: string;
   /** Per pillar, the suggested roles that no group holds, in pillar order. */
   gaps: CoverageGap[];
+  /** The pillars that no suggested role serves: no signal touched them. In pillar order. */
+  uncoveredPillarIds: PillarId[];
 }
 
 /**

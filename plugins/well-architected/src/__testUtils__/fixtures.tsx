@@ -108,6 +108,7 @@ export const paymentsSuggestions: SuggestionsResponse = {
       roleTitle: 'Site Reliability Engineer',
       pillarIds: ['reliability'],
       score: 3,
+      confidence: 'strong',
       reasons: [
         {
           ruleId: 'production-workloads',
@@ -146,6 +147,7 @@ export const paymentsSuggestions: SuggestionsResponse = {
       roleTitle: 'Security Architect',
       pillarIds: ['security'],
       score: 3,
+      confidence: 'strong',
       reasons: [
         {
           ruleId: 'public-apis',
@@ -159,6 +161,12 @@ export const paymentsSuggestions: SuggestionsResponse = {
   ],
   ownerRef: 'group:default/payments-team',
   gaps: [{ pillarId: 'security', roleIds: ['security-architect'] }],
+  uncoveredPillarIds: [
+    'operational-excellence',
+    'performance-efficiency',
+    'cost-optimization',
+    'sustainability',
+  ],
   inspectedEntityRefs: [
     'system:default/payments',
     'component:default/payments-api',

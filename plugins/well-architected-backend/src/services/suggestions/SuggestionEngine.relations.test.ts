@@ -75,6 +75,18 @@ describe('SuggestionEngine over relations', () => {
 
   /** The suggested roles by id, and the catalog reads it took. */
   async function suggest(ref: string, entities = catalog) {
+    const { result, reads } = await run(ref, entities);
+    return {
+      roles: new Map(result.suggestions.map(s => [s.roleId, s])),
+      reads,
+    };
+  }
+
+  async function suggestResponse(ref: string) {
+    return (await run(ref, catalog)).result;
+  }
+
+  async function run(ref: string, entities: Entity[]) {
     const reads = catalogServiceMock.mock();
     const real = catalogServiceMock({ entities });
     reads.getEntitiesByRefs.mockImplementation((req, opts) =>
@@ -92,10 +104,7 @@ describe('SuggestionEngine over relations', () => {
       parseEntityRef(ref),
       mockCredentials.user(),
     );
-    return {
-      roles: new Map(result.suggestions.map(s => [s.roleId, s])),
-      reads: reads.getEntitiesByRefs.mock.calls.length,
-    };
+    return { result, reads: reads.getEntitiesByRefs.mock.calls.length };
   }
 
   it('rolls subcomponents up into their Component and its System', async () => {
@@ -112,12 +121,33 @@ describe('SuggestionEngine over relations', () => {
     }
   });
 
-  it('gives a Component the regulation of its System', async () => {
+  it('gives a Component the regulation of its System, with weak confidence', async () => {
     const { roles } = await suggest('component:default/cart-web');
-    expect(roles.get('compliance-officer')?.reasons[0]).toMatchObject({
+    const officer = roles.get('compliance-officer');
+    expect(officer?.reasons[0]).toMatchObject({
       signal: 'regulated',
       entityRefs: ['system:default/shop'],
     });
+    expect(officer?.confidence).toBe('weak');
+    expect(roles.get('site-reliability-engineer')?.confidence).toBe('strong');
+  });
+
+  it('names the pillars that no suggestion serves, apart from the gaps', async () => {
+    const result = await suggestResponse('component:default/addresses');
+    expect(result.suggestions.map(s => s.roleId).sort()).toEqual([
+      'compliance-officer',
+      'data-protection-officer',
+      'incident-response-manager',
+      'site-reliability-engineer',
+    ]);
+    expect(result.uncoveredPillarIds).toEqual([
+      'performance-efficiency',
+      'cost-optimization',
+      'sustainability',
+    ]);
+    expect(result.gaps.flatMap(g => g.roleIds)).toContain(
+      'site-reliability-engineer',
+    );
   });
 
   it('counts an API consumed by another System as a public contract', async () => {

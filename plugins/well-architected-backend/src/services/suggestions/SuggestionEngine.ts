@@ -27,6 +27,7 @@ import {
 import { CatalogReads } from '../boundedCatalog';
 import { RoleCatalog } from '../RoleCatalog';
 import { ReviewerService } from './ReviewerService';
+import { WeighedEvidence, confidenceOf } from './confidence';
 import {
   RuleEvidence,
   SuggestionContext,
@@ -187,6 +188,7 @@ export class SuggestionEngine {
     const roleCatalog = await this.options.roleCatalog.current();
 
     const byRole = new Map<string, Suggestion>();
+    const weighed = new Map<string, WeighedEvidence[]>();
     for (const rule of this.options.rules) {
       const found = evidenceList(rule.evaluate(context));
       if (found.length === 0) {
@@ -198,10 +200,21 @@ export class SuggestionEngine {
           roleTitle: roleCatalog.roleTitle(roleId),
           pillarIds: [],
           score: 0,
+          confidence: 'weak',
           reasons: [],
           reviewers: [],
         };
         suggestion.score += rule.weight;
+        const evidence = [
+          ...(weighed.get(roleId) ?? []),
+          ...found.map(e => ({
+            signal: e.signal ?? rule.id,
+            source: e.source ?? 'own',
+            weight: rule.weight,
+          })),
+        ];
+        weighed.set(roleId, evidence);
+        suggestion.confidence = confidenceOf(evidence);
         suggestion.pillarIds = PILLAR_IDS.filter(
           (p: PillarId) =>
             suggestion.pillarIds.includes(p) || pillarIds.includes(p),
@@ -244,6 +257,9 @@ export class SuggestionEngine {
           .map(s => s.roleId)
           .sort(),
       })).filter(gap => gap.roleIds.length > 0),
+      uncoveredPillarIds: PILLAR_IDS.filter(
+        pillarId => !suggestions.some(s => s.pillarIds.includes(pillarId)),
+      ),
       inspectedEntityRefs: [
         ...new Set(inspected.map(e => stringifyEntityRef(e))),
       ],
