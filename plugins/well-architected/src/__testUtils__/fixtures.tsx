@@ -106,7 +106,7 @@ export const paymentsSuggestions: SuggestionsResponse = {
     {
       roleId: 'site-reliability-engineer',
       roleTitle: 'Site Reliability Engineer',
-      pillarIds: ['reliability'],
+      pillarIds: ['security', 'reliability'],
       score: 3,
       confidence: 'strong',
       reasons: [

@@ -187,7 +187,8 @@ describe('SuggestionEngine', () => {
       score: 7,
       pillarIds: ['security', 'reliability'],
     });
-    expect(suggestion.reasons.map(r => r.ruleId)).toEqual(['a', 'b']);
+    // The strongest reason first.
+    expect(suggestion.reasons.map(r => r.ruleId)).toEqual(['b', 'a']);
   });
 
   it('returns no suggestion, and what it looked at, when no rule matches', async () => {

@@ -231,9 +231,17 @@ export class SuggestionEngine {
       }
     }
 
-    const suggestions = [...byRole.values()].sort(
-      (a, b) => b.score - a.score || a.roleId.localeCompare(b.roleId),
-    );
+    // The strongest reason first: the card shows it on the role's row.
+    const weightOf = new Map(this.options.rules.map(r => [r.id, r.weight]));
+    const suggestions = [...byRole.values()]
+      .map(s => ({
+        ...s,
+        reasons: [...s.reasons].sort(
+          (a, b) =>
+            (weightOf.get(b.ruleId) ?? 0) - (weightOf.get(a.ruleId) ?? 0),
+        ),
+      }))
+      .sort((a, b) => b.score - a.score || a.roleId.localeCompare(b.roleId));
     const { ownerRef, reviewers } =
       await this.options.reviewers.suggestReviewers(
         entity,
