@@ -54,17 +54,12 @@ export function system(name: string, metadata: object = {}): Entity {
   };
 }
 
-/**
- * A context around an entity, with its signals read through the default vocabulary. A Component
- * is its own only part unless parts are given.
- */
-export function context(
+/** A neighbourhood around an entity; a Component is its own only part unless parts are given. */
+export function neighbourhood(
   entity: Entity,
-  around: Partial<Omit<Neighbourhood, 'entity'>> & {
-    consumedApis?: Entity[];
-  } = {},
-): SuggestionContext {
-  const hood: Neighbourhood = {
+  around: Partial<Omit<Neighbourhood, 'entity'>> = {},
+): Neighbourhood {
+  return {
     entity,
     parts: [entity],
     resources: [],
@@ -73,6 +68,16 @@ export function context(
     consumerSystems: new Map(),
     ...around,
   };
+}
+
+/** A context around an entity, with its signals read through the default vocabulary. */
+export function context(
+  entity: Entity,
+  around: Partial<Omit<Neighbourhood, 'entity'>> & {
+    consumedApis?: Entity[];
+  } = {},
+): SuggestionContext {
+  const hood = neighbourhood(entity, around);
   return {
     entity,
     parts: hood.parts,

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { z } from 'zod';
+import { configParseError } from '../configErrors';
 import {
   ANNOTATION_SIGNALS,
   LIFECYCLE_MEANINGS,
@@ -56,14 +57,6 @@ const vocabularySchema = z.strictObject({
   lifecycles: listsOf(LIFECYCLE_MEANINGS).default({}),
 });
 
-function keyOf(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>(
-    (key, part) =>
-      typeof part === 'number' ? `${key}[${part}]` : `${key}.${String(part)}`,
-    CONFIG_KEY,
-  );
-}
-
 function extend<K extends string, V>(
   base: Record<K, V>,
   extra: Partial<Record<K, V>>,
@@ -88,16 +81,7 @@ export function configureVocabulary(config: Config): SignalVocabulary {
     config.getOptional(CONFIG_KEY) ?? {},
   );
   if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    const path =
-      issue.code === 'unrecognized_keys'
-        ? [...issue.path, issue.keys[0]]
-        : issue.path;
-    throw new Error(
-      `Invalid config at ${keyOf(path)}: ${
-        issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message
-      }`,
-    );
+    throw configParseError(CONFIG_KEY, parsed.error);
   }
   const extra = parsed.data;
   return {

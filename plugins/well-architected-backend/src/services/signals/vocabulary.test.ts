@@ -2,7 +2,12 @@ import fs from 'node:fs/promises';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { Signal } from 'backstage-plugin-well-architected-node';
-import { component, resource, system } from '../../__testUtils__/ruleContexts';
+import {
+  component,
+  neighbourhood,
+  resource,
+  system,
+} from '../../__testUtils__/ruleContexts';
 import { Neighbourhood, readSignals } from './readSignals';
 import {
   LIFECYCLE_MEANINGS,
@@ -16,15 +21,7 @@ function signalsOf(
   entity: Entity,
   around: Partial<Omit<Neighbourhood, 'entity'>> = {},
 ): Signal[] {
-  return readSignals(vocabulary, {
-    entity,
-    parts: [entity],
-    resources: [],
-    providedApis: [],
-    dependencies: [],
-    consumerSystems: new Map(),
-    ...around,
-  });
+  return readSignals(vocabulary, neighbourhood(entity, around));
 }
 
 const ids = (signals: Signal[]) => signals.map(s => s.id);

@@ -6,6 +6,10 @@ import {
   SuggestionRule,
 } from 'backstage-plugin-well-architected-node';
 import { z } from 'zod';
+import {
+  configError as invalidConfig,
+  configParseError,
+} from '../configErrors';
 import { names, ref, specType, subjects, tags } from './evidence';
 
 const CONFIG_KEY = 'wellArchitected.suggestions';
@@ -55,16 +59,8 @@ const suggestionsConfigSchema = z.strictObject({
 
 type DeclarativeRule = z.infer<typeof declarativeRuleSchema>;
 
-function keyOf(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>(
-    (key, part) =>
-      typeof part === 'number' ? `${key}[${part}]` : `${key}.${String(part)}`,
-    CONFIG_KEY,
-  );
-}
-
 function configError(path: ReadonlyArray<PropertyKey>, problem: string) {
-  return new Error(`Invalid config at ${keyOf(path)}: ${problem}`);
+  return invalidConfig(CONFIG_KEY, path, problem);
 }
 
 const lowered = (list?: string[]) => list?.map(v => v.toLocaleLowerCase('en'));
@@ -151,15 +147,7 @@ export function configureRules(options: {
     config.getOptional(CONFIG_KEY) ?? {},
   );
   if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    const path =
-      issue.code === 'unrecognized_keys'
-        ? [...issue.path, issue.keys[0]]
-        : issue.path;
-    throw configError(
-      path,
-      issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message,
-    );
+    throw configParseError(CONFIG_KEY, parsed.error);
   }
   const { disabledRules, weights, rules: configured } = parsed.data;
 
