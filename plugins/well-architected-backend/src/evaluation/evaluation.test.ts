@@ -15,6 +15,7 @@ import {
   EvaluationCatalog,
   formatReport,
   readEvaluationSet,
+  readHoldoutSet,
   scoreEntity,
   totals,
 } from './evaluationSet';
@@ -56,6 +57,33 @@ async function suggestAll(
   return scores;
 }
 
+/** Every label names a System or Component its catalog holds, and roles the dataset has, once. */
+async function expectLabelsHeldAndKnown(catalogs: EvaluationCatalog[]) {
+  const dataset = await bundledDataset();
+  const known = new Set(dataset.roles.map(r => r.id));
+  for (const catalog of catalogs) {
+    const refs = new Set(
+      catalog.entities.map(e =>
+        stringifyEntityRef({
+          ...e,
+          metadata: { namespace: 'default', ...e.metadata },
+        }),
+      ),
+    );
+    for (const [ref, label] of catalog.labels) {
+      expect({ catalog: catalog.name, ref, held: refs.has(ref) }).toEqual({
+        catalog: catalog.name,
+        ref,
+        held: true,
+      });
+      const all = [...label.must, ...label.optional, ...label.noise];
+      expect(all.filter(r => !known.has(r))).toEqual([]);
+      // A role sits in one list only.
+      expect(new Set(all).size).toBe(all.length);
+    }
+  }
+}
+
 describe('the evaluation set', () => {
   let catalogs: EvaluationCatalog[];
   let roleCatalog: RoleCatalog;
@@ -72,29 +100,7 @@ describe('the evaluation set', () => {
   });
 
   it('labels only Systems and Components that its catalogs hold, with roles the dataset has', async () => {
-    const dataset = await bundledDataset();
-    const known = new Set(dataset.roles.map(r => r.id));
-    for (const catalog of catalogs) {
-      const refs = new Set(
-        catalog.entities.map(e =>
-          stringifyEntityRef({
-            ...e,
-            metadata: { namespace: 'default', ...e.metadata },
-          }),
-        ),
-      );
-      for (const [ref, label] of catalog.labels) {
-        expect({ catalog: catalog.name, ref, held: refs.has(ref) }).toEqual({
-          catalog: catalog.name,
-          ref,
-          held: true,
-        });
-        const all = [...label.must, ...label.optional, ...label.noise];
-        expect(all.filter(r => !known.has(r))).toEqual([]);
-        // A role sits in one list only.
-        expect(new Set(all).size).toBe(all.length);
-      }
-    }
+    await expectLabelsHeldAndKnown(catalogs);
   });
 
   it('finds at least 90 % of the roles a reviewer must see, and at least 90 % of what it suggests is right, in every catalog', async () => {
@@ -105,7 +111,10 @@ describe('the evaluation set', () => {
         scores: await suggestAll(catalog, roleCatalog),
       });
     }
-    const report = formatReport(byCatalog);
+    const report = formatReport(
+      byCatalog,
+      'tuning set: the rules were tuned on these, gated at >= 90 %',
+    );
     if (REPORT) {
       process.stdout.write(`${report}\n`);
     }
@@ -120,6 +129,47 @@ describe('the evaluation set', () => {
         precision: true,
         recall: true,
       });
+    }
+  });
+});
+
+describe('the holdout', () => {
+  let holdout: EvaluationCatalog[];
+  let roleCatalog: RoleCatalog;
+
+  beforeAll(async () => {
+    holdout = await readHoldoutSet();
+    roleCatalog = new RoleCatalog(inMemoryRoleStore(await bundledDataset()));
+  });
+
+  it('loads at least one catalog, apart from the tuning set, with at least 12 labelled entities', async () => {
+    const tuning = new Set((await readEvaluationSet()).map(c => c.name));
+    expect(holdout.length).toBeGreaterThanOrEqual(1);
+    for (const catalog of holdout) {
+      expect(tuning.has(catalog.name)).toBe(false);
+      expect(catalog.labels.size).toBeGreaterThanOrEqual(12);
+    }
+  });
+
+  it('labels only Systems and Components that its catalogs hold, with roles the dataset has', async () => {
+    await expectLabelsHeldAndKnown(holdout);
+  });
+
+  // Reported, never gated: the holdout measures the rules, it does not hold them to a bar.
+  it('scores every labelled entity', async () => {
+    const byCatalog = [];
+    for (const catalog of holdout) {
+      const scores = await suggestAll(catalog, roleCatalog);
+      expect(scores.map(s => s.entityRef)).toEqual([...catalog.labels.keys()]);
+      byCatalog.push({ name: catalog.name, scores });
+    }
+    if (REPORT) {
+      process.stdout.write(
+        `${formatReport(
+          byCatalog,
+          'holdout: labelled blind, not used to tune the rules',
+        )}\n`,
+      );
     }
   });
 });
@@ -157,5 +207,21 @@ describe('scoreEntity and totals', () => {
         }),
       ]),
     ).toMatchObject({ precision: 1, recall: 1 });
+  });
+
+  it('prints a report under its heading when given one, and without one otherwise', () => {
+    const scores = [
+      scoreEntity('system:default/a', ['a'], {
+        must: ['a'],
+        optional: [],
+        noise: [],
+      }),
+    ];
+    expect(
+      formatReport([{ name: 'c', scores }], 'holdout')
+        .split('\n')
+        .slice(0, 3),
+    ).toEqual(['', '#### holdout', '']);
+    expect(formatReport([{ name: 'c', scores }])).not.toContain('####');
   });
 });

@@ -34,22 +34,30 @@ export interface EvaluationCatalog {
   labels: Map<string, EntityLabel>;
 }
 
-/** Reads `evaluation/*.yaml` and `evaluation/labels.yaml`; throws naming what is wrong. */
-export async function readEvaluationSet(
-  dir = EVALUATION_DIR,
+/**
+ * Reads a labels file and, for each catalog it names, `<catalogDir>/<name>.yaml`; throws naming
+ * what is wrong. `labelsFile` and `catalogDir` are relative to `dir`.
+ */
+async function readLabelledCatalogs(
+  dir: string,
+  labelsFile: string,
+  catalogDir: string,
 ): Promise<EvaluationCatalog[]> {
   const parsed = labelsSchema.safeParse(
-    parse(await fs.readFile(path.join(dir, 'labels.yaml'), 'utf8')),
+    parse(await fs.readFile(path.join(dir, labelsFile), 'utf8')),
   );
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     throw new Error(
-      `evaluation/labels.yaml at ${issue.path.join('.')}: ${issue.message}`,
+      `evaluation/${labelsFile} at ${issue.path.join('.')}: ${issue.message}`,
     );
   }
   return Promise.all(
     Object.entries(parsed.data).map(async ([name, labels]) => {
-      const text = await fs.readFile(path.join(dir, `${name}.yaml`), 'utf8');
+      const text = await fs.readFile(
+        path.join(dir, catalogDir, `${name}.yaml`),
+        'utf8',
+      );
       const entities = parseAllDocuments(text)
         .map(doc => doc.toJS() as Entity | null)
         .filter((e): e is Entity => Boolean(e));
@@ -65,6 +73,26 @@ export async function readEvaluationSet(
       };
     }),
   );
+}
+
+/**
+ * Reads the tuning set, `evaluation/*.yaml` and `evaluation/labels.yaml`: the catalogs the rules
+ * were tuned against, gated by the thresholds.
+ */
+export async function readEvaluationSet(
+  dir = EVALUATION_DIR,
+): Promise<EvaluationCatalog[]> {
+  return readLabelledCatalogs(dir, 'labels.yaml', '.');
+}
+
+/**
+ * Reads the holdout, `evaluation/holdout/*.yaml` and `evaluation/holdout-labels.yaml`: catalogs
+ * labelled blind and never used to tune the rules, reported but not gated.
+ */
+export async function readHoldoutSet(
+  dir = EVALUATION_DIR,
+): Promise<EvaluationCatalog[]> {
+  return readLabelledCatalogs(dir, 'holdout-labels.yaml', 'holdout');
 }
 
 /** How the suggestions for one entity compare with its labels. */
@@ -123,11 +151,15 @@ export function totals(scores: EntityScore[]): Totals {
 
 const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
 
-/** The report `make eval` prints: one line per entity, then one per catalog and the total. */
+/**
+ * The report `make eval` prints: one line per entity, then one per catalog and the total; under
+ * `heading` when given.
+ */
 export function formatReport(
   byCatalog: Array<{ name: string; scores: EntityScore[] }>,
+  heading?: string,
 ): string {
-  const lines: string[] = [];
+  const lines: string[] = heading ? ['', `#### ${heading}`] : [];
   const row = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(44) : c.padStart(10))).join(' ');
   for (const { name, scores } of byCatalog) {
