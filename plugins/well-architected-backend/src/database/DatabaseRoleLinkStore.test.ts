@@ -71,10 +71,10 @@ describe('DatabaseRoleLinkStore', () => {
       ).toEqual([]);
     });
 
-    it('removes a link, and reports when there was none', async () => {
-      await store.addLink(sre);
-      expect(await store.removeLink(sre)).toBe(true);
-      expect(await store.removeLink(sre)).toBe(false);
+    it('removes a link and returns it, and reports when there was none', async () => {
+      const { link } = await store.addLink(sre);
+      expect(await store.removeLink(sre)).toEqual(link);
+      expect(await store.removeLink(sre)).toBeUndefined();
       expect(await store.listLinks()).toEqual([]);
     });
 
@@ -82,7 +82,7 @@ describe('DatabaseRoleLinkStore', () => {
       const results = await Promise.all(
         Array.from({ length: 50 }, () => store.addLink(sre)),
       );
-      expect(results.some(r => r.created)).toBe(true);
+      expect(results.filter(r => r.created)).toHaveLength(1);
       expect(await store.listLinks()).toHaveLength(1);
     });
 

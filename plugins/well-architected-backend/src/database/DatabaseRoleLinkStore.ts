@@ -1,10 +1,17 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  isDatabaseConflictError,
+} from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { connectDatabase, readTimestamp } from './connectDatabase';
 import { RoleLinkStore, StoredRoleLink } from './RoleLinkStore';
 import { DbRoleLinkRow } from './tables';
 
 const TABLE = 'role_links';
+
+/** How often a link is tried again when concurrent unlinks remove it while it is being made. */
+const MAX_LINK_ATTEMPTS = 3;
 
 function toLink(row: DbRoleLinkRow): StoredRoleLink {
   return {
@@ -61,35 +68,70 @@ export class DatabaseRoleLinkStore implements RoleLinkStore {
     groupRef: string;
     createdBy: string;
   }): Promise<{ link: StoredRoleLink; created: boolean }> {
+    // A concurrent unlink can remove the link between a failed insert and the read that follows;
+    // then the insert is tried again. Each round needs another change by another request.
+    for (let attempt = 0; attempt < MAX_LINK_ATTEMPTS; attempt++) {
+      const made = await this.tryAddLink(link);
+      if (made) {
+        return made;
+      }
+    }
+    throw new ServiceUnavailableError(
+      `The link of role '${link.roleId}' to '${link.groupRef}' kept being removed while it was being made; try again`,
+    );
+  }
+
+  async removeLink(link: {
+    roleId: string;
+    groupRef: string;
+  }): Promise<StoredRoleLink | undefined> {
+    const where = { role_id: link.roleId, group_ref: link.groupRef };
+    // The row is read and deleted in one transaction, so the link returned is the one removed
+    // even when a concurrent call removes and makes it again.
+    return this.db.transaction(async tx => {
+      const query = tx<DbRoleLinkRow>(TABLE).where(where);
+      // SQLite has one writer at a time and no row locks.
+      const row = await (this.db.client.dialect === 'sqlite3'
+        ? query
+        : query.forUpdate()
+      ).first();
+      if (!row) {
+        return undefined;
+      }
+      const deleted = await tx<DbRoleLinkRow>(TABLE).where(where).delete();
+      return deleted > 0 ? toLink(row) : undefined;
+    });
+  }
+
+  /** One round of {@link addLink}; undefined when the link vanished under it. */
+  private async tryAddLink(link: {
+    roleId: string;
+    groupRef: string;
+    createdBy: string;
+  }): Promise<{ link: StoredRoleLink; created: boolean } | undefined> {
     const existing = await this.find(link);
     if (existing) {
       return { link: existing, created: false };
     }
-    // Concurrent calls for the same link all reach this insert; the primary key keeps one row
-    // and the others are ignored rather than failing.
-    await this.db<DbRoleLinkRow>(TABLE)
-      .insert({
-        role_id: link.roleId,
-        group_ref: link.groupRef,
-        created_by: link.createdBy,
-        created_at: new Date(),
-      })
-      .onConflict(['role_id', 'group_ref'])
-      .ignore();
-    const stored = await this.find(link);
-    if (!stored) {
-      throw new Error(
-        `The link of role '${link.roleId}' to '${link.groupRef}' was removed while it was being made`,
-      );
+    const row: DbRoleLinkRow = {
+      role_id: link.roleId,
+      group_ref: link.groupRef,
+      created_by: link.createdBy,
+      created_at: new Date(),
+    };
+    // Concurrent calls for the same link all reach this insert; the primary key lets exactly one
+    // of them through, and that one alone reports the link as created.
+    try {
+      await this.db<DbRoleLinkRow>(TABLE).insert(row);
+    } catch (error) {
+      if (!isDatabaseConflictError(error)) {
+        throw error;
+      }
+      const stored = await this.find(link);
+      return stored && { link: stored, created: false };
     }
-    return { link: stored, created: true };
-  }
-
-  async removeLink(link: { roleId: string; groupRef: string }) {
-    const deleted = await this.db<DbRoleLinkRow>(TABLE)
-      .where({ role_id: link.roleId, group_ref: link.groupRef })
-      .delete();
-    return deleted > 0;
+    // Made here; a concurrent unlink may have removed it already, and it was created all the same.
+    return { link: (await this.find(link)) ?? toLink(row), created: true };
   }
 
   private async find(link: { roleId: string; groupRef: string }) {
