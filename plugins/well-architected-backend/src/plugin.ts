@@ -5,6 +5,8 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   SuggestionRule,
+  roleLinkPermissionResourceRef,
+  roleLinkPermissionRules,
   wellArchitectedSuggestionsExtensionPoint,
 } from 'backstage-plugin-well-architected-node';
 import { wellArchitectedPermissions } from 'backstage-plugin-well-architected-common';
@@ -15,6 +17,7 @@ import { boundedCatalog, readCatalogTimeout } from './services/boundedCatalog';
 import { cachedCatalog } from './services/cachedCatalog';
 import { DatasetLoader } from './services/DatasetLoader';
 import { RoleCatalog } from './services/RoleCatalog';
+import { RoleLinkPermissions } from './services/RoleLinkPermissions';
 import { RoleLinkService } from './services/RoleLinkService';
 import { configureRules } from './services/suggestions/configureRules';
 import { defaultSuggestionRules } from './services/suggestions/defaultRules';
@@ -41,6 +44,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
         cache: coreServices.cache,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
@@ -53,6 +57,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
       },
       async init({
         auditor,
+        auth,
         cache,
         catalog,
         config,
@@ -66,7 +71,6 @@ export const wellArchitectedPlugin = createBackendPlugin({
         // What the plugin adds to a start (migrations, dataset load, checks) is logged, so that
         // operators and the benchmark see it.
         const startedAt = performance.now();
-        permissionsRegistry.addPermissions(wellArchitectedPermissions);
         const store = await DatabaseRoleStore.create({ database });
         await new DatasetLoader({ store, logger }).load();
         const roleCatalog = new RoleCatalog(store);
@@ -93,6 +97,25 @@ export const wellArchitectedPlugin = createBackendPlugin({
           logger,
         });
         await roleLinks.reportRetiredLinks();
+        // Link permissions are decided per link: a policy can allow them for the Groups a user
+        // belongs to, or for some roles or pillars. The permission backend loads links through
+        // getResources (for the frontend's questions); the router decides with the link it read.
+        permissionsRegistry.addResourceType({
+          resourceRef: roleLinkPermissionResourceRef,
+          permissions: wellArchitectedPermissions,
+          rules: Object.values(roleLinkPermissionRules),
+          getResources: async resourceRefs =>
+            roleLinks.resources(
+              resourceRefs,
+              await auth.getOwnServiceCredentials(),
+            ),
+        });
+        const linkPermissions = new RoleLinkPermissions({
+          permissions,
+          rules: permissionsRegistry.getPermissionRuleset(
+            roleLinkPermissionResourceRef,
+          ),
+        });
         // Suggestions show on every System and Component page and read the same Groups, members
         // and neighbours each time, so their catalog reads are reused for a few seconds per
         // caller. The link endpoints read the catalog live, and links always come from the
@@ -125,7 +148,11 @@ export const wellArchitectedPlugin = createBackendPlugin({
             auditor,
             httpAuth,
             logger,
-            permissions,
+            linkPermissions,
+            allowServiceLinks:
+              config.getOptionalBoolean(
+                'wellArchitected.roleLinks.allowServicePrincipals',
+              ) ?? false,
             roleCatalog,
             roleLinks,
             suggestions,

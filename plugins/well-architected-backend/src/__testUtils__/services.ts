@@ -1,9 +1,16 @@
+import { PermissionsService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  RoleLinkResource,
+  roleLinkPermissionRules,
+} from 'backstage-plugin-well-architected-node';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Dataset } from '../dataset/types';
 import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
 import { RoleCatalog } from '../services/RoleCatalog';
+import { RoleLinkPermissions } from '../services/RoleLinkPermissions';
 import { RoleLinkService } from '../services/RoleLinkService';
 import { defaultSuggestionRules } from '../services/suggestions/defaultRules';
 import { ReviewerService } from '../services/suggestions/ReviewerService';
@@ -45,12 +52,32 @@ export function inMemoryRoleLinkStore(
     },
     async removeLink(link) {
       const index = links.findIndex(l => same(l, link));
-      if (index >= 0) {
-        links.splice(index, 1);
-      }
-      return index >= 0;
+      return index >= 0 ? links.splice(index, 1)[0] : undefined;
     },
   };
+}
+
+/** Link permissions decided by `permissions`, with the plugin's own rules. */
+export function testLinkPermissions(
+  permissions: PermissionsService = mockServices.permissions({
+    result: AuthorizeResult.ALLOW,
+  }),
+): RoleLinkPermissions {
+  const rules = Object.values(roleLinkPermissionRules);
+  return new RoleLinkPermissions({
+    permissions,
+    rules: {
+      getRuleByName: name => {
+        const rule = rules.find(r => r.name === name);
+        if (!rule) {
+          throw new Error(`No role link permission rule ${name}`);
+        }
+        return rule as (typeof rules)[number] & {
+          apply(resource: RoleLinkResource, params: unknown): boolean;
+        };
+      },
+    },
+  });
 }
 
 /** The plugin's services over a dataset, a catalog and portal links held in memory. */
@@ -58,6 +85,7 @@ export function testServices(options: {
   dataset?: Dataset;
   catalog?: CatalogService;
   links?: StoredRoleLink[];
+  permissions?: PermissionsService;
 }) {
   const catalog =
     options.catalog ?? catalogServiceMock({ entities: exampleEntities });
@@ -83,5 +111,12 @@ export function testServices(options: {
     roleCatalog,
     links: store,
   });
-  return { logger, roleCatalog, roleLinks, suggestionEngine, suggestions };
+  return {
+    logger,
+    roleCatalog,
+    roleLinks,
+    suggestionEngine,
+    suggestions,
+    linkPermissions: testLinkPermissions(options.permissions),
+  };
 }
