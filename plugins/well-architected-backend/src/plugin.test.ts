@@ -124,9 +124,6 @@ describe('wellArchitectedPlugin', () => {
 
   it('registers its permissions as the role link resource type, with its rules', async () => {
     const permissionsRegistry = mockServices.permissionsRegistry.mock();
-    permissionsRegistry.getPermissionRuleset.mockReturnValue({
-      getRuleByName: jest.fn(),
-    });
     await startTestBackend({
       features: [wellArchitectedPlugin, permissionsRegistry.factory],
     });

@@ -98,8 +98,8 @@ export const wellArchitectedPlugin = createBackendPlugin({
         });
         await roleLinks.reportRetiredLinks();
         // Link permissions are decided per link: a policy can allow them for the Groups a user
-        // belongs to, or for some roles or pillars. The permission backend loads links through
-        // getResources (for the frontend's questions); the router decides with the link it read.
+        // belongs to, or for some roles or pillars. The permission backend loads the link named by
+        // a resource ref through getResources to apply a conditional decision.
         permissionsRegistry.addResourceType({
           resourceRef: roleLinkPermissionResourceRef,
           permissions: wellArchitectedPermissions,
@@ -110,12 +110,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
               await auth.getOwnServiceCredentials(),
             ),
         });
-        const linkPermissions = new RoleLinkPermissions({
-          permissions,
-          rules: permissionsRegistry.getPermissionRuleset(
-            roleLinkPermissionResourceRef,
-          ),
-        });
+        const linkPermissions = new RoleLinkPermissions(permissions);
         // Suggestions show on every System and Component page and read the same Groups, members
         // and neighbours each time, so their catalog reads are reused for a few seconds per
         // caller. The link endpoints read the catalog live, and links always come from the

@@ -1,10 +1,6 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  RoleLinkResource,
-  roleLinkPermissionRules,
-} from 'backstage-plugin-well-architected-node';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Dataset } from '../dataset/types';
@@ -57,29 +53,6 @@ export function inMemoryRoleLinkStore(
   };
 }
 
-/** Link permissions decided by `permissions`, with the plugin's own rules. */
-export function testLinkPermissions(
-  permissions: PermissionsService = mockServices.permissions({
-    result: AuthorizeResult.ALLOW,
-  }),
-): RoleLinkPermissions {
-  const rules = Object.values(roleLinkPermissionRules);
-  return new RoleLinkPermissions({
-    permissions,
-    rules: {
-      getRuleByName: name => {
-        const rule = rules.find(r => r.name === name);
-        if (!rule) {
-          throw new Error(`No role link permission rule ${name}`);
-        }
-        return rule as (typeof rules)[number] & {
-          apply(resource: RoleLinkResource, params: unknown): boolean;
-        };
-      },
-    },
-  });
-}
-
 /** The plugin's services over a dataset, a catalog and portal links held in memory. */
 export function testServices(options: {
   dataset?: Dataset;
@@ -117,6 +90,9 @@ export function testServices(options: {
     roleLinks,
     suggestionEngine,
     suggestions,
-    linkPermissions: testLinkPermissions(options.permissions),
+    linkPermissions: new RoleLinkPermissions(
+      options.permissions ??
+        mockServices.permissions({ result: AuthorizeResult.ALLOW }),
+    ),
   };
 }

@@ -3,31 +3,21 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
-  PermissionRuleset,
-  createConditionAuthorizer,
-} from '@backstage/plugin-permission-node';
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { roleLinkResourceRef } from 'backstage-plugin-well-architected-common';
 import { RoleLinkResource } from 'backstage-plugin-well-architected-node';
 
 /**
- * Decides whether a caller may change one link: asks the policy once, and applies a conditional
- * answer to the link here, with the rules registered for role links. The link is known already
- * (read with the caller's credentials), so the permission backend need not load it again.
+ * Decides whether a caller may change one link. The policy is asked about the link by its
+ * resource ref, as the frontend asks before it shows a control; a conditional answer is resolved
+ * by the permission backend with the rules and `getResources` the plugin registers, so the
+ * backend and the frontend always agree.
  */
 export class RoleLinkPermissions {
-  private readonly isAuthorized: ReturnType<
-    typeof createConditionAuthorizer<RoleLinkResource>
-  >;
-
-  constructor(
-    private readonly options: {
-      permissions: PermissionsService;
-      rules: PermissionRuleset<RoleLinkResource>;
-    },
-  ) {
-    this.isAuthorized = createConditionAuthorizer(options.rules);
-  }
+  constructor(private readonly permissions: PermissionsService) {}
 
   /** Throws NotAllowedError unless the policy lets the caller use `permission` on the link. */
   async authorize(
@@ -35,11 +25,11 @@ export class RoleLinkPermissions {
     link: RoleLinkResource,
     credentials: BackstageCredentials,
   ): Promise<void> {
-    const [decision] = await this.options.permissions.authorizeConditional(
-      [{ permission }],
+    const [decision] = await this.permissions.authorize(
+      [{ permission, resourceRef: roleLinkResourceRef(link) }],
       { credentials },
     );
-    if (!this.isAuthorized(decision, link)) {
+    if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
         `You may not change the roles of ${link.groupRef}: the permission ${permission.name} is not granted to you for this link`,
       );
