@@ -10,7 +10,7 @@ import { DbRoleLinkRow } from './tables';
 
 const TABLE = 'role_links';
 
-/** How often a link is tried again when concurrent unlinks remove it while it is being made. */
+/** How often a link change is tried again when concurrent changes of the same link get between. */
 const MAX_LINK_ATTEMPTS = 3;
 
 function toLink(row: DbRoleLinkRow): StoredRoleLink {
@@ -86,21 +86,29 @@ export class DatabaseRoleLinkStore implements RoleLinkStore {
     groupRef: string;
   }): Promise<StoredRoleLink | undefined> {
     const where = { role_id: link.roleId, group_ref: link.groupRef };
-    // The row is read and deleted in one transaction, so the link returned is the one removed
-    // even when a concurrent call removes and makes it again.
-    return this.db.transaction(async tx => {
-      const query = tx<DbRoleLinkRow>(TABLE).where(where);
-      // SQLite has one writer at a time and no row locks.
-      const row = await (this.db.client.dialect === 'sqlite3'
-        ? query
-        : query.forUpdate()
-      ).first();
+    // The link read is deleted only as it was read (same maker, same time), so the link returned
+    // is the one removed even when concurrent calls remove and make it again in between. No row
+    // is locked: on MySQL a locking read of a missing row takes gap locks that deadlock with
+    // concurrent inserts.
+    for (let attempt = 0; attempt < MAX_LINK_ATTEMPTS; attempt++) {
+      const row = await this.db<DbRoleLinkRow>(TABLE).where(where).first();
       if (!row) {
         return undefined;
       }
-      const deleted = await tx<DbRoleLinkRow>(TABLE).where(where).delete();
-      return deleted > 0 ? toLink(row) : undefined;
-    });
+      const deleted = await this.db<DbRoleLinkRow>(TABLE)
+        .where({
+          ...where,
+          created_by: row.created_by,
+          created_at: row.created_at,
+        })
+        .delete();
+      if (deleted > 0) {
+        return toLink(row);
+      }
+    }
+    throw new ServiceUnavailableError(
+      `The link of role '${link.roleId}' to '${link.groupRef}' kept changing while it was being removed; try again`,
+    );
   }
 
   /** One round of {@link addLink}; undefined when the link vanished under it. */
