@@ -9,6 +9,15 @@ export interface Config {
      * as `5s` or `PT5S`, or an object such as `{ seconds: 5 }`. Default: 10 seconds.
      */
     catalogTimeout?: string | HumanDuration;
+    /** The reviewers suggested for Systems and Components. */
+    reviewers?: {
+      /**
+       * How many members of each reviewer group an answer lists, the first by display name; the
+       * answer gives the group's total as well, and the group's page lists them all. A whole
+       * number from 0 to 1000. Default: 10.
+       */
+      maxMembersPerGroup?: number;
+    };
     /** Who may change the links between roles and Groups, besides what the permission policy says. */
     roleLinks?: {
       /**

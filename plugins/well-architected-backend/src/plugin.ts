@@ -21,7 +21,10 @@ import { RoleLinkPermissions } from './services/RoleLinkPermissions';
 import { RoleLinkService } from './services/RoleLinkService';
 import { configureRules } from './services/suggestions/configureRules';
 import { defaultSuggestionRules } from './services/suggestions/defaultRules';
-import { ReviewerService } from './services/suggestions/ReviewerService';
+import {
+  ReviewerService,
+  readMaxMembersPerGroup,
+} from './services/suggestions/ReviewerService';
 import { SuggestionCache } from './services/suggestions/SuggestionCache';
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
 
@@ -127,6 +130,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
               roleCatalog,
               logger,
             }),
+            { maxMembersPerGroup: readMaxMembersPerGroup(config) },
           ),
           logger,
         });
