@@ -115,6 +115,8 @@ describe('DatabaseRoleLinkStore', () => {
         'backstage-plugin-well-architected-backend',
         'migrations',
       );
+      // Later migrations first, then the one of role_links.
+      await knex.migrate.down({ directory });
       await knex.migrate.down({ directory });
       expect(await knex.schema.hasTable('role_links')).toBe(false);
       expect(await knex.schema.hasTable('roles')).toBe(true);

@@ -40,6 +40,8 @@ export interface DbResponsibilityRow {
 export interface DbDatasetStateRow {
   id: string;
   version: string;
+  /** Added by the migration 20261201000000_dataset_revision; 0 for a dataset loaded before. */
+  revision: number;
   loaded_at: Date | string;
 }
 
