@@ -22,6 +22,7 @@ export function inMemoryRoleLinkStore(
 ): RoleLinkStore {
   const same = (a: StoredRoleLink, b: { roleId: string; groupRef: string }) =>
     a.roleId === b.roleId && a.groupRef === b.groupRef;
+  let revision = 0;
   return {
     async listLinks(filter = {}) {
       return links.filter(
@@ -30,9 +31,8 @@ export function inMemoryRoleLinkStore(
           (!filter.groupRefs || filter.groupRefs.includes(l.groupRef)),
       );
     },
-    async stamp() {
-      const newest = Math.max(0, ...links.map(l => l.createdAt.getTime()));
-      return `${links.length} ${newest}`;
+    async revision() {
+      return String(revision);
     },
     async linkedRoleIds() {
       return [...new Set(links.map(l => l.roleId))].sort();
@@ -44,11 +44,16 @@ export function inMemoryRoleLinkStore(
       }
       const stored = { ...link, createdAt: new Date() };
       links.push(stored);
+      revision++;
       return { link: stored, created: true };
     },
     async removeLink(link) {
       const index = links.findIndex(l => same(l, link));
-      return index >= 0 ? links.splice(index, 1)[0] : undefined;
+      if (index < 0) {
+        return undefined;
+      }
+      revision++;
+      return links.splice(index, 1)[0];
     },
   };
 }

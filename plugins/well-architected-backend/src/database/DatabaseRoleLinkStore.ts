@@ -6,9 +6,11 @@ import { ServiceUnavailableError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { connectDatabase, readTimestamp } from './connectDatabase';
 import { RoleLinkStore, StoredRoleLink } from './RoleLinkStore';
-import { DbRoleLinkRow } from './tables';
+import { DbRoleLinkRow, DbRoleLinksRevisionRow } from './tables';
 
 const TABLE = 'role_links';
+const REVISION_TABLE = 'role_links_revision';
+const REVISION_ID = 'current';
 
 /** How often a link change is tried again when concurrent changes of the same link get between. */
 const MAX_LINK_ATTEMPTS = 3;
@@ -49,11 +51,18 @@ export class DatabaseRoleLinkStore implements RoleLinkStore {
     return (await query).map(toLink);
   }
 
-  async stamp(): Promise<string> {
-    const [{ links, newest }] = await this.db<DbRoleLinkRow>(TABLE)
-      .count({ links: '*' })
-      .max({ newest: 'created_at' });
-    return `${links} ${newest ? readTimestamp(newest).toISOString() : ''}`;
+  async revision(): Promise<string> {
+    const row = await this.db<DbRoleLinksRevisionRow>(REVISION_TABLE)
+      .where({ id: REVISION_ID })
+      .first('revision');
+    return String(row?.revision ?? 0);
+  }
+
+  /** Raises the revision; called after each change, so a reader never caches a change as old. */
+  private async bumpRevision() {
+    await this.db<DbRoleLinksRevisionRow>(REVISION_TABLE)
+      .where({ id: REVISION_ID })
+      .increment('revision', 1);
   }
 
   async linkedRoleIds(): Promise<string[]> {
@@ -103,6 +112,7 @@ export class DatabaseRoleLinkStore implements RoleLinkStore {
         })
         .delete();
       if (deleted > 0) {
+        await this.bumpRevision();
         return toLink(row);
       }
     }
@@ -138,6 +148,7 @@ export class DatabaseRoleLinkStore implements RoleLinkStore {
       const stored = await this.find(link);
       return stored && { link: stored, created: false };
     }
+    await this.bumpRevision();
     // Made here; a concurrent unlink may have removed it already, and it was created all the same.
     return { link: (await this.find(link)) ?? toLink(row), created: true };
   }

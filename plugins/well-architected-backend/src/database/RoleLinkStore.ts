@@ -16,10 +16,10 @@ export interface RoleLinkStore {
   }): Promise<StoredRoleLink[]>;
 
   /**
-   * A short text that changes whenever a link is made or removed: the number of links and the
-   * time of the newest. Lets a cache of answers built from links tell when they are out of date.
+   * A counter that every link made or removed raises, the same for every replica. Lets a cache of
+   * answers built from links tell when they are out of date.
    */
-  stamp(): Promise<string>;
+  revision(): Promise<string>;
 
   /** The distinct role ids that links name, retired roles included. */
   linkedRoleIds(): Promise<string[]>;

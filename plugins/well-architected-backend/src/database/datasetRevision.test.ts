@@ -93,7 +93,10 @@ describe.each(databases.eachSupportedId())(
 
     it('has a migration that rolls back, keeping the loaded dataset, and applies again', async () => {
       await store.syncDataset(current);
-      await knex.migrate.down({ directory: migrations });
+      await knex.migrate.down({
+        directory: migrations,
+        name: '20261201000000_dataset_revision.js',
+      });
       expect(await knex.schema.hasColumn('dataset_state', 'revision')).toBe(
         false,
       );

@@ -45,6 +45,12 @@ export interface DbDatasetStateRow {
   loaded_at: Date | string;
 }
 
+/** Row of `role_links_revision`: one row, raised by every change of `role_links`. */
+export interface DbRoleLinksRevisionRow {
+  id: string;
+  revision: number | string;
+}
+
 /** Row of `role_links`: a link made in the portal. */
 export interface DbRoleLinkRow {
   role_id: string;
