@@ -4,17 +4,14 @@ import {
   createTestDatabases,
   databaseServiceFor,
 } from '../__testUtils__/testDataset';
+import { sreLink } from '../__testUtils__/links';
 import { DatabaseRoleLinkStore } from './DatabaseRoleLinkStore';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
-const sre = {
-  roleId: 'site-reliability-engineer',
-  groupRef: 'group:default/sre-team',
-  createdBy: 'user:default/alice',
-};
+const sre = sreLink;
 
 describe.each(databases.eachSupportedId())(
   'the revision of role links on %s',

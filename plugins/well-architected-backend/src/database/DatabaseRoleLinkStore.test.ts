@@ -5,6 +5,7 @@ import {
   createTestDatabases,
   databaseServiceFor,
 } from '../__testUtils__/testDataset';
+import { sreLink } from '../__testUtils__/links';
 import { DatabaseRoleLinkStore } from './DatabaseRoleLinkStore';
 import { DatabaseRoleStore } from './DatabaseRoleStore';
 
@@ -12,11 +13,7 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
-const sre = {
-  roleId: 'site-reliability-engineer',
-  groupRef: 'group:default/sre-team',
-  createdBy: 'user:default/alice',
-};
+const sre = sreLink;
 
 describe('DatabaseRoleLinkStore', () => {
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
