@@ -34,10 +34,13 @@ beforeAll(async () => {
   dataset = await bundledDataset();
 });
 
-function reviewerService(maxMembersPerGroup?: number) {
+function reviewerService(
+  maxMembersPerGroup?: number,
+  entities: Entity[] = [...exampleEntities, ...users],
+) {
   const links = new RoleLinkService({
     store: inMemoryRoleLinkStore(),
-    catalog: catalogServiceMock({ entities: [...exampleEntities, ...users] }),
+    catalog: catalogServiceMock({ entities }),
     roleCatalog: new RoleCatalog(inMemoryRoleStore(dataset)),
     logger: mockServices.logger.mock(),
   });
@@ -71,6 +74,26 @@ describe('members of reviewer groups', () => {
     const reviewer = await sreTeamReviewer(reviewerService());
     expect(reviewer.members).toHaveLength(DEFAULT_MAX_MEMBERS_PER_GROUP);
     expect(reviewer.memberCount).toBe(16);
+  });
+
+  it('names no owner that the caller cannot read', async () => {
+    const payments = exampleEntities.find(e => e.metadata.name === 'payments')!;
+    const visible = reviewerService(
+      undefined,
+      exampleEntities.filter(e => e.metadata.name !== 'payments-team'),
+    );
+    const hidden = await visible.suggestReviewers(
+      payments,
+      ['site-reliability-engineer'],
+      mockCredentials.user(),
+    );
+    expect(hidden.ownerRef).toBeUndefined();
+    const all = await reviewerService().suggestReviewers(
+      payments,
+      ['site-reliability-engineer'],
+      mockCredentials.user(),
+    );
+    expect(all.ownerRef).toBe('group:default/payments-team');
   });
 
   it('reads the cap from config, and refuses one that is not a whole number from 0 to 1000', () => {

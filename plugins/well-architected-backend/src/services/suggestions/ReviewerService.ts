@@ -234,7 +234,8 @@ export class ReviewerService {
       }
     }
     return {
-      ownerRef,
+      // An owner the caller cannot read is not named.
+      ownerRef: owner ? ownerRef : undefined,
       parents: new Set(relationTargets(owner, RELATION_CHILD_OF)),
       children: new Set(relationTargets(owner, RELATION_PARENT_OF)),
       domainRef,
