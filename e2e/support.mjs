@@ -76,15 +76,29 @@ export function gone(locator) {
 
 let token;
 
-/** GET on the plugin's API as the guest: what the page should show. */
-export async function api(path) {
+/** The guest's token, fetched once. */
+async function guestToken() {
   token ??= await fetch(new URL('/api/auth/guest/refresh', baseUrl), {
     method: 'POST',
   })
     .then(res => res.json())
     .then(body => body.backstageIdentity.token);
+  return token;
+}
+
+/** The status of one request to the plugin's API, as the guest. */
+export async function apiStatus(method, path) {
   const res = await fetch(new URL(`/api/well-architected${path}`, baseUrl), {
-    headers: { authorization: `Bearer ${token}` },
+    method,
+    headers: { authorization: `Bearer ${await guestToken()}` },
+  });
+  return res.status;
+}
+
+/** GET on the plugin's API as the guest: what the page should show. */
+export async function api(path) {
+  const res = await fetch(new URL(`/api/well-architected${path}`, baseUrl), {
+    headers: { authorization: `Bearer ${await guestToken()}` },
   });
   if (!res.ok) {
     throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);

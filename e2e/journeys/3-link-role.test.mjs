@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   api,
+  apiStatus,
   browserSessions,
   card,
   gone,
@@ -12,11 +13,17 @@ import {
 const signIn = browserSessions();
 
 // Technical Writer is suggested for the payments System, which no group in the example catalog
-// holds: linking the System's owner closes that coverage gap.
+// holds: linking it to the guest's own team closes that coverage gap. The example policy lets a
+// user link roles only for the Groups they belong to; the guest belongs to sre-team alone.
 const ROLE = { id: 'technical-writer', title: 'Technical Writer' };
-const GROUP = { ref: 'group:default/payments-team', name: 'Payments team' };
+const GROUP = { ref: 'group:default/sre-team', name: 'SRE team' };
+const OTHER_GROUP = {
+  ref: 'group:default/payments-team',
+  name: 'Payments team',
+};
 const SYSTEM_PAGE = '/catalog/default/system/payments';
-const GROUP_PAGE = '/catalog/default/group/payments-team';
+const GROUP_PAGE = '/catalog/default/group/sre-team';
+const OTHER_GROUP_PAGE = '/catalog/default/group/payments-team';
 
 /** The role's row on the reviewers card. */
 function reviewerEntries(page) {
@@ -79,7 +86,7 @@ test('link a group to a role on the roles page, see it on the Group and System p
 
   const holders = card(page, 'Groups that hold this role');
   await holders.getByText('No group holds this role yet.').waitFor();
-  await holders.getByLabel('Link a group').fill('Payments');
+  await holders.getByLabel('Link a group').fill('SRE');
   await page.getByRole('option', { name: GROUP.name, exact: true }).click();
   await holders.getByRole('button', { name: 'Link', exact: true }).click();
   await page.getByText(`Linked ${GROUP.ref} to ${ROLE.id}`).waitFor();
@@ -93,7 +100,7 @@ test('link a group to a role on the roles page, see it on the Group and System p
   await groupCardEntry(page).getByText('portal', { exact: true }).waitFor();
   await screenshot(
     page,
-    'group-roles-card-payments-team',
+    'group-roles-card-sre-team',
     card(page, 'Well-Architected roles'),
   );
 
@@ -115,4 +122,33 @@ test('link a group to a role on the roles page, see it on the Group and System p
     .waitFor();
   assert.equal(await groupCardEntry(page).count(), 0);
   assert.deepEqual((await api(`/roles/${ROLE.id}/groups`)).items, []);
+});
+
+test('shows the link controls on the Group the guest belongs to and not on another; the API agrees', async () => {
+  const page = await signIn(GROUP_PAGE);
+  const own = card(page, 'Well-Architected roles');
+  await own.getByLabel('Link a role').waitFor();
+
+  await page.goto(new URL(OTHER_GROUP_PAGE, page.url()).href);
+  const other = card(page, 'Well-Architected roles');
+  await other.getByRole('listitem').first().waitFor();
+  assert.equal(await other.getByLabel('Link a role').count(), 0);
+  assert.equal(
+    await other.getByRole('button', { name: /^Unlink / }).count(),
+    0,
+  );
+
+  const role = `/roles/${ROLE.id}/groups/`;
+  assert.equal(
+    await apiStatus('PUT', `${role}${encodeURIComponent(OTHER_GROUP.ref)}`),
+    403,
+  );
+  assert.equal(
+    await apiStatus('PUT', `${role}${encodeURIComponent(GROUP.ref)}`),
+    201,
+  );
+  assert.equal(
+    await apiStatus('DELETE', `${role}${encodeURIComponent(GROUP.ref)}`),
+    204,
+  );
 });

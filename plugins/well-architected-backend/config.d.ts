@@ -9,6 +9,26 @@ export interface Config {
      * as `5s` or `PT5S`, or an object such as `{ seconds: 5 }`. Default: 10 seconds.
      */
     catalogTimeout?: string | HumanDuration;
+    /** The reviewers suggested for Systems and Components. */
+    reviewers?: {
+      /**
+       * How many members of each reviewer group an answer lists, the first by display name; the
+       * answer gives the group's total as well, and the group's page lists them all. A whole
+       * number from 0 to 1000. Default: 10.
+       */
+      maxMembersPerGroup?: number;
+    };
+    /** Who may change the links between roles and Groups, besides what the permission policy says. */
+    roleLinks?: {
+      /**
+       * Whether service principals (other backend plugins, external access tokens) may link and
+       * unlink roles. Default: false, only users may. When true, a service's request is still
+       * decided by the permission policy, and a service with access restrictions in
+       * `backend.auth.externalAccess` must be allowed the `well-architected` plugin and the
+       * `well-architected.role-link.*` permissions there.
+       */
+      allowServicePrincipals?: boolean;
+    };
     /**
      * Tuning of the rules that suggest roles for Systems and Components. Checked at start: a key
      * that is unknown, a rule id or role id that does not exist, or a malformed rule stops the

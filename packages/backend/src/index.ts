@@ -11,9 +11,8 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Everyone reads; a user links and unlinks Well-Architected roles for the Groups they belong to.
+backend.add(import('./permissionPolicy'));
 
 backend.add(import('backstage-plugin-well-architected-backend'));
 

@@ -42,7 +42,6 @@ describe('the route table', () => {
     const router = await createRouter({
       auditor: mockServices.auditor.mock(),
       httpAuth: mockServices.httpAuth(),
-      permissions: mockServices.permissions(),
       ...testServices({}),
     });
     // Express keeps each route's path and methods on the layers of the router's stack.

@@ -8,6 +8,7 @@ import request from 'supertest';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   SuggestionRule,
+  roleLinkPermissionResourceRef,
   wellArchitectedSuggestionsExtensionPoint,
 } from 'backstage-plugin-well-architected-node';
 import { wellArchitectedPlugin } from './plugin';
@@ -121,15 +122,30 @@ describe('wellArchitectedPlugin', () => {
     expect(res.status).toBe(401);
   });
 
-  it('registers its permissions', async () => {
+  it('registers its permissions as the role link resource type, with its rules', async () => {
     const permissionsRegistry = mockServices.permissionsRegistry.mock();
     await startTestBackend({
       features: [wellArchitectedPlugin, permissionsRegistry.factory],
     });
-    expect(permissionsRegistry.addPermissions).toHaveBeenCalledWith([
-      expect.objectContaining({ name: 'well-architected.role-link.create' }),
-      expect.objectContaining({ name: 'well-architected.role-link.delete' }),
-    ]);
+    expect(permissionsRegistry.addResourceType).toHaveBeenCalledWith({
+      resourceRef: roleLinkPermissionResourceRef,
+      permissions: [
+        expect.objectContaining({
+          name: 'well-architected.role-link.create',
+          resourceType: 'well-architected-role-link',
+        }),
+        expect.objectContaining({
+          name: 'well-architected.role-link.delete',
+          resourceType: 'well-architected-role-link',
+        }),
+      ],
+      rules: [
+        expect.objectContaining({ name: 'IS_GROUP_MEMBER_OR_OWNER' }),
+        expect.objectContaining({ name: 'IS_ROLE' }),
+        expect.objectContaining({ name: 'HAS_PILLAR' }),
+      ],
+      getResources: expect.any(Function),
+    });
   });
 
   it('accepts service credentials', async () => {

@@ -5,6 +5,8 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   SuggestionRule,
+  roleLinkPermissionResourceRef,
+  roleLinkPermissionRules,
   wellArchitectedSuggestionsExtensionPoint,
 } from 'backstage-plugin-well-architected-node';
 import { wellArchitectedPermissions } from 'backstage-plugin-well-architected-common';
@@ -15,11 +17,15 @@ import { boundedCatalog, readCatalogTimeout } from './services/boundedCatalog';
 import { cachedCatalog } from './services/cachedCatalog';
 import { DatasetLoader } from './services/DatasetLoader';
 import { RoleCatalog } from './services/RoleCatalog';
+import { RoleLinkPermissions } from './services/RoleLinkPermissions';
 import { RoleLinkService } from './services/RoleLinkService';
 import { configureRules } from './services/suggestions/configureRules';
 import { defaultSuggestionRules } from './services/suggestions/defaultRules';
 import { configureVocabulary } from './services/signals/configureVocabulary';
-import { ReviewerService } from './services/suggestions/ReviewerService';
+import {
+  ReviewerService,
+  readMaxMembersPerGroup,
+} from './services/suggestions/ReviewerService';
 import { SuggestionCache } from './services/suggestions/SuggestionCache';
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
 
@@ -42,6 +48,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
         cache: coreServices.cache,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
@@ -54,6 +61,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
       },
       async init({
         auditor,
+        auth,
         cache,
         catalog,
         config,
@@ -67,7 +75,6 @@ export const wellArchitectedPlugin = createBackendPlugin({
         // What the plugin adds to a start (migrations, dataset load, checks) is logged, so that
         // operators and the benchmark see it.
         const startedAt = performance.now();
-        permissionsRegistry.addPermissions(wellArchitectedPermissions);
         const store = await DatabaseRoleStore.create({ database });
         await new DatasetLoader({ store, logger }).load();
         const roleCatalog = new RoleCatalog(store);
@@ -94,6 +101,20 @@ export const wellArchitectedPlugin = createBackendPlugin({
           logger,
         });
         await roleLinks.reportRetiredLinks();
+        // Link permissions are decided per link: a policy can allow them for the Groups a user
+        // belongs to, or for some roles or pillars. The permission backend loads the link named by
+        // a resource ref through getResources to apply a conditional decision.
+        permissionsRegistry.addResourceType({
+          resourceRef: roleLinkPermissionResourceRef,
+          permissions: wellArchitectedPermissions,
+          rules: Object.values(roleLinkPermissionRules),
+          getResources: async resourceRefs =>
+            roleLinks.resources(
+              resourceRefs,
+              await auth.getOwnServiceCredentials(),
+            ),
+        });
+        const linkPermissions = new RoleLinkPermissions(permissions);
         // Suggestions show on every System and Component page and read the same Groups, members
         // and neighbours each time, so their catalog reads are reused for a few seconds per
         // caller. The link endpoints read the catalog live, and links always come from the
@@ -111,6 +132,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
               roleCatalog,
               logger,
             }),
+            { maxMembersPerGroup: readMaxMembersPerGroup(config) },
           ),
           logger,
         });
@@ -127,7 +149,11 @@ export const wellArchitectedPlugin = createBackendPlugin({
             auditor,
             httpAuth,
             logger,
-            permissions,
+            linkPermissions,
+            allowServiceLinks:
+              config.getOptionalBoolean(
+                'wellArchitected.roleLinks.allowServicePrincipals',
+              ) ?? false,
             roleCatalog,
             roleLinks,
             suggestions,

@@ -29,10 +29,7 @@ async function appFor(
   const router = await createRouter({
     auditor: options.auditor ?? mockServices.auditor.mock(),
     httpAuth: mockServices.httpAuth(),
-    permissions:
-      options.permissions ??
-      mockServices.permissions({ result: AuthorizeResult.ALLOW }),
-    ...testServices({ dataset, catalog }),
+    ...testServices({ dataset, catalog, permissions: options.permissions }),
   });
   return express().use(router).use(mockErrorHandler());
 }
@@ -435,8 +432,8 @@ describe('createRouter', () => {
       ],
       [
         'group:default/nobody',
-        400,
-        "There is no Group 'group:default/nobody' in the catalog (or you may not see it); link a role to an existing Group",
+        404,
+        "No Group 'group:default/nobody' in the catalog, or you may not see it",
       ],
       [
         'group:',
@@ -494,7 +491,7 @@ describe('createRouter', () => {
         );
         expect(res.status).toBe(403);
         expect(res.body.error.message).toBe(
-          `You may not change which groups hold roles: the permission ${permission} is not granted to you`,
+          `You may not change the roles of group:default/sre-team: the permission ${permission} is not granted to you for this link`,
         );
         expect(auditEvent.fail).toHaveBeenCalledWith({
           error: expect.objectContaining({ name: 'NotAllowedError' }),

@@ -6,13 +6,9 @@ import {
   BackstageUserPrincipal,
   HttpAuthService,
   LoggerService,
-  PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -23,7 +19,8 @@ import {
   roleLinkDeletePermission,
 } from 'backstage-plugin-well-architected-common';
 import { publicErrors } from './publicErrors';
-import { RoleLinkService } from './services/RoleLinkService';
+import { RoleLinkPermissions } from './services/RoleLinkPermissions';
+import { LinkTarget, RoleLinkService } from './services/RoleLinkService';
 import { RoleCatalog, ROLES_PAGE } from './services/RoleCatalog';
 import { SuggestionCache } from './services/suggestions/SuggestionCache';
 
@@ -150,16 +147,21 @@ export async function createRouter(options: {
   auditor: AuditorService;
   httpAuth: HttpAuthService;
   logger: LoggerService;
-  permissions: PermissionsService;
+  linkPermissions: RoleLinkPermissions;
   roleCatalog: RoleCatalog;
   roleLinks: RoleLinkService;
   suggestions: Pick<SuggestionCache, 'suggestJson'>;
+  /**
+   * Whether service principals may change links (`wellArchitected.roleLinks.allowServicePrincipals`);
+   * otherwise only users may. Default: false.
+   */
+  allowServiceLinks?: boolean;
 }): Promise<express.Router> {
   const {
     auditor,
     httpAuth,
     logger,
-    permissions,
+    linkPermissions,
     roleCatalog,
     roleLinks,
     suggestions,
@@ -169,21 +171,30 @@ export async function createRouter(options: {
   const authenticate = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
+  // The framework lets through every service principal that has no access restrictions, so an
+  // external access token would change links whatever the policy says; services are refused
+  // unless the operator allows them.
+  const mutationPrincipals: Array<'user' | 'service'> =
+    options.allowServiceLinks ? ['user', 'service'] : ['user'];
+
   /**
-   * Runs a mutation of role links: authenticated, authorized with the permission, and recorded
-   * with the auditor whatever the outcome.
+   * Runs a mutation of role links: authenticated, the role and the Group looked up with the
+   * caller's credentials (404 for a Group they cannot read, before anything is written),
+   * authorized for that link, and recorded with the auditor whatever the outcome. `mutate`
+   * returns its result and what the audit event records of it.
    */
   async function mutateLink<T>(
     req: express.Request,
     eventId: string,
-    permission: BasicPermission,
-    mutate: (target: {
-      roleId: string;
-      groupRef: string;
-      credentials: Credentials;
-    }) => Promise<T>,
+    permission: ResourcePermission,
+    mutate: (
+      target: LinkTarget,
+      credentials: Credentials,
+    ) => Promise<{ result: T; audit: Record<string, string | boolean> }>,
   ): Promise<T> {
-    const credentials = await authenticate(req);
+    const credentials = await httpAuth.credentials(req, {
+      allow: mutationPrincipals,
+    });
     const event = await auditor.createEvent({
       eventId,
       severityLevel: 'medium',
@@ -191,18 +202,16 @@ export async function createRouter(options: {
       meta: { roleId: req.params.roleId, groupRef: req.params.groupRef },
     });
     try {
-      const roleId = parseRoleId(req.params.roleId);
-      const groupRef = roleLinks.parseGroupRef(req.params.groupRef);
-      const [decision] = await permissions.authorize([{ permission }], {
+      const target = await roleLinks.target(
+        parseRoleId(req.params.roleId),
+        req.params.groupRef,
         credentials,
+      );
+      await linkPermissions.authorize(permission, target.resource, credentials);
+      const { result, audit } = await mutate(target, credentials);
+      await event.success({
+        meta: { roleId: target.roleId, groupRef: target.groupRef, ...audit },
       });
-      if (decision.result === AuthorizeResult.DENY) {
-        throw new NotAllowedError(
-          `You may not change which groups hold roles: the permission ${permission.name} is not granted to you`,
-        );
-      }
-      const result = await mutate({ roleId, groupRef, credentials });
-      await event.success();
       return result;
     } catch (error) {
       await event.fail({ error: error as Error });
@@ -254,8 +263,13 @@ export async function createRouter(options: {
       req,
       'role-link-create',
       roleLinkCreatePermission,
-      ({ roleId, groupRef, credentials }) =>
-        roleLinks.link(roleId, groupRef, actorRef(credentials), credentials),
+      async (target, credentials) => {
+        const made = await roleLinks.link(target, actorRef(credentials));
+        return {
+          result: made,
+          audit: { outcome: made.created ? 'created' : 'already-existed' },
+        };
+      },
     );
     res.status(created ? 201 : 200).json(holder);
   });
@@ -265,8 +279,17 @@ export async function createRouter(options: {
       req,
       'role-link-delete',
       roleLinkDeletePermission,
-      ({ roleId, groupRef, credentials }) =>
-        roleLinks.unlink(roleId, groupRef, credentials),
+      async target => {
+        const removed = await roleLinks.unlink(target);
+        return {
+          result: removed,
+          audit: {
+            outcome: 'deleted',
+            linkCreatedBy: removed.createdBy,
+            linkCreatedAt: removed.createdAt,
+          },
+        };
+      },
     );
     res.status(204).end();
   });

@@ -316,8 +316,13 @@ export interface Reviewer extends RoleHolder {
   closeness: ReviewerCloseness;
   /** Why the group ranks where it does, e.g. "owns payments". */
   reason: string;
-  /** Ordered by display name. */
+  /**
+   * The first members by display name, at most as many as the backend's
+   * `wellArchitected.reviewers.maxMembersPerGroup` (default 10); the group's page lists them all.
+   */
   members: ReviewerMember[];
+  /** How many members the group has that the caller can see, `members` included. */
+  memberCount: number;
 }
 
 /**

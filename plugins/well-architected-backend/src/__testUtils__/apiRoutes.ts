@@ -112,10 +112,13 @@ export const apiRoutes: ApiRoute[] = [
     malformed: [
       ...badRoleIds.map(r => ({ ...r, params: { groupRef, ...r.params } })),
       ...badGroupRefs.map(r => ({ ...r, params: { roleId, ...r.params } })),
-      { params: { roleId, groupRef: 'group:default/no-such-team' } },
     ],
     others: [
       { request: { params: { roleId, groupRef: 'sre-team' } }, status: 200 },
+      {
+        request: { params: { roleId, groupRef: 'group:default/no-such-team' } },
+        status: 404,
+      },
       {
         request: { params: { roleId: 'no-such-role', groupRef } },
         status: 404,

@@ -1,9 +1,12 @@
+import { PermissionsService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Dataset } from '../dataset/types';
 import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
 import { RoleCatalog } from '../services/RoleCatalog';
+import { RoleLinkPermissions } from '../services/RoleLinkPermissions';
 import { RoleLinkService } from '../services/RoleLinkService';
 import { defaultVocabulary } from '../services/signals/vocabulary';
 import { defaultSuggestionRules } from '../services/suggestions/defaultRules';
@@ -20,6 +23,7 @@ export function inMemoryRoleLinkStore(
 ): RoleLinkStore {
   const same = (a: StoredRoleLink, b: { roleId: string; groupRef: string }) =>
     a.roleId === b.roleId && a.groupRef === b.groupRef;
+  let revision = 0;
   return {
     async listLinks(filter = {}) {
       return links.filter(
@@ -28,9 +32,8 @@ export function inMemoryRoleLinkStore(
           (!filter.groupRefs || filter.groupRefs.includes(l.groupRef)),
       );
     },
-    async stamp() {
-      const newest = Math.max(0, ...links.map(l => l.createdAt.getTime()));
-      return `${links.length} ${newest}`;
+    async revision() {
+      return String(revision);
     },
     async linkedRoleIds() {
       return [...new Set(links.map(l => l.roleId))].sort();
@@ -42,14 +45,16 @@ export function inMemoryRoleLinkStore(
       }
       const stored = { ...link, createdAt: new Date() };
       links.push(stored);
+      revision++;
       return { link: stored, created: true };
     },
     async removeLink(link) {
       const index = links.findIndex(l => same(l, link));
-      if (index >= 0) {
-        links.splice(index, 1);
+      if (index < 0) {
+        return undefined;
       }
-      return index >= 0;
+      revision++;
+      return links.splice(index, 1)[0];
     },
   };
 }
@@ -59,6 +64,7 @@ export function testServices(options: {
   dataset?: Dataset;
   catalog?: CatalogService;
   links?: StoredRoleLink[];
+  permissions?: PermissionsService;
 }) {
   const catalog =
     options.catalog ?? catalogServiceMock({ entities: exampleEntities });
@@ -85,5 +91,15 @@ export function testServices(options: {
     roleCatalog,
     links: store,
   });
-  return { logger, roleCatalog, roleLinks, suggestionEngine, suggestions };
+  return {
+    logger,
+    roleCatalog,
+    roleLinks,
+    suggestionEngine,
+    suggestions,
+    linkPermissions: new RoleLinkPermissions(
+      options.permissions ??
+        mockServices.permissions({ result: AuthorizeResult.ALLOW }),
+    ),
+  };
 }

@@ -100,8 +100,18 @@ export class DatabaseRoleStore implements RoleStore {
 
   private async sync(dataset: Dataset): Promise<DatasetSyncResult> {
     return this.db.transaction(async tx => {
-      const result = { ...UNCHANGED };
-      if ((await this.readVersion(tx)) === dataset.version) {
+      const result: DatasetSyncResult = { ...UNCHANGED };
+      const stored = await this.readState(tx);
+      if (stored?.version === dataset.version) {
+        return result;
+      }
+      // A replica of an older release that restarts during a rolling deploy keeps the newer
+      // dataset that a newer replica loaded.
+      if (stored && stored.revision > dataset.revision) {
+        result.newerLoaded = {
+          version: stored.version,
+          revision: stored.revision,
+        };
         return result;
       }
       const rows = toRows(dataset);
@@ -122,10 +132,11 @@ export class DatabaseRoleStore implements RoleStore {
         .insert({
           id: STATE_ID,
           version: dataset.version,
+          revision: dataset.revision,
           loaded_at: new Date(),
         })
         .onConflict('id')
-        .merge(['version', 'loaded_at']);
+        .merge(['version', 'revision', 'loaded_at']);
       result.changed = true;
       return result;
     });
@@ -135,8 +146,8 @@ export class DatabaseRoleStore implements RoleStore {
     // One transaction, so that the version and the rows belong together even while another
     // replica loads a new dataset.
     return this.db.transaction(async tx => {
-      const version = await this.readVersion(tx);
-      if (!version) {
+      const state = await this.readState(tx);
+      if (!state) {
         return undefined;
       }
       // One statement at a time: a transaction is one connection.
@@ -153,7 +164,8 @@ export class DatabaseRoleStore implements RoleStore {
         .whereNull('retired_at')
         .orderBy(['category_id', 'sort_order']);
       return {
-        version,
+        version: state.version,
+        revision: state.revision,
         pillars: pillars.map(p => ({
           id: p.id as PillarId,
           title: p.title,
@@ -185,10 +197,17 @@ export class DatabaseRoleStore implements RoleStore {
   }
 
   private async readVersion(db: Knex): Promise<string | undefined> {
+    return (await this.readState(db))?.version;
+  }
+
+  private async readState(
+    db: Knex,
+  ): Promise<{ version: string; revision: number } | undefined> {
     const row = await db<DbDatasetStateRow>('dataset_state')
       .where({ id: STATE_ID })
-      .first('version');
-    return row?.version;
+      .first('version', 'revision');
+    // MySQL may return the integer as a string.
+    return row && { version: row.version, revision: Number(row.revision) };
   }
 
   /**

@@ -16,17 +16,18 @@ export interface RoleLinkStore {
   }): Promise<StoredRoleLink[]>;
 
   /**
-   * A short text that changes whenever a link is made or removed: the number of links and the
-   * time of the newest. Lets a cache of answers built from links tell when they are out of date.
+   * A counter that every link made or removed raises, the same for every replica. Lets a cache of
+   * answers built from links tell when they are out of date.
    */
-  stamp(): Promise<string>;
+  revision(): Promise<string>;
 
   /** The distinct role ids that links name, retired roles included. */
   linkedRoleIds(): Promise<string[]>;
 
   /**
-   * Makes the link unless it exists; safe to call many times at once. Returns the stored link and
-   * whether this call created it.
+   * Makes the link unless it exists; safe to call many times at once: exactly one of concurrent
+   * identical calls reports `created`. Returns the stored link and whether this call created it.
+   * When concurrent unlinks remove it while it is being made, it is made again.
    */
   addLink(link: {
     roleId: string;
@@ -34,6 +35,9 @@ export interface RoleLinkStore {
     createdBy: string;
   }): Promise<{ link: StoredRoleLink; created: boolean }>;
 
-  /** Removes the link; false when there was none. */
-  removeLink(link: { roleId: string; groupRef: string }): Promise<boolean>;
+  /** Removes the link and returns it as it was; undefined when there was none. */
+  removeLink(link: {
+    roleId: string;
+    groupRef: string;
+  }): Promise<StoredRoleLink | undefined>;
 }

@@ -7,6 +7,11 @@ export interface DatasetSyncResult {
   inserted: number;
   updated: number;
   retired: number;
+  /**
+   * Set when the store holds a dataset with a higher revision than the one given: nothing was
+   * written, and the store keeps serving the newer dataset.
+   */
+  newerLoaded?: { version: string; revision: number };
 }
 
 /**
@@ -20,7 +25,8 @@ export interface RoleStore {
   /**
    * Makes the stored catalogue equal to the dataset, in one transaction: inserts new rows, updates
    * changed ones and retires rows the dataset no longer has (they stay, marked retired, so that
-   * rows referring to them survive). Writes nothing when the version is unchanged.
+   * rows referring to them survive). Writes nothing when the version is unchanged, or when the
+   * stored dataset has a higher revision (see `newerLoaded`).
    */
   syncDataset(dataset: Dataset): Promise<DatasetSyncResult>;
 

@@ -54,6 +54,8 @@ describe('first boot of several replicas on one empty database', () => {
         expect(migrations.map(m => m.name).sort()).toEqual([
           '20261128210000_role_catalogue.js',
           '20261129000000_role_links.js',
+          '20261201000000_dataset_revision.js',
+          '20261201000100_role_links_revision.js',
         ]);
         const [{ n }] = await database('responsibilities').count({ n: '*' });
         expect(Number(n)).toBe(129);

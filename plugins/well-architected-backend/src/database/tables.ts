@@ -40,7 +40,15 @@ export interface DbResponsibilityRow {
 export interface DbDatasetStateRow {
   id: string;
   version: string;
+  /** Added by the migration 20261201000000_dataset_revision; 0 for a dataset loaded before. */
+  revision: number;
   loaded_at: Date | string;
+}
+
+/** Row of `role_links_revision`: one row, raised by every change of `role_links`. */
+export interface DbRoleLinksRevisionRow {
+  id: string;
+  revision: number | string;
 }
 
 /** Row of `role_links`: a link made in the portal. */

@@ -11,6 +11,7 @@ import {
 } from './types';
 
 const curationSchema = z.object({
+  revision: z.number().int().min(0).default(0),
   roles: z
     .array(
       z.object({
@@ -43,7 +44,7 @@ function readCuration(yamlText: string) {
       `Invalid role curation at ${issue.path.join('.')}: ${issue.message}`,
     );
   }
-  return parsed.data.roles;
+  return parsed.data;
 }
 
 function uniqueIds<T extends { id: string }>(items: T[], what: string) {
@@ -64,7 +65,7 @@ function uniqueIds<T extends { id: string }>(items: T[], what: string) {
  */
 export function buildDataset(seedText: string, curationYaml: string): Dataset {
   const seed = parseSeed(seedText);
-  const curation = readCuration(curationYaml);
+  const { revision, roles: curation } = readCuration(curationYaml);
 
   const roleBySeedTitle = new Map<string, string>();
   for (const role of curation) {
@@ -155,5 +156,5 @@ export function buildDataset(seedText: string, curationYaml: string): Dataset {
   const version = createHash('sha256')
     .update(JSON.stringify(content))
     .digest('hex');
-  return { version, ...content };
+  return { version, revision, ...content };
 }

@@ -27,6 +27,11 @@ export interface DatasetResponsibility extends Responsibility {
 export interface Dataset {
   /** SHA-256 over the content; equal content gives an equal version. */
   version: string;
+  /**
+   * The order of the datasets the plugin ships (`revision` in roles.yaml): a later dataset has a
+   * higher one.
+   */
+  revision: number;
   pillars: DatasetPillar[];
   categories: DatasetCategory[];
   roles: DatasetRole[];

@@ -46,7 +46,18 @@ export class DatasetLoader {
     const { store, logger, datasetDir = BUNDLED_DATASET_DIR } = this.options;
     const dataset = await readDataset(datasetDir);
     const result = await store.syncDataset(dataset);
-    if (result.changed) {
+    if (result.newerLoaded) {
+      logger.warn(
+        `This replica is behind: it ships Well-Architected dataset revision ${
+          dataset.revision
+        } (${dataset.version.slice(0, 12)}), and the database holds revision ${
+          result.newerLoaded.revision
+        } (${result.newerLoaded.version.slice(
+          0,
+          12,
+        )}), loaded by a newer release. It serves that one and changes nothing; finish the rollout`,
+      );
+    } else if (result.changed) {
       logger.info(
         `Loaded Well-Architected dataset ${dataset.version.slice(0, 12)}: ` +
           `${result.inserted} rows inserted, ${result.updated} updated, ${result.retired} retired`,

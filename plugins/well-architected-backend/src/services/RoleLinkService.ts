@@ -6,6 +6,7 @@ import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
   CompoundEntityRef,
   Entity,
+  RELATION_OWNED_BY,
   makeValidator,
   parseEntityRef,
   stringifyEntityRef,
@@ -16,6 +17,7 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import { RoleLinkResource } from 'backstage-plugin-well-architected-node';
 import {
   GroupRolesResponse,
   HeldRole,
@@ -24,6 +26,7 @@ import {
   RoleGroupsResponse,
   RoleHolder,
   RoleLinkSource,
+  parseRoleLinkResourceRef,
 } from 'backstage-plugin-well-architected-common';
 import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
 import { CatalogReads } from './boundedCatalog';
@@ -52,6 +55,17 @@ export interface Holder {
   entity?: Entity;
   sources: RoleLinkSource[];
   portalLink?: PortalLink;
+}
+
+/**
+ * The link a change is about: a known role and a Group the caller can read, with what permission
+ * rules see of it.
+ */
+export interface LinkTarget {
+  roleId: string;
+  groupRef: string;
+  group: Entity;
+  resource: RoleLinkResource;
 }
 
 /** How a group holds one role. */
@@ -175,7 +189,9 @@ export class RoleLinkService {
         }
       }
     }
-    for (const link of links) {
+    // A portal link to a Group the caller cannot read is left out: its ref, who made it and when
+    // would name an entity that the catalog hides from them.
+    for (const link of links.filter(l => groups.has(l.groupRef))) {
       const found = holder(link.roleId, link.groupRef);
       found.sources.push('portal');
       found.portalLink = toPortalLink(link);
@@ -211,12 +227,7 @@ export class RoleLinkService {
     credentials: BackstageCredentials,
   ): Promise<GroupRolesResponse> {
     const ref = this.parseGroupRef(groupRef);
-    const [group] = await this.readGroups([ref], credentials);
-    if (!group) {
-      throw new NotFoundError(
-        `No Group '${ref}' in the catalog, or you may not see it`,
-      );
-    }
+    const group = await this.readGroup(ref, credentials);
     const [links, roleCatalog] = await Promise.all([
       this.options.store.listLinks({ groupRefs: [ref] }),
       this.options.roleCatalog.current(),
@@ -252,31 +263,84 @@ export class RoleLinkService {
     };
   }
 
-  /** `PUT /roles/:roleId/groups/:groupRef`: makes a portal link, idempotently. */
-  async link(
+  /**
+   * The link a change is about, read with the caller's credentials: 404 for an unknown role, and
+   * for a Group that does not exist or that the caller cannot read, alike, before anything is
+   * written.
+   */
+  async target(
     roleId: string,
     groupRef: string,
-    createdBy: string,
     credentials: BackstageCredentials,
-  ): Promise<{ holder: RoleHolder; created: boolean }> {
+  ): Promise<LinkTarget> {
     await this.requireRole(roleId);
     const ref = this.parseGroupRef(groupRef);
-    const [group] = await this.readGroups([ref], credentials);
-    if (!group) {
-      throw new InputError(
-        `There is no Group '${ref}' in the catalog (or you may not see it); link a role to an existing Group`,
-      );
-    }
-    const { link, created } = await this.options.store.addLink({
+    const group = await this.readGroup(ref, credentials);
+    return {
       roleId,
       groupRef: ref,
+      group,
+      resource: await this.toResource(roleId, ref, group),
+    };
+  }
+
+  /**
+   * The links named by permission resource refs (see `roleLinkResourceRef`), for the permission
+   * framework: undefined for a ref that names no known role or no Group visible to `credentials`.
+   */
+  async resources(
+    resourceRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Array<RoleLinkResource | undefined>> {
+    const roleCatalog = await this.options.roleCatalog.current();
+    const parsed = resourceRefs.map(resourceRef => {
+      const link = parseRoleLinkResourceRef(resourceRef);
+      if (!link || !roleCatalog.hasRole(link.roleId)) {
+        return undefined;
+      }
+      try {
+        return {
+          roleId: link.roleId,
+          groupRef: this.parseGroupRef(link.groupRef),
+        };
+      } catch {
+        return undefined;
+      }
+    });
+    const groupRefs = [
+      ...new Set(parsed.flatMap(link => (link ? [link.groupRef] : []))),
+    ];
+    const groups = new Map(
+      (await this.readGroups(groupRefs, credentials, RELATED_FIELDS)).map(g => [
+        normalizeRef(stringifyEntityRef(g)),
+        g,
+      ]),
+    );
+    return Promise.all(
+      parsed.map(link => {
+        const group = link && groups.get(link.groupRef);
+        return link && group
+          ? this.toResource(link.roleId, link.groupRef, group)
+          : undefined;
+      }),
+    );
+  }
+
+  /** `PUT /roles/:roleId/groups/:groupRef`: makes a portal link, idempotently. */
+  async link(
+    { roleId, groupRef, group }: LinkTarget,
+    createdBy: string,
+  ): Promise<{ holder: RoleHolder; created: boolean }> {
+    const { link, created } = await this.options.store.addLink({
+      roleId,
+      groupRef,
       createdBy,
     });
     return {
       created,
       holder: {
-        groupRef: ref,
-        displayName: displayName(group, ref),
+        groupRef,
+        displayName: displayName(group, groupRef),
         sources: annotatedRoleIds(group).includes(roleId)
           ? ['catalog', 'portal']
           : ['portal'],
@@ -286,26 +350,21 @@ export class RoleLinkService {
   }
 
   /**
-   * `DELETE /roles/:roleId/groups/:groupRef`: removes a portal link. A link that only the
-   * catalog makes cannot be removed here.
+   * `DELETE /roles/:roleId/groups/:groupRef`: removes a portal link and returns it. A link that
+   * only the catalog makes cannot be removed here.
    */
-  async unlink(
-    roleId: string,
-    groupRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<void> {
-    const ref = this.parseGroupRef(groupRef);
-    if (await this.options.store.removeLink({ roleId, groupRef: ref })) {
-      return;
+  async unlink({ roleId, groupRef, group }: LinkTarget): Promise<PortalLink> {
+    const removed = await this.options.store.removeLink({ roleId, groupRef });
+    if (removed) {
+      return toPortalLink(removed);
     }
-    const [group] = await this.readGroups([ref], credentials);
-    if (group && annotatedRoleIds(group).includes(roleId)) {
+    if (annotatedRoleIds(group).includes(roleId)) {
       throw new ConflictError(
-        `The link of '${roleId}' to '${ref}' comes from the catalog: remove '${roleId}' from the ${ROLES_ANNOTATION} annotation in the Group's YAML`,
+        `The link of '${roleId}' to '${groupRef}' comes from the catalog: remove '${roleId}' from the ${ROLES_ANNOTATION} annotation in the Group's YAML`,
       );
     }
     throw new NotFoundError(
-      `Group '${ref}' holds no role '${roleId}' through a portal link`,
+      `Group '${groupRef}' holds no role '${roleId}' through a portal link`,
     );
   }
 
@@ -409,10 +468,41 @@ export class RoleLinkService {
     return items;
   }
 
-  private async readGroups(refs: string[], credentials: BackstageCredentials) {
-    return (await this.readEntities(refs, credentials, NAME_FIELDS)).filter(
+  private async readGroups(
+    refs: string[],
+    credentials: BackstageCredentials,
+    fields: string[] = NAME_FIELDS,
+  ) {
+    return (await this.readEntities(refs, credentials, fields)).filter(
       e => e.kind.toLocaleLowerCase('en') === 'group',
     );
+  }
+
+  /** One Group with its relations; 404 when it does not exist or the caller cannot read it. */
+  private async readGroup(ref: string, credentials: BackstageCredentials) {
+    const [group] = await this.readGroups([ref], credentials, RELATED_FIELDS);
+    if (!group) {
+      throw new NotFoundError(
+        `No Group '${ref}' in the catalog, or you may not see it`,
+      );
+    }
+    return group;
+  }
+
+  private async toResource(
+    roleId: string,
+    groupRef: string,
+    group: Entity,
+  ): Promise<RoleLinkResource> {
+    const role = (await this.options.roleCatalog.current()).getRole(roleId);
+    return {
+      roleId,
+      pillarIds: role.pillarIds,
+      groupRef,
+      groupOwnerRefs: (group.relations ?? [])
+        .filter(r => r.type === RELATION_OWNED_BY)
+        .map(r => normalizeRef(r.targetRef)),
+    };
   }
 
   private async requireRole(roleId: string) {

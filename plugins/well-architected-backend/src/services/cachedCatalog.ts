@@ -3,7 +3,8 @@ import {
   BackstageCredentials,
   CacheService,
 } from '@backstage/backend-plugin-api';
-import { JsonValue } from '@backstage/types';
+import { EntityFilterQuery } from '@backstage/catalog-client';
+import { JsonArray, JsonValue } from '@backstage/types';
 import { CatalogReads } from './boundedCatalog';
 
 /**
@@ -23,12 +24,35 @@ export function callerKey({ principal }: BackstageCredentials): string {
 }
 
 /**
- * The answer cached under `key` (any JSON, hashed) for a few seconds, or `compute`'s, which is
- * then cached. A failed computation is not cached.
+ * A catalog filter as key text. Built explicitly rather than with `JSON.stringify`, which drops
+ * symbol values such as `CATALOG_FILTER_EXISTS` and so would give `{ a: EXISTS }` and `{}` one key.
+ * Each alternative's keys are sorted; values keep their order; a symbol is named as one.
+ */
+export function filterKey(filter: EntityFilterQuery | undefined): JsonArray {
+  const alternatives = filter === undefined ? [] : [filter].flat();
+  return alternatives.map(alternative =>
+    Object.keys(alternative)
+      .sort()
+      .map(key => [
+        key,
+        ...[alternative[key]]
+          .flat()
+          .map(value =>
+            typeof value === 'symbol'
+              ? `symbol:${value.description}`
+              : `value:${value}`,
+          ),
+      ]),
+  );
+}
+
+/**
+ * The answer cached under `key` (JSON, hashed) for a few seconds, or `compute`'s, which is then
+ * cached. A failed computation is not cached.
  */
 export async function readThrough<T>(
   cache: CacheService,
-  key: unknown[],
+  key: JsonArray,
   compute: () => Promise<T>,
 ): Promise<T> {
   const hashed = createHash('sha1')
@@ -55,16 +79,31 @@ export function cachedCatalog(
   cache: CacheService,
 ): CatalogReads {
   return {
-    getEntities: (request, options) =>
+    getEntities: (request = {}, options) =>
       readThrough(
         cache,
-        ['getEntities', callerKey(options.credentials), request],
+        [
+          'getEntities',
+          callerKey(options.credentials),
+          filterKey(request.filter),
+          request.fields ?? null,
+          [request.order ?? []].flat().map(o => [o.field, o.order]),
+          request.offset ?? null,
+          request.limit ?? null,
+          request.after ?? null,
+        ],
         () => catalog.getEntities(request, options),
       ),
     getEntitiesByRefs: (request, options) =>
       readThrough(
         cache,
-        ['getEntitiesByRefs', callerKey(options.credentials), request],
+        [
+          'getEntitiesByRefs',
+          callerKey(options.credentials),
+          request.entityRefs,
+          request.fields ?? null,
+          filterKey(request.filter),
+        ],
         () => catalog.getEntitiesByRefs(request, options),
       ),
   };

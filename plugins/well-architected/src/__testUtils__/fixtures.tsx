@@ -128,6 +128,7 @@ export const paymentsSuggestions: SuggestionsResponse = {
           members: [
             { userRef: 'user:default/alice', displayName: 'Alice Adams' },
           ],
+          memberCount: 1,
         },
         {
           groupRef: 'group:default/sre-team',
@@ -140,6 +141,7 @@ export const paymentsSuggestions: SuggestionsResponse = {
           closeness: 'other',
           reason: 'holds the role elsewhere in the organisation',
           members: [],
+          memberCount: 0,
         },
       ],
     },

@@ -87,6 +87,7 @@ describe('text from the catalog and the dataset', () => {
             groupRef: `group:default/javascript-${index}`,
             reason: SCRIPT,
             members: [{ userRef: 'user:default/eve', displayName: URL }],
+            memberCount: 1,
           })),
         },
       ],

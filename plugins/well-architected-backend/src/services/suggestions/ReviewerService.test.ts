@@ -106,6 +106,7 @@ describe('suggested reviewers', () => {
         { userRef: 'user:default/alice', displayName: 'Alice Example' },
         { userRef: 'user:default/bob', displayName: 'Bob Example' },
       ],
+      memberCount: 2,
     });
   });
 

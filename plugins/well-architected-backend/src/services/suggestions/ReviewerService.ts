@@ -1,4 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
 import {
   Entity,
   RELATION_CHILD_OF,
@@ -58,6 +61,29 @@ function kindOf(ref: string) {
   return parseEntityRef(ref).kind.toLocaleLowerCase('en');
 }
 
+/** How many members of each reviewer group an answer lists when config does not say. */
+export const DEFAULT_MAX_MEMBERS_PER_GROUP = 10;
+
+const MAX_MEMBERS_KEY = 'wellArchitected.reviewers.maxMembersPerGroup';
+
+/** `wellArchitected.reviewers.maxMembersPerGroup`: a whole number from 0 to 1000. */
+export function readMaxMembersPerGroup(config: Config): number {
+  const parsed = z
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .safeParse(
+      config.getOptional(MAX_MEMBERS_KEY) ?? DEFAULT_MAX_MEMBERS_PER_GROUP,
+    );
+  if (!parsed.success) {
+    throw new InputError(
+      `Invalid config at ${MAX_MEMBERS_KEY}: use a whole number from 0 to 1000 (default ${DEFAULT_MAX_MEMBERS_PER_GROUP})`,
+    );
+  }
+  return parsed.data;
+}
+
 /** Where the entity sits in the organisation: its owner, the owner's neighbours, its domain. */
 interface Neighbourhood {
   ownerRef?: string;
@@ -74,7 +100,10 @@ interface Neighbourhood {
  * requests whatever the number of roles, groups or members.
  */
 export class ReviewerService {
-  constructor(private readonly links: RoleLinkService) {}
+  constructor(
+    private readonly links: RoleLinkService,
+    private readonly options: { maxMembersPerGroup?: number } = {},
+  ) {}
 
   /** The reviewers of each role, closest first, and the owner the ranking is relative to. */
   async suggestReviewers(
@@ -101,7 +130,7 @@ export class ReviewerService {
               ...holder,
               displayName: displayName(group, holder.groupRef),
               ...this.rank(holder.groupRef, neighbourhood),
-              members: members.get(holder.groupRef) ?? [],
+              ...this.capped(members.get(holder.groupRef) ?? []),
             }),
           )
           .sort(
@@ -113,6 +142,17 @@ export class ReviewerService {
       );
     }
     return { ownerRef: neighbourhood.ownerRef, reviewers };
+  }
+
+  /** The first members, as many as configured, and how many there are. */
+  private capped(members: ReviewerMember[]) {
+    return {
+      members: members.slice(
+        0,
+        this.options.maxMembersPerGroup ?? DEFAULT_MAX_MEMBERS_PER_GROUP,
+      ),
+      memberCount: members.length,
+    };
   }
 
   private rank(
@@ -194,7 +234,8 @@ export class ReviewerService {
       }
     }
     return {
-      ownerRef,
+      // An owner the caller cannot read is not named.
+      ownerRef: owner ? ownerRef : undefined,
       parents: new Set(relationTargets(owner, RELATION_CHILD_OF)),
       children: new Set(relationTargets(owner, RELATION_PARENT_OF)),
       domainRef,

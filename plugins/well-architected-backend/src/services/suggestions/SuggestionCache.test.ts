@@ -27,7 +27,7 @@ describe('SuggestionCache', () => {
         }),
       ),
     };
-    const links = { stamp: jest.fn(async () => '1 2026-11-29T10:00:00Z') };
+    const links = { revision: jest.fn(async () => '1') };
     const suggestions = new SuggestionCache({
       engine,
       links,
@@ -53,7 +53,7 @@ describe('SuggestionCache', () => {
     await suggestions.suggestJson(payments, bob);
     expect(engine.suggest).toHaveBeenCalledTimes(2);
 
-    links.stamp.mockResolvedValue('2 2026-11-29T10:00:05Z');
+    links.revision.mockResolvedValue('2');
     await suggestions.suggestJson(payments, alice);
     expect(engine.suggest).toHaveBeenCalledTimes(3);
   });

@@ -25,7 +25,7 @@ export class SuggestionCache {
       engine: Pick<SuggestionEngine, 'suggest'>;
       cache: CacheService;
       roleCatalog: RoleCatalog;
-      links: Pick<RoleLinkStore, 'stamp'>;
+      links: Pick<RoleLinkStore, 'revision'>;
     },
   ) {}
 
@@ -34,9 +34,9 @@ export class SuggestionCache {
     credentials: BackstageCredentials,
   ): Promise<string> {
     const { engine, cache, roleCatalog, links } = this.options;
-    const [{ version }, linkStamp] = await Promise.all([
+    const [{ version }, linksRevision] = await Promise.all([
       roleCatalog.current(),
-      links.stamp(),
+      links.revision(),
     ]);
     return readThrough(
       cache,
@@ -45,7 +45,7 @@ export class SuggestionCache {
         callerKey(credentials),
         stringifyEntityRef(entityRef),
         version,
-        linkStamp,
+        linksRevision,
       ],
       async () => JSON.stringify(await engine.suggest(entityRef, credentials)),
     );

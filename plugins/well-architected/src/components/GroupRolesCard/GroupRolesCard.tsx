@@ -13,11 +13,21 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, List, Typography } from '@material-ui/core';
 import { wellArchitectedApiRef } from '../../api';
 import { roleRouteRef } from '../../routes';
-import { LinkPicker, LinkedItem, useRoleLinkActions } from '../RoleLinks';
+import {
+  roleLinkCreatePermission,
+  roleLinkDeletePermission,
+} from 'backstage-plugin-well-architected-common';
+import {
+  LinkPicker,
+  LinkedItem,
+  useLinkPermissions,
+  useRoleLinkActions,
+} from '../RoleLinks';
 
 /**
  * The Well-Architected roles the current Group holds, from its catalog annotation and from
- * portal links; users with the permissions can link another role or remove a portal link.
+ * portal links; users whom the policy allows can link another role or remove a portal link, link
+ * by link.
  *
  * @public
  */
@@ -31,10 +41,25 @@ export function GroupRolesCard() {
     [api, groupRef],
   );
   const actions = useRoleLinkActions(retry);
-  const roles = useAsync(
-    async () => (actions.canLink ? api.listRoles({ limit: 500 }) : undefined),
-    [api, actions.canLink],
+  const roles = useAsync(() => api.listRoles({ limit: 500 }), [api]);
+  const held = value?.items ?? [];
+  const unlinkable = useLinkPermissions(
+    roleLinkDeletePermission,
+    held
+      .filter(role => role.sources.includes('portal'))
+      .map(role => ({ roleId: role.roleId, groupRef })),
   );
+  const candidates = (roles.value?.items ?? []).filter(
+    role =>
+      !held.some(h => h.roleId === role.id && h.sources.includes('portal')),
+  );
+  const linkable = useLinkPermissions(
+    roleLinkCreatePermission,
+    candidates.map(role => ({ roleId: role.id, groupRef })),
+  );
+  const options = candidates
+    .filter(role => linkable.allows({ roleId: role.id, groupRef }))
+    .map(role => ({ value: role.id, label: role.title }));
 
   let content;
   if (loading && !value) {
@@ -67,7 +92,10 @@ export function GroupRolesCard() {
                 name={role.roleTitle}
                 sources={role.sources}
                 portalLink={role.portalLink}
-                canUnlink={actions.canUnlink}
+                canUnlink={unlinkable.allows({
+                  roleId: role.roleId,
+                  groupRef,
+                })}
                 busy={actions.busy}
                 onUnlink={() => actions.unlink(role.roleId, groupRef)}
               >
@@ -78,20 +106,11 @@ export function GroupRolesCard() {
             ))}
           </List>
         )}
-        {actions.canLink && (
+        {options.length > 0 && (
           <LinkPicker
             label="Link a role"
-            options={(roles.value?.items ?? [])
-              .filter(
-                role =>
-                  !items.some(
-                    held =>
-                      held.roleId === role.id &&
-                      held.sources.includes('portal'),
-                  ),
-              )
-              .map(role => ({ value: role.id, label: role.title }))}
-            loading={roles.loading}
+            options={options}
+            loading={roles.loading || linkable.loading}
             busy={actions.busy}
             onLink={roleId => actions.link(roleId, groupRef)}
           />

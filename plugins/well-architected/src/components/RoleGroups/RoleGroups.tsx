@@ -10,7 +10,16 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
 import { List, Typography } from '@material-ui/core';
 import { wellArchitectedApiRef } from '../../api';
-import { LinkPicker, LinkedItem, useRoleLinkActions } from '../RoleLinks';
+import {
+  roleLinkCreatePermission,
+  roleLinkDeletePermission,
+} from 'backstage-plugin-well-architected-common';
+import {
+  LinkPicker,
+  LinkedItem,
+  useLinkPermissions,
+  useRoleLinkActions,
+} from '../RoleLinks';
 
 const GROUP_FIELDS = [
   'kind',
@@ -21,12 +30,9 @@ const GROUP_FIELDS = [
 ];
 
 /** Catalog Groups to pick from, by display name. */
-function useGroupOptions(enabled: boolean) {
+function useGroupOptions() {
   const catalogApi = useApi(catalogApiRef);
   return useAsync(async () => {
-    if (!enabled) {
-      return [];
-    }
     const { items } = await catalogApi.getEntities({
       filter: { kind: 'group' },
       fields: GROUP_FIELDS,
@@ -41,12 +47,12 @@ function useGroupOptions(enabled: boolean) {
           group.metadata.name,
       }))
       .sort((a, b) => a.label.localeCompare(b.label, 'en'));
-  }, [catalogApi, enabled]);
+  }, [catalogApi]);
 }
 
 /**
- * The groups that hold a role, with where each link comes from; users with the permissions can
- * link another group or remove a portal link.
+ * The groups that hold a role, with where each link comes from; users whom the policy allows can
+ * link another group or remove a portal link, group by group.
  *
  * @public
  */
@@ -58,7 +64,29 @@ export function RoleGroups(props: { roleId: string }) {
     [api, roleId],
   );
   const actions = useRoleLinkActions(retry);
-  const groups = useGroupOptions(actions.canLink);
+  const groups = useGroupOptions();
+  const holders = value?.items ?? [];
+  const unlinkable = useLinkPermissions(
+    roleLinkDeletePermission,
+    holders
+      .filter(h => h.sources.includes('portal'))
+      .map(h => ({ roleId, groupRef: h.groupRef })),
+  );
+  const candidates = (groups.value ?? []).filter(
+    option =>
+      !holders.some(
+        h =>
+          h.groupRef === option.value.toLocaleLowerCase('en') &&
+          h.sources.includes('portal'),
+      ),
+  );
+  const linkable = useLinkPermissions(
+    roleLinkCreatePermission,
+    candidates.map(option => ({ roleId, groupRef: option.value })),
+  );
+  const options = candidates.filter(option =>
+    linkable.allows({ roleId, groupRef: option.value }),
+  );
 
   let content;
   if (loading && !value) {
@@ -66,13 +94,12 @@ export function RoleGroups(props: { roleId: string }) {
   } else if (error) {
     content = <ResponseErrorPanel error={error} />;
   } else {
-    const holders = value!.items;
     content = (
       <>
         {holders.length === 0 ? (
           <Typography variant="body2" color="textSecondary">
             No group holds this role yet.
-            {actions.canLink
+            {options.length > 0
               ? ' Link one below, or add the role id to a'
               : ' Add the role id to a'}{' '}
             Group's <code>well-architected/roles</code> annotation.
@@ -85,7 +112,10 @@ export function RoleGroups(props: { roleId: string }) {
                 name={holder.displayName}
                 sources={holder.sources}
                 portalLink={holder.portalLink}
-                canUnlink={actions.canUnlink}
+                canUnlink={unlinkable.allows({
+                  roleId,
+                  groupRef: holder.groupRef,
+                })}
                 busy={actions.busy}
                 onUnlink={() => actions.unlink(roleId, holder.groupRef)}
               >
@@ -97,18 +127,11 @@ export function RoleGroups(props: { roleId: string }) {
             ))}
           </List>
         )}
-        {actions.canLink && (
+        {options.length > 0 && (
           <LinkPicker
             label="Link a group"
-            options={(groups.value ?? []).filter(
-              option =>
-                !holders.some(
-                  h =>
-                    h.groupRef === option.value.toLocaleLowerCase('en') &&
-                    h.sources.includes('portal'),
-                ),
-            )}
-            loading={groups.loading}
+            options={options}
+            loading={groups.loading || linkable.loading}
             busy={actions.busy}
             onLink={groupRef => actions.link(roleId, groupRef)}
           />

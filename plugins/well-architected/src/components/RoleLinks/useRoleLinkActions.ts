@@ -1,27 +1,16 @@
 import { useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { usePermission } from '@backstage/plugin-permission-react';
-import {
-  roleLinkCreatePermission,
-  roleLinkDeletePermission,
-} from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
 
 /**
- * Link and unlink actions for the current user: whether they may use them, and the actions
- * themselves, which report failures through the alert API and reload the view after a change.
+ * Link and unlink actions, which report failures through the alert API and reload the view after
+ * a change. Whether the user may use them, link by link, comes from {@link useLinkPermissions}.
  */
 export function useRoleLinkActions(reload: () => void) {
   const api = useApi(wellArchitectedApiRef);
   const alertApi = useApi(alertApiRef);
   const [busy, setBusy] = useState(false);
-  const { allowed: canLink } = usePermission({
-    permission: roleLinkCreatePermission,
-  });
-  const { allowed: canUnlink } = usePermission({
-    permission: roleLinkDeletePermission,
-  });
 
   async function run(action: () => Promise<unknown>, done: string) {
     setBusy(true);
@@ -47,8 +36,6 @@ export function useRoleLinkActions(reload: () => void) {
 
   return {
     busy,
-    canLink,
-    canUnlink,
     link: (roleId: string, groupRef: string) =>
       run(
         () => api.linkGroup(roleId, groupRef),

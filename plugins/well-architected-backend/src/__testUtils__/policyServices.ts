@@ -1,0 +1,85 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+
+/** The user entity ref of a user principal, or undefined for services and nobody. */
+function userOf({ principal }: BackstageCredentials): string | undefined {
+  return (principal as { userEntityRef?: string }).userEntityRef;
+}
+
+/**
+ * A catalog over `entities` in which the user `from` cannot read the `hidden` entities, as a
+ * catalog permission policy would hide them: they are left out of every answer to that user.
+ */
+export function hidingCatalogFactory(options: {
+  entities: Entity[];
+  hidden: string[];
+  from: string;
+}) {
+  const inner = catalogServiceMock({ entities: options.entities });
+  const hides = (credentials: BackstageCredentials, entity: Entity) =>
+    userOf(credentials) === options.from &&
+    options.hidden.includes(stringifyEntityRef(entity).toLocaleLowerCase('en'));
+  const catalog: Pick<CatalogService, 'getEntities' | 'getEntitiesByRefs'> = {
+    async getEntities(request, opts) {
+      const answer = await inner.getEntities(request, opts);
+      return {
+        ...answer,
+        items: answer.items.filter(e => !hides(opts.credentials, e)),
+      };
+    },
+    async getEntitiesByRefs(request, opts) {
+      const answer = await inner.getEntitiesByRefs(request, opts);
+      return {
+        items: answer.items.map(e =>
+          e && hides(opts.credentials, e) ? undefined : e,
+        ),
+      };
+    },
+  };
+  return createServiceFactory({
+    service: catalogServiceRef,
+    deps: {},
+    // The plugin reads the catalog with these two methods only; any other call fails the test.
+    factory: () => catalog as CatalogService,
+  });
+}
+
+/** A permission service that denies every request of the user `denied` and allows all others. */
+export function denyingPermissionsFactory(denied: string) {
+  const decide = (
+    requests: unknown[],
+    { credentials }: { credentials: BackstageCredentials },
+  ) =>
+    requests.map(() => ({
+      result:
+        userOf(credentials) === denied
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+    }));
+  const permissions: PermissionsService = {
+    authorize: async (requests, opts) =>
+      decide(requests, opts) as Awaited<
+        ReturnType<PermissionsService['authorize']>
+      >,
+    authorizeConditional: async (requests, opts) =>
+      decide(requests, opts) as Awaited<
+        ReturnType<PermissionsService['authorizeConditional']>
+      >,
+  };
+  return createServiceFactory({
+    service: coreServices.permissions,
+    deps: {},
+    factory: () => permissions,
+  });
+}
