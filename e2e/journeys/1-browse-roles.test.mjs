@@ -72,3 +72,14 @@ test('from the sidebar to a role: filter to Security, search SRE, open the role'
   }
   await screenshot(page, 'role-detail-site-reliability-engineer');
 });
+
+test('an unknown role id says that the role was not found', async () => {
+  const page = await signIn('/well-architected/roles/chief-vibes-officer');
+  await page.getByText('Role not found', { exact: true }).waitFor();
+  await page
+    .getByText(
+      /There is no Well-Architected role with id 'chief-vibes-officer'/,
+    )
+    .waitFor();
+  await page.getByRole('link', { name: /All roles/ }).waitFor();
+});

@@ -2,6 +2,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { wellArchitectedPlugin } from './plugin';
+import { API, linkPath } from './__testUtils__/apiBackend';
 import { exampleEntities } from './__testUtils__/exampleEntities';
 import { expectPlainError } from './__testUtils__/plainError';
 import { TcpProxy } from './__testUtils__/tcpProxy';
@@ -14,10 +15,7 @@ import {
 jest.setTimeout(120_000);
 
 const databases = createTestDatabases();
-const API = '/api/well-architected';
-const LINK = `${API}/roles/incident-response-manager/groups/${encodeURIComponent(
-  'group:default/sre-team',
-)}`;
+const LINK = linkPath('incident-response-manager', 'group:default/sre-team');
 
 describe('when the database goes away', () => {
   // SQLite is a file inside the backend process; it cannot become unreachable.

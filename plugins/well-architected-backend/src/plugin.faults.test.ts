@@ -3,6 +3,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { wellArchitectedPlugin } from './plugin';
+import { API, linkPath } from './__testUtils__/apiBackend';
 import { exampleEntities } from './__testUtils__/exampleEntities';
 import { createTestDatabases } from './__testUtils__/testDataset';
 import { expectPlainError } from './__testUtils__/plainError';
@@ -10,10 +11,7 @@ import { expectPlainError } from './__testUtils__/plainError';
 jest.setTimeout(120_000);
 
 const databases = createTestDatabases();
-const API = '/api/well-architected';
-const LINK = `${API}/roles/incident-response-manager/groups/${encodeURIComponent(
-  'group:default/sre-team',
-)}`;
+const LINK = linkPath('incident-response-manager', 'group:default/sre-team');
 
 /** The rows users and the dataset loader wrote, to compare before and after a fault. */
 async function storedState(knex: Knex) {

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startApiBackend } from './__testUtils__/apiBackend';
+import { API, linkPath, startApiBackend } from './__testUtils__/apiBackend';
 import {
   anotherPool,
   createTestDatabases,
@@ -9,13 +9,10 @@ import {
 jest.setTimeout(120_000);
 
 const databases = createTestDatabases();
-const API = '/api/well-architected';
 
 type Api = ReturnType<typeof request>;
 
 const SRE = 'site-reliability-engineer';
-const linkPath = (roleId: string, groupRef: string) =>
-  `${API}/roles/${roleId}/groups/${encodeURIComponent(groupRef)}`;
 
 describe('two backends on one database', () => {
   // SQLite lives inside one backend process; replicas share PostgreSQL or MySQL.

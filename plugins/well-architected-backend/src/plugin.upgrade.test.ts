@@ -4,7 +4,7 @@ import { Dataset } from './dataset/types';
 import { DatabaseRoleLinkStore } from './database/DatabaseRoleLinkStore';
 import { DatabaseRoleStore } from './database/DatabaseRoleStore';
 import request from 'supertest';
-import { startApiBackend } from './__testUtils__/apiBackend';
+import { API, startApiBackend } from './__testUtils__/apiBackend';
 import {
   bundledDataset,
   createTestDatabases,
@@ -14,7 +14,6 @@ import {
 jest.setTimeout(120_000);
 
 const databases = createTestDatabases();
-const API = '/api/well-architected';
 
 /**
  * The dataset as an earlier version of the plugin shipped it: one role more, which the current

@@ -1,5 +1,8 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
 
 // Tests that click through a page with user-event take a few seconds on a two-core machine that
-// is also running the other suites; jest's 5 s default turns that into flaky failures.
+// is also running the other suites; jest's 5 s default and testing-library's 1 s wait for an
+// element turn that into flaky failures.
 jest.setTimeout(30_000);
+configure({ asyncUtilTimeout: 5_000 });

@@ -9,6 +9,14 @@ import { apiRoutes, ApiRequest, ApiRoute, urlOf } from './apiRoutes';
 import { exampleEntities } from './exampleEntities';
 import { ObservedResponse } from './openApiContract';
 
+/** Where the plugin's API is mounted in a test backend. */
+export const API = '/api/well-architected';
+
+/** The path of the portal link between a role and a group. */
+export function linkPath(roleId: string, groupRef: string) {
+  return `${API}/roles/${roleId}/groups/${encodeURIComponent(groupRef)}`;
+}
+
 /**
  * The real plugin behind the real auth and error handling of a test backend, on a test database,
  * over the example catalog, with every permission decision answered with `permission` and the

@@ -7,6 +7,7 @@ import {
   GroupRolesResponse,
 } from 'backstage-plugin-well-architected-common';
 import { ReactNode } from 'react';
+import { ResponseError } from '@backstage/errors';
 import { SWRConfig } from 'swr';
 import { mockApis } from '@backstage/frontend-test-utils';
 import { Entity } from '@backstage/catalog-model';
@@ -182,6 +183,25 @@ export const sreHolders: RoleHolder[] = [
   },
 ];
 
+/** The backend's answer for a role id that the dataset does not have. */
+export function unknownRoleResponse(roleId: string): Response {
+  return new Response(
+    JSON.stringify({
+      error: {
+        name: 'NotFoundError',
+        message: `No Well-Architected role '${roleId}'`,
+      },
+      request: { method: 'GET', url: `/api/well-architected/roles/${roleId}` },
+      response: { statusCode: 404 },
+    }),
+    {
+      status: 404,
+      statusText: 'Not Found',
+      headers: { 'Content-Type': 'application/json' },
+    },
+  );
+}
+
 /** A mocked API that serves the fixtures. */
 export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
   return {
@@ -191,9 +211,7 @@ export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
     getRole: jest.fn(async (roleId: string) => {
       const role = [sre, technicalWriter].find(r => r.id === roleId);
       if (!role) {
-        throw Object.assign(new Error(`No role ${roleId}`), {
-          name: 'NotFoundError',
-        });
+        throw await ResponseError.fromResponse(unknownRoleResponse(roleId));
       }
       return role;
     }),

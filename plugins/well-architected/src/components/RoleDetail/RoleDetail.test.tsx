@@ -3,16 +3,19 @@ import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { rootRouteRef } from '../../routes';
+import { WellArchitectedApi, WellArchitectedClient } from '../../api';
 import {
   FreshPermissions,
   mockWellArchitectedApi,
+  pillars,
   testApis,
+  unknownRoleResponse,
 } from '../../__testUtils__/fixtures';
 import { RoleDetail } from './RoleDetail';
 
 function renderDetail(
   roleId: string,
-  api = mockWellArchitectedApi(),
+  api: WellArchitectedApi = mockWellArchitectedApi(),
   mayChangeLinks = true,
 ) {
   return renderInTestApp(
@@ -55,8 +58,19 @@ describe('RoleDetail', () => {
     );
   });
 
-  it('says that an unknown role does not exist', async () => {
-    await renderDetail('chief-vibes-officer');
+  it('says that an unknown role does not exist when the backend answers 404', async () => {
+    const fetch = jest.fn(async (url: string) =>
+      url.endsWith('/pillars')
+        ? new Response(JSON.stringify(pillars), {
+            headers: { 'Content-Type': 'application/json' },
+          })
+        : unknownRoleResponse('chief-vibes-officer'),
+    );
+    const client = new WellArchitectedClient({
+      discoveryApi: { getBaseUrl: async () => 'http://localhost/api/wa' },
+      fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
+    });
+    await renderDetail('chief-vibes-officer', client);
 
     expect(await screen.findByText(/Role not found/)).toBeInTheDocument();
     expect(

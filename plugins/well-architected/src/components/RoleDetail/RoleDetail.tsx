@@ -97,7 +97,7 @@ export function RoleDetail(props: { roleId: string }) {
     return (
       <>
         {back}
-        {error.name === 'NotFoundError' ? (
+        {'statusCode' in error && error.statusCode === 404 ? (
           <WarningPanel
             title="Role not found"
             message={`There is no Well-Architected role with id '${roleId}'. It may have been renamed in a newer dataset.`}
