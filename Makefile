@@ -4,12 +4,13 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help install start test test-databases e2e try-install bench fix clean
+.PHONY: help install start test test-databases eval e2e try-install bench fix clean
 
 help:
 	@echo "make start           run the app: frontend on :3000, backend on :7007 (SQLite in .data/)"
 	@echo "make test            tsc, lint, prettier and every test suite (SQLite)"
 	@echo "make test-databases  the same, the store tests also on local PostgreSQL and MariaDB, server-only suites too"
+	@echo "make eval            precision and recall of the suggestion rules on the evaluation catalogs"
 	@echo "make e2e             the browser journeys in Chromium against the built app; screenshots"
 	@echo "make try-install     pack the four packages, install them into a fresh create-app app as the README says, check it"
 	@echo "make bench           the benchmark: production build on PostgreSQL and SQLite, 10,000 entities"
@@ -28,6 +29,9 @@ test: install
 
 test-databases: install
 	@source scripts/test-databases.sh && bash scripts/test.sh
+
+eval: install
+	@bash scripts/eval.sh
 
 e2e: install
 	@bash e2e/run.sh

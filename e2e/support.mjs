@@ -4,6 +4,8 @@ import { mkdir } from 'node:fs/promises';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import assert from 'node:assert/strict';
 
 /** Where run.sh started the backend, which also serves the built app. */
 export const baseUrl = process.env.E2E_BASE_URL ?? 'http://localhost:7207';
@@ -106,4 +108,27 @@ export async function screenshot(page, name, element = page) {
     path: fileURLToPath(new URL(`${name}.png`, imagesDir)),
     animations: 'disabled',
   });
+}
+
+/**
+ * Runs axe-core on the part of the page that `selector` names (the plugin's DOM) and fails on any
+ * serious or critical violation, naming the rule, its help and the elements.
+ */
+export async function assertAccessible(page, selector) {
+  const { violations } = await new AxeBuilder({ page })
+    .include(selector)
+    .analyze();
+  const serious = violations.filter(v =>
+    ['serious', 'critical'].includes(v.impact),
+  );
+  assert.deepEqual(
+    serious.map(v => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
+    })),
+    [],
+    `axe found serious or critical violations in ${selector}`,
+  );
 }

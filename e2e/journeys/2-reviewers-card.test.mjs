@@ -1,66 +1,95 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, browserSessions, card, screenshot } from '../support.mjs';
+import {
+  api,
+  assertAccessible,
+  browserSessions,
+  card,
+  screenshot,
+} from '../support.mjs';
 
 const signIn = browserSessions();
 
+/** Rows the card shows before "Show all". */
+const ROWS_SHOWN = 5;
 const MEMBERS_SHOWN = 5;
 
-test("a System's reviewers card: suggested roles with reasons, reviewer groups and people, gaps", async () => {
+test("a System's reviewers card, compact: a summary, one row per role, details on expand, accessible", async () => {
   const page = await signIn('/catalog/default/system/payments');
   const reviewers = card(page, 'Well-Architected reviewers');
-  await reviewers.getByText('Coverage gaps', { exact: true }).waitFor();
+  const roles = reviewers.getByRole('list', { name: 'Suggested roles' });
+  await roles.waitFor();
 
-  const { items: pillars } = await api('/pillars');
   const result = await api(
     `/suggestions?entityRef=${encodeURIComponent('system:default/payments')}`,
   );
-  assert.ok(
-    result.suggestions.length > 0,
-    'the example system has suggestions',
-  );
-  assert.ok(result.gaps.length > 0, 'the example system has coverage gaps');
+  const { suggestions } = result;
+  assert.ok(suggestions.length > ROWS_SHOWN, 'payments has many roles');
+  const gaps = suggestions.filter(s => s.reviewers.length === 0).length;
+  assert.ok(gaps > 0, 'the example system has coverage gaps');
 
-  // A role serving several pillars is listed under each of them, every time in full.
-  for (const suggestion of result.suggestions) {
-    const entries = reviewers.getByRole('listitem').filter({
-      has: page.getByRole('link', { name: suggestion.roleTitle, exact: true }),
-    });
-    assert.equal(await entries.count(), suggestion.pillarIds.length);
-    for (const entry of await entries.all()) {
-      for (const reason of suggestion.reasons) {
-        await entry.getByText(reason.message, { exact: true }).waitFor();
-      }
-      if (suggestion.reviewers.length === 0) {
-        await entry.getByText('No group holds this role yet.').waitFor();
-      }
-      for (const reviewer of suggestion.reviewers) {
-        await entry
-          .getByRole('link', { name: reviewer.displayName, exact: true })
-          .waitFor();
-        await entry
-          .getByText(`(${reviewer.reason})`, { exact: true })
-          .waitFor();
-        for (const member of reviewer.members.slice(0, MEMBERS_SHOWN)) {
-          await entry
-            .getByRole('link', { name: member.displayName, exact: true })
-            .first()
-            .waitFor();
-        }
-      }
+  const summary = `${suggestions.length} roles · ${
+    suggestions.length - gaps
+  } with reviewers · ${gaps} ${gaps === 1 ? 'gap' : 'gaps'}`;
+  await reviewers.getByText(summary, { exact: true }).waitFor();
+
+  // One row per role, the strongest first, however many pillars it serves.
+  const rows = roles.locator(':scope > li');
+  assert.equal(await rows.count(), ROWS_SHOWN);
+  for (const [index, suggestion] of suggestions
+    .slice(0, ROWS_SHOWN)
+    .entries()) {
+    const row = rows.nth(index);
+    await row
+      .getByRole('link', { name: suggestion.roleTitle, exact: true })
+      .waitFor();
+    await row
+      .getByText(`${suggestion.confidence} confidence`, { exact: true })
+      .waitFor();
+    await row.getByText(suggestion.reasons[0].message).first().waitFor();
+    const [top] = suggestion.reviewers;
+    if (top) {
+      await row
+        .getByRole('link', { name: top.displayName, exact: true })
+        .waitFor();
+    } else {
+      await row.getByText('No group holds this role yet').waitFor();
     }
   }
-
-  const titleOf = roleId =>
-    result.suggestions.find(s => s.roleId === roleId).roleTitle;
-  for (const gap of result.gaps) {
-    const pillar = pillars.find(p => p.id === gap.pillarId);
-    await reviewers
-      .getByText(`${pillar.title}: ${gap.roleIds.map(titleOf).join(', ')}`, {
-        exact: true,
-      })
-      .waitFor();
-  }
-
   await screenshot(page, 'reviewers-card-payments', reviewers);
+  const box = await reviewers.boundingBox();
+  assert.ok(box.height <= 700, `the card is ${box.height} px tall`);
+
+  // Expanding a row shows every reason, group and member.
+  const withGroup = suggestions.findIndex(
+    (s, i) => i < ROWS_SHOWN && s.reviewers.length > 0,
+  );
+  const expanded = suggestions[withGroup];
+  const row = rows.nth(withGroup);
+  await row
+    .getByRole('button', { name: `Details for ${expanded.roleTitle}` })
+    .click();
+  for (const reason of expanded.reasons) {
+    await row.getByText(reason.message).first().waitFor();
+  }
+  for (const reviewer of expanded.reviewers) {
+    await row
+      .getByRole('link', { name: reviewer.displayName, exact: true })
+      .first()
+      .waitFor();
+    for (const member of reviewer.members.slice(0, MEMBERS_SHOWN)) {
+      await row
+        .getByRole('link', { name: member.displayName, exact: true })
+        .first()
+        .waitFor();
+    }
+  }
+  await assertAccessible(page, '.well-architected-reviewers-card');
+  await screenshot(page, 'reviewers-card-payments-expanded', reviewers);
+
+  // "Show all" lists every role once.
+  await reviewers
+    .getByRole('button', { name: `Show all ${suggestions.length} roles` })
+    .click();
+  assert.equal(await rows.count(), suggestions.length);
 });

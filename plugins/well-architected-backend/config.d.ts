@@ -63,6 +63,54 @@ export interface Config {
         /** How much the rule adds to the role's score when it fires. Defaults to 1. */
         weight?: number;
       }>;
+      /**
+       * More spellings for the signal vocabulary that the default rules read (the backend README
+       * lists the defaults). Config only adds; it cannot remove a default spelling. Values are
+       * compared in lower case.
+       */
+      vocabulary?: {
+        /**
+         * Annotation keys and the signal each gives: on-call, monitoring, error-tracking,
+         * security-scanning, code-quality, gitops-delivery, source-and-ci, kubernetes, serverless,
+         * web-performance, secrets, cost-allocation or documentation. A key ending in `/` or `.`
+         * matches every key that starts with it.
+         */
+        annotations?: Array<{
+          /** The annotation key, like `acme.com/oncall-rota`. */
+          key: string;
+          /** The signal it gives, like `on-call`. */
+          signal: string;
+          /** The tool's name as people know it, shown in reasons, like `Acme Rota`. */
+          tool: string;
+        }>;
+        /**
+         * More tags per signal: regulated, personal-data, business-critical, internet-facing,
+         * public-contract (read on APIs) or data-processing.
+         */
+        tags?: { [signal: string]: string[] };
+        /** Label keys and the values that give a signal, like `{ key: tier, values: [gold] }`. */
+        labels?: Array<{
+          /** The label key. */
+          key: string;
+          /** The values that give the signal. */
+          values: string[];
+          /** One of the tag signals above. */
+          signal: string;
+        }>;
+        /**
+         * More Component `spec.type` values per kind of workload: service, website, worker, job
+         * or function. A workload with a production lifecycle gets the production roles.
+         */
+        componentTypes?: { [family: string]: string[] };
+        /**
+         * More Resource `spec.type` values per kind of infrastructure (database, cache,
+         * object-storage, messaging or compute-cluster), each with the product name shown in
+         * reasons, like `{ database: { tidb: TiDB } }`.
+         */
+        resourceTypes?: { [family: string]: { [type: string]: string } };
+        /** More `spec.lifecycle` values per meaning: production, experimental or deprecated. */
+        lifecycles?: { [meaning: string]: string[] };
+      };
     };
   };
 }

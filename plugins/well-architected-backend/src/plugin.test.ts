@@ -190,12 +190,14 @@ describe('wellArchitectedPlugin', () => {
         roleTitle: 'Performance Engineer',
         pillarIds: ['performance-efficiency'],
         score: 4,
+        confidence: 'strong',
         reviewers: [],
         reasons: [
           {
             ruleId: 'database-backed-services',
+            signal: 'configured-match',
             message:
-              'services that keep state in a database: `payments-api` and `payments-db`',
+              'services that keep state in a database: payments-api and payments-db',
             entityRefs: [
               'component:default/payments-api',
               'resource:default/payments-db',

@@ -18,6 +18,7 @@ import { RoleCatalog } from './services/RoleCatalog';
 import { RoleLinkService } from './services/RoleLinkService';
 import { configureRules } from './services/suggestions/configureRules';
 import { defaultSuggestionRules } from './services/suggestions/defaultRules';
+import { configureVocabulary } from './services/signals/configureVocabulary';
 import { ReviewerService } from './services/suggestions/ReviewerService';
 import { SuggestionCache } from './services/suggestions/SuggestionCache';
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
@@ -102,6 +103,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
           catalog: suggestionReads,
           roleCatalog,
           rules,
+          vocabulary: configureVocabulary(config),
           reviewers: new ReviewerService(
             new RoleLinkService({
               store: linkStore,

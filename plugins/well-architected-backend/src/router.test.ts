@@ -258,8 +258,9 @@ describe('createRouter', () => {
         score: 3,
         reasons: [
           {
-            ruleId: 'production-services',
-            message: '`payments-api` is a production service',
+            ruleId: 'production-workloads',
+            signal: 'production-workload',
+            message: 'runs in production as a service',
             entityRefs: ['component:default/payments-api'],
           },
         ],

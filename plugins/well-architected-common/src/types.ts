@@ -136,16 +136,36 @@ export interface RolesResponse {
 }
 
 /**
- * Why a role is suggested: one sentence that names the evidence, and the entities it is about.
+ * Why a role is suggested: the signal that fired, one plain-text sentence naming the evidence, and
+ * the entities it is about (shown as links next to the sentence).
  *
  * @public
  */
 export interface SuggestionReason {
   /** The rule that found it. */
   ruleId: string;
+  /** The signal the rule read, such as `on-call` or `database`. */
+  signal: string;
+  /** Plain text, without entity names or markup. */
   message: string;
   entityRefs: string[];
 }
+
+/**
+ * How sure a suggestion is, strongest first.
+ *
+ * @public
+ */
+export const SUGGESTION_CONFIDENCES = ['strong', 'moderate', 'weak'] as const;
+
+/**
+ * One of {@link SUGGESTION_CONFIDENCES}: `strong` when two signals of the entity's own data (or of
+ * its parts) back it, or one that a rule weighs 3 or more; `moderate` on one signal of its own;
+ * `weak` when it rests only on what its System or related entities say.
+ *
+ * @public
+ */
+export type SuggestionConfidence = (typeof SUGGESTION_CONFIDENCES)[number];
 
 /**
  * A role suggested to review an entity.
@@ -157,8 +177,10 @@ export interface Suggestion {
   roleTitle: string;
   /** The pillars the role serves for this entity, in pillar order. */
   pillarIds: PillarId[];
-  /** The sum of the weights of the rules that suggested the role. */
+  /** The sum of the weights of the rules that suggested the role; for ordering. */
   score: number;
+  /** How sure the suggestion is, computed from its reasons; for people. */
+  confidence: SuggestionConfidence;
   reasons: SuggestionReason[];
   /** The groups that hold the role, closest to the entity's owner first; empty for a gap. */
   reviewers: Reviewer[];
@@ -181,6 +203,8 @@ export interface SuggestionsResponse {
   ownerRef?: string;
   /** Per pillar, the suggested roles that no group holds, in pillar order. */
   gaps: CoverageGap[];
+  /** The pillars that no suggested role serves: no signal touched them. In pillar order. */
+  uncoveredPillarIds: PillarId[];
 }
 
 /**

@@ -1,5 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { SuggestionContext } from 'backstage-plugin-well-architected-node';
+import { Neighbourhood, readSignals } from '../services/signals/readSignals';
+import { defaultVocabulary } from '../services/signals/vocabulary';
 
 /** A production service Component, with overrides. */
 export function component(
@@ -28,27 +30,60 @@ export function resource(
   };
 }
 
-/** An OpenAPI API with the given tags. */
-export function api(name: string, tags: string[] = []): Entity {
+/** An OpenAPI API with the given tags, in production unless told otherwise. */
+export function api(
+  name: string,
+  tags: string[] = [],
+  lifecycle = 'production',
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'API',
     metadata: { name, namespace: 'default', tags },
-    spec: { type: 'openapi', lifecycle: 'production' },
+    spec: { type: 'openapi', lifecycle },
   };
 }
 
-/** A component's context: the component is its own only part. */
-export function context(
+/** A System with the given tags and labels. */
+export function system(name: string, metadata: object = {}): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name, namespace: 'default', ...metadata },
+    spec: {},
+  };
+}
+
+/** A neighbourhood around an entity; a Component is its own only part unless parts are given. */
+export function neighbourhood(
   entity: Entity,
-  around: Partial<Omit<SuggestionContext, 'entity' | 'parts'>> = {},
-): SuggestionContext {
+  around: Partial<Omit<Neighbourhood, 'entity'>> = {},
+): Neighbourhood {
   return {
     entity,
     parts: [entity],
     resources: [],
     providedApis: [],
-    consumedApis: [],
+    dependencies: [],
+    consumerSystems: new Map(),
     ...around,
+  };
+}
+
+/** A context around an entity, with its signals read through the default vocabulary. */
+export function context(
+  entity: Entity,
+  around: Partial<Omit<Neighbourhood, 'entity'>> & {
+    consumedApis?: Entity[];
+  } = {},
+): SuggestionContext {
+  const hood = neighbourhood(entity, around);
+  return {
+    entity,
+    parts: hood.parts,
+    resources: hood.resources,
+    providedApis: hood.providedApis,
+    consumedApis: around.consumedApis ?? [],
+    signals: readSignals(defaultVocabulary, hood),
   };
 }

@@ -5,6 +5,7 @@ import { Dataset } from '../dataset/types';
 import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
 import { RoleCatalog } from '../services/RoleCatalog';
 import { RoleLinkService } from '../services/RoleLinkService';
+import { defaultVocabulary } from '../services/signals/vocabulary';
 import { defaultSuggestionRules } from '../services/suggestions/defaultRules';
 import { ReviewerService } from '../services/suggestions/ReviewerService';
 import { SuggestionCache } from '../services/suggestions/SuggestionCache';
@@ -74,6 +75,7 @@ export function testServices(options: {
     catalog,
     roleCatalog,
     rules: defaultSuggestionRules,
+    vocabulary: defaultVocabulary,
     reviewers: new ReviewerService(roleLinks),
     logger,
   });

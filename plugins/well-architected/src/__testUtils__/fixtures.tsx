@@ -107,12 +107,14 @@ export const paymentsSuggestions: SuggestionsResponse = {
     {
       roleId: 'site-reliability-engineer',
       roleTitle: 'Site Reliability Engineer',
-      pillarIds: ['reliability'],
+      pillarIds: ['security', 'reliability'],
       score: 3,
+      confidence: 'strong',
       reasons: [
         {
-          ruleId: 'production-services',
-          message: '`payments-api` is a production service',
+          ruleId: 'production-workloads',
+          signal: 'production-workload',
+          message: 'runs in production as a service',
           entityRefs: ['component:default/payments-api'],
         },
       ],
@@ -146,10 +148,12 @@ export const paymentsSuggestions: SuggestionsResponse = {
       roleTitle: 'Security Architect',
       pillarIds: ['security'],
       score: 3,
+      confidence: 'strong',
       reasons: [
         {
           ruleId: 'public-apis',
-          message: 'provides the public API `payments-public-api`',
+          signal: 'public-contract',
+          message: 'public contract: tagged public',
           entityRefs: ['api:default/payments-public-api'],
         },
       ],
@@ -158,11 +162,17 @@ export const paymentsSuggestions: SuggestionsResponse = {
   ],
   ownerRef: 'group:default/payments-team',
   gaps: [{ pillarId: 'security', roleIds: ['security-architect'] }],
+  uncoveredPillarIds: [
+    'operational-excellence',
+    'performance-efficiency',
+    'cost-optimization',
+    'sustainability',
+  ],
   inspectedEntityRefs: [
     'system:default/payments',
     'component:default/payments-api',
   ],
-  ruleIds: ['production-services', 'public-apis'],
+  ruleIds: ['production-workloads', 'public-apis'],
 };
 
 /** The holders of the SRE role: one from the catalog, one linked in the portal. */

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import {
@@ -99,6 +99,8 @@ describe('text from the catalog and the dataset', () => {
     );
 
     expect(await screen.findByText(`uses ${SCRIPT}`)).toBeInTheDocument();
+    // Groups and members show on expand.
+    fireEvent.click(screen.getByRole('button', { name: /^Details for SRE/ }));
     // The role id becomes a path inside the portal, not a link target of its own.
     expect(screen.getByRole('link', { name: `SRE ${IMAGE}` })).toHaveAttribute(
       'href',

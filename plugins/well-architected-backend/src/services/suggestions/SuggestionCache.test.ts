@@ -21,6 +21,7 @@ describe('SuggestionCache', () => {
           entityRef: 'system:default/payments',
           suggestions: [],
           gaps: [],
+          uncoveredPillarIds: [],
           inspectedEntityRefs: [],
           ruleIds: [],
         }),

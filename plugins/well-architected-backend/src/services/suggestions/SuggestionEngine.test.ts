@@ -9,6 +9,7 @@ import {
 import { exampleEntities } from '../../__testUtils__/exampleEntities';
 import { RoleCatalog } from '../RoleCatalog';
 import { defaultSuggestionRules } from './defaultRules';
+import { defaultVocabulary } from '../signals/vocabulary';
 import { SuggestionEngine } from './SuggestionEngine';
 import { ReviewerService } from './ReviewerService';
 import { RoleLinkService } from '../RoleLinkService';
@@ -69,6 +70,7 @@ describe('SuggestionEngine', () => {
       catalog,
       roleCatalog,
       rules,
+      vocabulary: defaultVocabulary,
       // The reviewers read the catalog on their own, so that the reads counted here are the
       // engine's.
       reviewers: new ReviewerService(
@@ -110,7 +112,8 @@ describe('SuggestionEngine', () => {
     ).toEqual([
       {
         ruleId: 'databases',
-        message: 'depends on Resource `payments-db` of type database',
+        signal: 'database',
+        message: 'stores data in a database',
         entityRefs: ['resource:default/payments-db'],
       },
     ]);
@@ -184,7 +187,8 @@ describe('SuggestionEngine', () => {
       score: 7,
       pillarIds: ['security', 'reliability'],
     });
-    expect(suggestion.reasons.map(r => r.ruleId)).toEqual(['a', 'b']);
+    // The strongest reason first.
+    expect(suggestion.reasons.map(r => r.ruleId)).toEqual(['b', 'a']);
   });
 
   it('returns no suggestion, and what it looked at, when no rule matches', async () => {

@@ -1,5 +1,8 @@
 import { ConfigReader } from '@backstage/config';
-import { SuggestionRule } from 'backstage-plugin-well-architected-node';
+import {
+  RuleEvidence,
+  SuggestionRule,
+} from 'backstage-plugin-well-architected-node';
 import {
   api,
   component,
@@ -8,6 +11,10 @@ import {
 } from '../../__testUtils__/ruleContexts';
 import { configureRules } from './configureRules';
 import { defaultSuggestionRules } from './defaultRules';
+
+/** The first item of what a rule found. */
+const first = (found: RuleEvidence | RuleEvidence[] | undefined) =>
+  Array.isArray(found) ? found[0] : found;
 
 const KNOWN_ROLES = new Set(
   defaultSuggestionRules.flatMap(r => r.roles.map(role => role.roleId)),
@@ -59,12 +66,14 @@ describe('configureRules', () => {
     )!;
     expect(rule.weight).toBe(7);
     expect(
-      rule.evaluate(
-        context(component('svc'), {
-          resources: [resource('orders-db', 'database')],
-        }),
+      first(
+        rule.evaluate(
+          context(component('svc'), {
+            resources: [resource('orders-db', 'database')],
+          }),
+        ),
       )?.message,
-    ).toBe('depends on Resource `orders-db` of type database');
+    ).toBe('stores data in a database');
   });
 
   describe('a declarative rule', () => {
@@ -82,7 +91,8 @@ describe('configureRules', () => {
       });
       const svc = component('quotes', { metadata: { tags: ['GRPC'] } });
       expect(rule.evaluate(context(svc))).toEqual({
-        message: 'serves gRPC: `quotes` (1)',
+        signal: 'configured-match',
+        message: 'serves gRPC: quotes (1)',
         entityRefs: ['component:default/quotes'],
       });
     });
@@ -112,12 +122,14 @@ describe('configureRules', () => {
         ),
       ).toBeUndefined();
       expect(
-        rule.evaluate(
-          context(component('svc'), {
-            providedApis: [api('quotes-api', ['partner'])],
-          }),
+        first(
+          rule.evaluate(
+            context(component('svc'), {
+              providedApis: [api('quotes-api', ['partner'])],
+            }),
+          ),
         )?.message,
-      ).toBe('provides partner APIs: `quotes-api`');
+      ).toBe('provides partner APIs: quotes-api');
 
       const annotated = configuredRule({
         ...grpcRule,
@@ -126,7 +138,7 @@ describe('configureRules', () => {
       const svc = component('svc', {
         metadata: { annotations: { 'example.com/owner-slack': '#team' } },
       });
-      expect(annotated.evaluate(context(svc))?.entityRefs).toEqual([
+      expect(first(annotated.evaluate(context(svc)))?.entityRefs).toEqual([
         'component:default/svc',
       ]);
       expect(annotated.evaluate(context(component('other')))).toBeUndefined();
@@ -146,7 +158,8 @@ describe('configureRules', () => {
           }),
         ),
       ).toEqual({
-        message: '2 entities use Redis: `svc` and `cache`',
+        signal: 'configured-match',
+        message: '2 entities use Redis: svc and cache',
         entityRefs: ['component:default/svc', 'resource:default/cache'],
       });
     });
@@ -167,7 +180,7 @@ describe('configureRules', () => {
     ],
     [
       { disabledRules: ['on-cal'] },
-      "Invalid config at wellArchitected.suggestions.disabledRules[0]: no rule has the id 'on-cal'; the rules are production-services, on-call,",
+      "Invalid config at wellArchitected.suggestions.disabledRules[0]: no rule has the id 'on-cal'; the rules are production-workloads, on-call,",
     ],
     [
       { weights: { database: 2 } },
@@ -231,6 +244,6 @@ describe('configureRules', () => {
         ...defaultSuggestionRules,
         { ...defaultSuggestionRules[0] },
       ]),
-    ).toThrow("Two suggestion rules have the id 'production-services'");
+    ).toThrow("Two suggestion rules have the id 'production-workloads'");
   });
 });

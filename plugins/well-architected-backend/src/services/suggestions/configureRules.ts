@@ -6,7 +6,11 @@ import {
   SuggestionRule,
 } from 'backstage-plugin-well-architected-node';
 import { z } from 'zod';
-import { evidence, names, specType, subjects, tags } from './evidence';
+import {
+  configError as invalidConfig,
+  configParseError,
+} from '../configErrors';
+import { names, ref, specType, subjects, tags } from './evidence';
 
 const CONFIG_KEY = 'wellArchitected.suggestions';
 
@@ -49,20 +53,14 @@ const suggestionsConfigSchema = z.strictObject({
     .record(z.string(), z.number().positive('use a number above 0'))
     .default({}),
   rules: z.array(declarativeRuleSchema).default([]),
+  // Checked by configureVocabulary.
+  vocabulary: z.unknown().optional(),
 });
 
 type DeclarativeRule = z.infer<typeof declarativeRuleSchema>;
 
-function keyOf(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>(
-    (key, part) =>
-      typeof part === 'number' ? `${key}[${part}]` : `${key}.${String(part)}`,
-    CONFIG_KEY,
-  );
-}
-
 function configError(path: ReadonlyArray<PropertyKey>, problem: string) {
-  return new Error(`Invalid config at ${keyOf(path)}: ${problem}`);
+  return invalidConfig(CONFIG_KEY, path, problem);
 }
 
 const lowered = (list?: string[]) => list?.map(v => v.toLocaleLowerCase('en'));
@@ -115,11 +113,21 @@ function declarativeRule(rule: DeclarativeRule): SuggestionRule {
       ) {
         return undefined;
       }
-      return evidence([...matchingEntities, ...matchingResources], found =>
-        rule.message
+      const found = [
+        ...new Map(
+          [...matchingEntities, ...matchingResources].map(e => [ref(e), e]),
+        ).values(),
+      ];
+      if (found.length === 0) {
+        return undefined;
+      }
+      return {
+        signal: 'configured-match',
+        message: rule.message
           .replaceAll('{entities}', names(found))
           .replaceAll('{count}', String(found.length)),
-      );
+        entityRefs: found.map(ref),
+      };
     },
   };
 }
@@ -139,15 +147,7 @@ export function configureRules(options: {
     config.getOptional(CONFIG_KEY) ?? {},
   );
   if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    const path =
-      issue.code === 'unrecognized_keys'
-        ? [...issue.path, issue.keys[0]]
-        : issue.path;
-    throw configError(
-      path,
-      issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message,
-    );
+    throw configParseError(CONFIG_KEY, parsed.error);
   }
   const { disabledRules, weights, rules: configured } = parsed.data;
 

@@ -1,128 +1,185 @@
-import { Entity } from '@backstage/catalog-model';
 import { PILLAR_IDS } from 'backstage-plugin-well-architected-common';
+import {
+  RuleEvidence,
+  SuggestionContext,
+} from 'backstage-plugin-well-architected-node';
 import { defaultSuggestionRules } from './defaultRules';
-import { SuggestionContext } from 'backstage-plugin-well-architected-node';
 import {
   api,
   component,
   context,
   resource,
+  system,
 } from '../../__testUtils__/ruleContexts';
 import { bundledDataset } from '../../__testUtils__/testDataset';
 
-const plain = context(component('plain', { spec: { type: 'library' } }));
+const annotated = (annotations: Record<string, string>, spec = {}) =>
+  component('svc', { metadata: { annotations }, spec });
+const tagged = (tags: string[], spec = {}) =>
+  component('svc', { metadata: { tags }, spec });
 
-const cases: Array<[string, SuggestionContext, string]> = [
+/** For each rule: a context it fires on, the signal it names, and a near miss it stays quiet on. */
+const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
   [
-    'production-services',
-    context(component('payments-api')),
-    '`payments-api` is a production service',
+    'production-workloads',
+    context(component('svc')),
+    'production-workload',
+    context(component('svc', { spec: { lifecycle: 'experimental' } })),
   ],
   [
     'on-call',
-    context(
-      component('payments-api', {
-        metadata: { annotations: { 'pagerduty.com/integration-key': 'k' } },
-      }),
-    ),
-    'on call through PagerDuty or Opsgenie: `payments-api`',
+    context(annotated({ 'splunk.com/on-call-team': 'payments' })),
+    'on-call',
+    context(annotated({ 'datadoghq.com/dashboard-url': 'https://dd' })),
   ],
   [
     'databases',
-    context(component('a'), { resources: [resource('orders-db', 'database')] }),
-    'depends on Resource `orders-db` of type database',
+    context(component('svc'), { resources: [resource('orders', 'rds')] }),
+    'database',
+    context(component('svc'), { resources: [resource('orders', 'redis')] }),
   ],
   [
     'object-storage',
-    context(component('a'), {
-      resources: [
-        resource('raw', 's3-bucket'),
-        resource('models', 's3-bucket'),
-      ],
-    }),
-    'depends on 2 Resources of type s3-bucket: `raw` and `models`',
+    context(component('svc'), { resources: [resource('raw', 'gcs')] }),
+    'object-storage',
+    context(component('svc'), { resources: [resource('raw', 'postgres')] }),
   ],
   [
     'message-queues',
-    context(component('a'), { resources: [resource('events', 'queue')] }),
-    'depends on Resource `events` of type queue',
+    context(component('svc'), { resources: [resource('events', 'kafka')] }),
+    'messaging',
+    context(component('svc'), { resources: [resource('events', 's3')] }),
+  ],
+  [
+    'caches',
+    context(component('svc'), { resources: [resource('c', 'memcached')] }),
+    'cache',
+    context(component('svc'), { resources: [resource('c', 'dynamodb')] }),
   ],
   [
     'compute-clusters',
-    context(component('a'), {
-      resources: [resource('gpu', 'kubernetes-cluster')],
-    }),
-    'runs on Kubernetes: `gpu`',
+    context(annotated({ 'argocd/app-name': 'svc' })),
+    'gitops-delivery',
+    context(annotated({ 'github.com/project-slug': 'org/svc' })),
   ],
   [
     'public-apis',
-    context(component('a'), { providedApis: [api('pay', ['public'])] }),
-    'provides the public API `pay`',
+    context(component('svc'), { providedApis: [api('pay', ['public-api'])] }),
+    'public-contract',
+    context(component('svc'), { consumedApis: [api('pay', ['public-api'])] }),
+  ],
+  [
+    'internet-facing',
+    context(tagged(['internet-facing'])),
+    'internet-facing',
+    context(component('svc'), { providedApis: [api('pay', ['internal'])] }),
   ],
   [
     'regulated-data',
-    context(component('a', { metadata: { tags: ['pci', 'GDPR'] } })),
-    'tagged `gdpr`, `pci` on `a`',
+    context(tagged(['PCI-DSS'])),
+    'regulated',
+    context(tagged(['payments'])),
+  ],
+  [
+    'personal-data',
+    context(
+      component('svc', {
+        metadata: { labels: { 'data-classification': 'pii' } },
+      }),
+    ),
+    'personal-data',
+    context(tagged(['pci'])),
   ],
   [
     'cost-allocation',
-    context(component('a'), {
+    context(component('svc'), {
       resources: [
         resource('cdn', 'cdn', {
           annotations: { 'aws.amazon.com/cost-insights-tags': 'team=web' },
         }),
       ],
     }),
-    'carries cloud cost allocation tags: `cdn`',
+    'cost-allocation',
+    context(component('svc'), { resources: [resource('cdn', 'cdn')] }),
   ],
   [
     'secrets',
-    context(
-      component('a', {
-        metadata: { annotations: { 'vault.io/secrets-path': 'a' } },
-      }),
-    ),
-    'reads secrets from Vault: `a`',
+    context(annotated({ 'vault.io/secrets-path': 'svc' })),
+    'secrets',
+    context(annotated({ 'vault.io/secrets-path': '' })),
+  ],
+  [
+    'security-scanning',
+    context(annotated({ 'snyk.io/org-name': 'acme' })),
+    'security-scanning',
+    context(annotated({ 'sonarqube.org/project-key': 'svc' })),
   ],
   [
     'code-quality',
-    context(
-      component('a', {
-        metadata: { annotations: { 'sonarqube.org/project-key': 'a' } },
-      }),
-    ),
-    'has code quality gates in SonarQube: `a`',
+    context(annotated({ 'sonarqube.org/project-key': 'svc' })),
+    'code-quality',
+    context(annotated({ 'snyk.io/org-name': 'acme' })),
   ],
   [
     'documentation',
-    context(
-      component('a', {
-        metadata: { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } },
-      }),
-    ),
-    'publishes TechDocs: `a`',
+    context(annotated({ 'backstage.io/techdocs-ref': 'dir:.' })),
+    'documentation',
+    context(annotated({ 'backstage.io/source-location': 'url:x' })),
   ],
   [
     'business-critical',
-    context(component('a', { metadata: { labels: { tier: '1' } } })),
-    'business critical (tier 0/1 or customer-facing): `a`',
-  ],
-  [
-    'experiments',
-    context(component('a', { spec: { lifecycle: 'experimental' } })),
-    'experimental: `a`',
+    context(component('svc', { metadata: { labels: { tier: '1' } } })),
+    'business-critical',
+    context(component('svc', { metadata: { labels: { tier: '2' } } })),
   ],
   [
     'data-workloads',
-    context(component('etl', { spec: { type: 'batch-job' } })),
-    'processes data in bulk: `etl`',
+    context(tagged(['airflow'], { type: 'job' })),
+    'data-processing',
+    context(tagged(['data'])),
   ],
   [
     'websites',
     context(component('site', { spec: { type: 'website' } })),
-    'serves a website: `site`',
+    'website',
+    context(
+      component('site', { spec: { type: 'website', lifecycle: 'deprecated' } }),
+    ),
+  ],
+  [
+    'serverless',
+    context(component('fn', { spec: { type: 'lambda' } })),
+    'serverless',
+    context(component('fn', { spec: { type: 'worker' } })),
+  ],
+  [
+    'retirement',
+    context(component('svc', { spec: { lifecycle: 'deprecated' } })),
+    'deprecated',
+    context(component('svc')),
+  ],
+  [
+    'pre-production',
+    context(component('svc', { spec: { lifecycle: 'experimental' } })),
+    'experimental',
+    context(component('svc', { spec: { lifecycle: 'deprecated' } })),
   ],
 ];
+
+const plain = context(
+  component('plain', { spec: { type: 'library', lifecycle: 'production' } }),
+);
+
+function evidence(id: string, ctx: SuggestionContext): RuleEvidence[] {
+  const found = defaultSuggestionRules.find(r => r.id === id)!.evaluate(ctx);
+  if (!found) {
+    return [];
+  }
+  return Array.isArray(found) ? found : [found];
+}
+
+const fires = (id: string, ctx: SuggestionContext) =>
+  evidence(id, ctx).length > 0;
 
 describe('default suggestion rules', () => {
   it('are all covered here, with unique ids', () => {
@@ -147,52 +204,157 @@ describe('default suggestion rules', () => {
     expect(named.filter(id => !known.has(id))).toEqual([]);
   });
 
-  describe.each(cases)('%s', (id, firing, message) => {
-    const rule = defaultSuggestionRules.find(r => r.id === id)!;
-
-    it('fires, naming the evidence', () => {
-      const found = rule.evaluate(firing);
-      expect(found?.message).toBe(message);
-      expect(found?.entityRefs.length).toBeGreaterThan(0);
+  describe.each(cases)('%s', (id, firing, signal, nearMiss) => {
+    it('fires, naming the signal in plain text and the entities', () => {
+      const [first] = evidence(id, firing);
+      expect(first.signal).toBe(signal);
+      expect(first.message).not.toMatch(/`/);
+      expect(first.entityRefs.length).toBeGreaterThan(0);
     });
 
-    it('does not fire on a plain library', () => {
-      expect(rule.evaluate(plain)).toBeUndefined();
+    it('stays quiet on a near miss', () => {
+      expect(evidence(id, nearMiss)).toEqual([]);
+    });
+
+    it('stays quiet on a plain library', () => {
+      expect(evidence(id, plain)).toEqual([]);
     });
   });
+});
 
-  it('counts production services across a system', () => {
-    const rule = defaultSuggestionRules.find(
-      r => r.id === 'production-services',
-    )!;
-    const system: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'System',
-      metadata: { name: 'shop', namespace: 'default' },
-      spec: {},
-    };
-    const parts = ['a', 'b', 'c', 'd'].map(n => component(n));
-    expect(rule.evaluate({ ...context(system), parts })?.message).toBe(
-      '4 production services: `a`, `b`, `c` and 1 more',
+describe('lifecycle', () => {
+  it.each(['service', 'website', 'worker', 'job', 'function'])(
+    'suggests production roles for a production %s',
+    type => {
+      expect(
+        fires(
+          'production-workloads',
+          context(component('w', { spec: { type } })),
+        ),
+      ).toBe(true);
+    },
+  );
+
+  it.each(['experimental', 'deprecated'])(
+    'never suggests production roles for an %s service from its lifecycle alone',
+    lifecycle => {
+      const ctx = context(component('svc', { spec: { lifecycle } }));
+      expect(fires('production-workloads', ctx)).toBe(false);
+      expect(fires('on-call', ctx)).toBe(false);
+    },
+  );
+
+  it('does not read an experimental lifecycle as an A/B experiment', () => {
+    const ctx = context(
+      component('svc', { spec: { lifecycle: 'experimental' } }),
+    );
+    const roles = defaultSuggestionRules
+      .filter(r => fires(r.id, ctx))
+      .flatMap(r => r.roles.map(x => x.roleId));
+    expect(roles).not.toContain('product-owner');
+    expect(roles).not.toContain('data-analyst');
+    expect(roles).not.toContain('site-reliability-engineer');
+  });
+
+  it('gives a deprecated entity a change manager', () => {
+    const ctx = context(
+      component('svc', { spec: { lifecycle: 'deprecated' } }),
+    );
+    expect(evidence('retirement', ctx)[0].message).toBe(
+      'on its way out (lifecycle deprecated)',
     );
   });
 
-  it('names an entity once when it is both a part and a dependency', () => {
-    const rule = defaultSuggestionRules.find(r => r.id === 'cost-allocation')!;
-    const db = resource('payments-db', 'database', {
-      annotations: { 'aws.amazon.com/cost-insights-tags': 'team=payments' },
+  it('backs a production workload with its monitoring and error tracking', () => {
+    const ctx = context(
+      component('svc', {
+        metadata: {
+          annotations: {
+            'datadoghq.com/dashboard-url': 'https://dd',
+            'sentry.io/project-slug': 'svc',
+          },
+        },
+      }),
+    );
+    expect(evidence('production-workloads', ctx).map(e => e.signal)).toEqual([
+      'production-workload',
+      'monitoring',
+      'error-tracking',
+    ]);
+  });
+
+  it('says nothing of monitoring alone', () => {
+    const ctx = context(
+      annotated({ 'prometheus.io/rule': 'up' }, { lifecycle: 'experimental' }),
+    );
+    expect(evidence('production-workloads', ctx)).toEqual([]);
+  });
+});
+
+describe('relations', () => {
+  it('gives a Component the regulation its System is tagged with', () => {
+    const ctx = context(component('svc'), {
+      system: system('payments', { tags: ['pci'] }),
     });
-    const system: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'System',
-      metadata: { name: 'payments', namespace: 'default' },
-      spec: {},
-    };
+    expect(evidence('regulated-data', ctx)).toEqual([
+      {
+        signal: 'regulated',
+        message: 'regulated: tagged pci (from its System)',
+        entityRefs: ['system:default/payments'],
+        source: 'inherited',
+      },
+    ]);
+  });
+
+  it('gives a Component the criticality its System is labelled with', () => {
+    const ctx = context(component('svc'), {
+      system: system('checkout', { labels: { tier: '1' } }),
+    });
+    expect(fires('business-critical', ctx)).toBe(true);
+  });
+
+  it('counts an API consumed by another System as a public contract', () => {
+    const pay = api('pay');
+    const consumedBy = (systems: string[]) =>
+      context(component('svc'), {
+        providedApis: [pay],
+        homeSystemRef: 'system:default/payments',
+        consumerSystems: new Map([['api:default/pay', systems]]),
+      });
     expect(
-      rule.evaluate({ ...context(system), parts: [db], resources: [db] }),
-    ).toEqual({
-      message: 'carries cloud cost allocation tags: `payments-db`',
-      entityRefs: ['resource:default/payments-db'],
+      evidence('public-apis', consumedBy(['system:default/mobile'])),
+    ).toEqual([
+      {
+        signal: 'public-contract',
+        message: 'public contract: an API consumed by 1 other System',
+        entityRefs: ['api:default/pay'],
+        source: 'own',
+      },
+    ]);
+    expect(fires('public-apis', consumedBy(['system:default/payments']))).toBe(
+      false,
+    );
+  });
+
+  it('passes personal data on from a Component it depends on', () => {
+    const ctx = context(component('router'), {
+      dependencies: [
+        {
+          component: component('addresses'),
+          system: system('customers', { tags: ['gdpr'] }),
+        },
+      ],
     });
+    expect(evidence('personal-data', ctx)[0]).toMatchObject({
+      signal: 'personal-data',
+      source: 'related',
+      entityRefs: ['system:default/customers'],
+    });
+  });
+
+  it('does not read tags such as data alone as bulk data', () => {
+    expect(fires('data-workloads', context(tagged(['data', 'java'])))).toBe(
+      false,
+    );
   });
 });

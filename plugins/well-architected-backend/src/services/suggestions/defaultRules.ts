@@ -1,38 +1,31 @@
-import {
-  SuggestionContext,
-  SuggestionRule,
-} from 'backstage-plugin-well-architected-node';
-import {
-  evidence,
-  names,
-  specType,
-  subjects,
-  tags,
-  withAnnotation,
-} from './evidence';
+import { PillarId } from 'backstage-plugin-well-architected-common';
+import { SuggestionRule } from 'backstage-plugin-well-architected-node';
+import { signalEvidence } from './evidence';
 
-function resourcesOfType(types: string[]) {
-  return (context: SuggestionContext) =>
-    evidence(
-      context.resources.filter(r => types.includes(specType(r))),
-      matching =>
-        matching.length === 1
-          ? `depends on Resource ${names(matching)} of type ${specType(
-              matching[0],
-            )}`
-          : `depends on ${matching.length} Resources of type ${[
-              ...new Set(matching.map(specType)),
-            ].join(' or ')}: ${names(matching)}`,
-    );
+/** A rule that fires on any of the given signals, with one reason per signal that fired. */
+function onSignals(
+  id: string,
+  signals: string[],
+  weight: number,
+  roles: Array<[string, PillarId[]]>,
+): SuggestionRule {
+  return {
+    id,
+    roles: roles.map(([roleId, pillarIds]) => ({ roleId, pillarIds })),
+    weight,
+    evaluate: context => signalEvidence(context, signals),
+  };
 }
 
-const REGULATED_TAGS = ['pci', 'gdpr', 'pii', 'hipaa', 'sox'];
-const BUSINESS_CRITICAL_TIERS = ['0', '1', 'critical'];
-
-/** The rules that ship with the plugin. Every pillar is served by at least one. */
+/**
+ * The rules that ship with the plugin. They read signals (see `../signals/vocabulary.ts`), never
+ * raw catalog strings. Every pillar is served by at least one. No rule suggests a production role
+ * from an experimental or deprecated lifecycle: `production-workload` fires only on a production
+ * lifecycle.
+ */
 export const defaultSuggestionRules: SuggestionRule[] = [
   {
-    id: 'production-services',
+    id: 'production-workloads',
     roles: [
       {
         roleId: 'site-reliability-engineer',
@@ -44,252 +37,92 @@ export const defaultSuggestionRules: SuggestionRule[] = [
       },
     ],
     weight: 3,
-    evaluate: context =>
-      evidence(
-        context.parts.filter(
-          p =>
-            p.kind === 'Component' &&
-            specType(p) === 'service' &&
-            p.spec?.lifecycle === 'production',
-        ),
-        matching =>
-          matching.length === 1
-            ? `${names(matching)} is a production service`
-            : `${matching.length} production services: ${names(matching)}`,
-      ),
-  },
-  {
-    id: 'on-call',
-    roles: [
-      {
-        roleId: 'incident-response-manager',
-        pillarIds: ['operational-excellence'],
-      },
-      { roleId: 'support-engineer', pillarIds: ['operational-excellence'] },
-    ],
-    weight: 2,
-    evaluate: context =>
-      evidence(
-        subjects(context).filter(
-          withAnnotation([
-            'pagerduty.com/integration-key',
-            'pagerduty.com/service-id',
-            'opsgenie.com/component-selector',
-            'opsgenie.com/team',
-          ]),
-        ),
-        matching => `on call through PagerDuty or Opsgenie: ${names(matching)}`,
-      ),
-  },
-  {
-    id: 'databases',
-    roles: [
-      {
-        roleId: 'database-administrator',
-        pillarIds: ['performance-efficiency'],
-      },
-      { roleId: 'backup-administrator', pillarIds: ['reliability'] },
-    ],
-    weight: 3,
-    evaluate: resourcesOfType(['database']),
-  },
-  {
-    id: 'object-storage',
-    roles: [
-      { roleId: 'data-steward', pillarIds: ['security', 'sustainability'] },
-      { roleId: 'backup-administrator', pillarIds: ['reliability'] },
-    ],
-    weight: 2,
-    evaluate: resourcesOfType(['s3-bucket', 'bucket', 'storage']),
-  },
-  {
-    id: 'message-queues',
-    roles: [{ roleId: 'solutions-architect', pillarIds: ['reliability'] }],
-    weight: 2,
-    evaluate: resourcesOfType(['queue', 'topic', 'kafka-topic']),
-  },
-  {
-    id: 'compute-clusters',
-    roles: [
-      {
-        roleId: 'devops-engineer',
-        pillarIds: ['operational-excellence', 'reliability'],
-      },
-      { roleId: 'infrastructure-architect', pillarIds: ['sustainability'] },
-    ],
-    weight: 2,
-    evaluate: context =>
-      evidence(
-        [
-          ...context.resources.filter(r =>
-            ['kubernetes-cluster', 'cluster'].includes(specType(r)),
-          ),
-          ...subjects(context).filter(
-            withAnnotation(['backstage.io/kubernetes-id']),
-          ),
-        ],
-        matching => `runs on Kubernetes: ${names(matching)}`,
-      ),
-  },
-  {
-    id: 'public-apis',
-    roles: [
-      { roleId: 'api-product-owner', pillarIds: ['reliability'] },
-      { roleId: 'security-architect', pillarIds: ['security'] },
-    ],
-    weight: 3,
-    evaluate: context =>
-      evidence(
-        context.providedApis.filter(api =>
-          tags(api).some(t => ['public', 'external', 'partner'].includes(t)),
-        ),
-        matching => `provides the public API ${names(matching)}`,
-      ),
-  },
-  {
-    id: 'regulated-data',
-    roles: [
-      {
-        roleId: 'compliance-officer',
-        pillarIds: ['security', 'reliability'],
-      },
-      { roleId: 'data-protection-officer', pillarIds: ['security'] },
-    ],
-    weight: 3,
+    // Monitoring and error tracking say nothing alone, but back a production workload up.
     evaluate: context => {
-      const matching = [...subjects(context), ...context.resources].filter(e =>
-        tags(e).some(t => REGULATED_TAGS.includes(t)),
-      );
-      const found = [
-        ...new Set(
-          matching.flatMap(e =>
-            tags(e).filter(t => REGULATED_TAGS.includes(t)),
-          ),
-        ),
-      ].sort();
-      return evidence(
-        matching,
-        m => `tagged ${found.map(t => `\`${t}\``).join(', ')} on ${names(m)}`,
-      );
+      const production = signalEvidence(context, ['production-workload']);
+      return production.length === 0
+        ? undefined
+        : [
+            ...production,
+            ...signalEvidence(context, ['monitoring', 'error-tracking']),
+          ];
     },
   },
-  {
-    id: 'cost-allocation',
-    roles: [
-      { roleId: 'finops-analyst', pillarIds: ['cost-optimization'] },
-      { roleId: 'cloud-financial-manager', pillarIds: ['cost-optimization'] },
+  onSignals('on-call', ['on-call'], 2, [
+    ['incident-response-manager', ['operational-excellence']],
+    ['support-engineer', ['operational-excellence']],
+  ]),
+  onSignals('databases', ['database'], 3, [
+    ['database-administrator', ['performance-efficiency']],
+    ['backup-administrator', ['reliability']],
+  ]),
+  onSignals('object-storage', ['object-storage'], 2, [
+    ['data-steward', ['security', 'sustainability']],
+    ['backup-administrator', ['reliability']],
+  ]),
+  onSignals('message-queues', ['messaging'], 2, [
+    ['solutions-architect', ['reliability']],
+  ]),
+  onSignals('caches', ['cache'], 1, [
+    ['performance-engineer', ['performance-efficiency']],
+  ]),
+  onSignals(
+    'compute-clusters',
+    ['compute-cluster', 'kubernetes', 'gitops-delivery'],
+    2,
+    [
+      ['devops-engineer', ['operational-excellence', 'reliability']],
+      ['infrastructure-architect', ['sustainability']],
     ],
-    weight: 2,
-    evaluate: context =>
-      evidence(
-        [...subjects(context), ...context.resources].filter(
-          withAnnotation(['aws.amazon.com/cost-insights-tags']),
-        ),
-        matching => `carries cloud cost allocation tags: ${names(matching)}`,
-      ),
-  },
-  {
-    id: 'secrets',
-    roles: [
-      { roleId: 'iam-administrator', pillarIds: ['security'] },
-      { roleId: 'security-engineer', pillarIds: ['security'] },
-    ],
-    weight: 2,
-    evaluate: context =>
-      evidence(
-        subjects(context).filter(withAnnotation(['vault.io/secrets-path'])),
-        matching => `reads secrets from Vault: ${names(matching)}`,
-      ),
-  },
-  {
-    id: 'code-quality',
-    roles: [
-      {
-        roleId: 'quality-assurance-engineer',
-        pillarIds: ['operational-excellence'],
-      },
-    ],
-    weight: 1,
-    evaluate: context =>
-      evidence(
-        subjects(context).filter(withAnnotation(['sonarqube.org/project-key'])),
-        matching => `has code quality gates in SonarQube: ${names(matching)}`,
-      ),
-  },
-  {
-    id: 'documentation',
-    roles: [{ roleId: 'technical-writer', pillarIds: ['reliability'] }],
-    weight: 1,
-    evaluate: context =>
-      evidence(
-        subjects(context).filter(withAnnotation(['backstage.io/techdocs-ref'])),
-        matching => `publishes TechDocs: ${names(matching)}`,
-      ),
-  },
-  {
-    id: 'business-critical',
-    roles: [
-      { roleId: 'disaster-recovery-manager', pillarIds: ['reliability'] },
-      { roleId: 'business-continuity-planner', pillarIds: ['reliability'] },
-    ],
-    weight: 2,
-    evaluate: context =>
-      evidence(
-        subjects(context).filter(
-          e =>
-            BUSINESS_CRITICAL_TIERS.includes(
-              String(e.metadata.labels?.tier ?? '').toLocaleLowerCase('en'),
-            ) || tags(e).includes('customer-facing'),
-        ),
-        matching =>
-          `business critical (tier 0/1 or customer-facing): ${names(matching)}`,
-      ),
-  },
-  {
-    id: 'experiments',
-    roles: [
-      { roleId: 'product-owner', pillarIds: ['operational-excellence'] },
-      { roleId: 'data-analyst', pillarIds: ['operational-excellence'] },
-    ],
-    weight: 1,
-    evaluate: context =>
-      evidence(
-        subjects(context).filter(e => e.spec?.lifecycle === 'experimental'),
-        matching => `experimental: ${names(matching)}`,
-      ),
-  },
-  {
-    id: 'data-workloads',
-    roles: [
-      {
-        roleId: 'data-engineer',
-        pillarIds: ['performance-efficiency', 'sustainability'],
-      },
-    ],
-    weight: 2,
-    evaluate: context =>
-      evidence(
-        subjects(context).filter(
-          e =>
-            ['batch-job', 'data-pipeline', 'etl'].includes(specType(e)) ||
-            tags(e).some(t => ['ml', 'data'].includes(t)),
-        ),
-        matching => `processes data in bulk: ${names(matching)}`,
-      ),
-  },
-  {
-    id: 'websites',
-    roles: [
-      { roleId: 'performance-engineer', pillarIds: ['performance-efficiency'] },
-      { roleId: 'cloud-architect', pillarIds: ['sustainability'] },
-    ],
-    weight: 1,
-    evaluate: context =>
-      evidence(
-        subjects(context).filter(
-          e => e.kind === 'Component' && specType(e) === 'website',
-        ),
-        matching => `serves a website: ${names(matching)}`,
-      ),
-  },
+  ),
+  onSignals('public-apis', ['public-contract'], 3, [
+    ['api-product-owner', ['reliability']],
+    ['security-architect', ['security']],
+  ]),
+  onSignals('internet-facing', ['internet-facing'], 2, [
+    ['security-architect', ['security']],
+  ]),
+  onSignals('regulated-data', ['regulated'], 3, [
+    ['compliance-officer', ['security', 'reliability']],
+  ]),
+  onSignals('personal-data', ['personal-data'], 3, [
+    ['data-protection-officer', ['security']],
+  ]),
+  onSignals('cost-allocation', ['cost-allocation'], 2, [
+    ['finops-analyst', ['cost-optimization']],
+    ['cloud-financial-manager', ['cost-optimization']],
+  ]),
+  onSignals('secrets', ['secrets'], 2, [
+    ['iam-administrator', ['security']],
+    ['security-engineer', ['security']],
+  ]),
+  onSignals('security-scanning', ['security-scanning'], 1, [
+    ['security-engineer', ['security']],
+  ]),
+  onSignals('code-quality', ['code-quality'], 1, [
+    ['quality-assurance-engineer', ['operational-excellence']],
+  ]),
+  onSignals('documentation', ['documentation'], 1, [
+    ['technical-writer', ['reliability']],
+  ]),
+  onSignals('business-critical', ['business-critical'], 2, [
+    ['disaster-recovery-manager', ['reliability']],
+    ['business-continuity-planner', ['reliability']],
+  ]),
+  onSignals('data-workloads', ['data-processing'], 2, [
+    ['data-engineer', ['performance-efficiency', 'sustainability']],
+  ]),
+  onSignals('websites', ['website', 'web-performance'], 1, [
+    ['performance-engineer', ['performance-efficiency']],
+    ['cloud-architect', ['sustainability']],
+  ]),
+  onSignals('serverless', ['serverless'], 1, [
+    ['cloud-engineer', ['performance-efficiency', 'cost-optimization']],
+  ]),
+  onSignals('retirement', ['deprecated'], 2, [
+    ['change-manager', ['operational-excellence']],
+  ]),
+  onSignals('pre-production', ['experimental'], 1, [
+    ['solutions-architect', ['reliability']],
+  ]),
 ];

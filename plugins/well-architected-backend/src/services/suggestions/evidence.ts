@@ -1,6 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   RuleEvidence,
+  Signal,
   SuggestionContext,
 } from 'backstage-plugin-well-architected-node';
 
@@ -19,9 +20,9 @@ export function subjects(context: SuggestionContext): Entity[] {
     : [entity, ...parts];
 }
 
-/** "a, b and 2 more" */
+/** "a, b and 2 more", plain text. */
 export function names(entities: Entity[], max = 3): string {
-  const shown = entities.slice(0, max).map(e => `\`${name(e)}\``);
+  const shown = entities.slice(0, max).map(name);
   const more = entities.length - shown.length;
   if (more > 0) {
     return `${shown.join(', ')} and ${more} more`;
@@ -32,20 +33,18 @@ export function names(entities: Entity[], max = 3): string {
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
-/** Evidence about the matching entities, each named once, or undefined when none match. */
-export function evidence(
-  found: Entity[],
-  message: (matching: Entity[]) => string,
-): RuleEvidence | undefined {
-  // A Resource can be both a part of a system and a dependency of its parts.
-  const matching = [...new Map(found.map(e => [ref(e), e])).values()];
-  if (matching.length === 0) {
-    return undefined;
-  }
-  return { message: message(matching), entityRefs: matching.map(ref) };
-}
-
-export function withAnnotation(keys: string[]) {
-  return (entity: Entity) =>
-    keys.some(key => Boolean(entity.metadata.annotations?.[key]));
+/** The evidence of the signals with the given ids, one item per signal; empty when none fired. */
+export function signalEvidence(
+  context: SuggestionContext,
+  ids: string[],
+  accept: (signal: Signal) => boolean = () => true,
+): RuleEvidence[] {
+  return context.signals
+    .filter(s => ids.includes(s.id) && accept(s))
+    .map(s => ({
+      signal: s.id,
+      message: s.message,
+      entityRefs: s.entityRefs,
+      source: s.source,
+    }));
 }

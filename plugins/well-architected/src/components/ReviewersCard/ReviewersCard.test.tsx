@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   EntityProvider,
@@ -35,53 +35,143 @@ function renderCard(api = mockWellArchitectedApi()) {
   );
 }
 
+const rows = () =>
+  within(screen.getByRole('list', { name: 'Suggested roles' })).getAllByRole(
+    'listitem',
+  );
+
 describe('ReviewersCard', () => {
-  it('shows the suggested roles by pillar, with reasons and links to the roles page', async () => {
+  it('sums up, then shows one row per role with its pillars, confidence, strongest reason and top group', async () => {
     const api = mockWellArchitectedApi();
     await renderCard(api);
 
     expect(
-      await screen.findByRole('link', { name: 'Site Reliability Engineer' }),
+      await screen.findByText('2 roles · 1 with reviewers · 1 gap'),
+    ).toBeInTheDocument();
+    expect(api.getSuggestions).toHaveBeenCalledWith('system:default/payments');
+    // The SRE serves two pillars and is still listed once.
+    expect(rows()).toHaveLength(2);
+    const sre = rows()[0];
+    expect(
+      within(sre).getByRole('link', { name: 'Site Reliability Engineer' }),
     ).toHaveAttribute(
       'href',
       '/well-architected/roles/site-reliability-engineer',
     );
-    expect(api.getSuggestions).toHaveBeenCalledWith('system:default/payments');
+    expect(within(sre).getByText('Security')).toBeInTheDocument();
+    expect(within(sre).getByText('Reliability')).toBeInTheDocument();
+    expect(within(sre).getByText('strong confidence')).toBeInTheDocument();
     expect(
-      screen.getByRole('heading', { name: 'Reliability' }),
+      within(sre).getByText(/runs in production as a service/),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('heading', { name: 'Security' }),
+      within(sre).getByRole('link', { name: /payments-api/ }),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('`payments-api` is a production service'),
+      within(sre).getByRole('link', { name: 'Payments Team' }),
     ).toBeInTheDocument();
-    expect(screen.getAllByText('score 3')).toHaveLength(2);
+    expect(within(sre).getByText(/and 1 more group/)).toBeInTheDocument();
+    expect(within(sre).queryByRole('link', { name: 'Alice Adams' })).toBeNull();
+    expect(
+      within(rows()[1]).getByText('No group holds this role yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Suggested roles' }),
+    ).toBeInTheDocument();
   });
 
-  it('names the reviewer groups and people under each role, and the gaps', async () => {
+  it('shows every reason, group and member on expand', async () => {
     await renderCard();
 
+    const details = await screen.findByRole('button', {
+      name: 'Details for Site Reliability Engineer',
+    });
+    expect(details).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(details);
+
+    const sre = rows()[0];
     expect(
-      await screen.findByRole('link', { name: 'Payments Team' }),
-    ).toBeInTheDocument();
-    expect(screen.getByText('(owns it)')).toBeInTheDocument();
+      within(sre).getByRole('button', {
+        name: 'Hide details for Site Reliability Engineer',
+      }),
+    ).toHaveAttribute('aria-expanded', 'true');
     expect(
-      screen.getByRole('link', { name: 'Alice Adams' }),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'SRE Team' })).toBeInTheDocument();
-    expect(
-      screen.getByText('(holds the role elsewhere in the organisation)'),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText('No group holds this role yet.'),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByRole('heading', { name: 'Coverage gaps' }),
+      within(sre).getByRole('link', { name: 'Alice Adams' }),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('Security: Security Architect'),
+      within(sre).getByRole('link', { name: 'SRE Team' }),
     ).toBeInTheDocument();
+    expect(
+      within(sre).getByText('(holds the role elsewhere in the organisation)'),
+    ).toBeInTheDocument();
+  });
+
+  it('filters the rows by pillar and says which pillar it shows', async () => {
+    await renderCard();
+
+    const reliability = await screen.findByRole('button', {
+      name: 'Reliability (1)',
+    });
+    expect(reliability).toHaveAttribute('aria-pressed', 'false');
+    fireEvent.click(reliability);
+
+    expect(
+      screen.getByRole('button', { name: 'Reliability (1)' }),
+    ).toHaveAttribute('aria-pressed', 'true');
+    expect(
+      screen.getByText('Showing the roles for Reliability'),
+    ).toBeInTheDocument();
+    expect(rows()).toHaveLength(1);
+    expect(
+      within(rows()[0]).getByRole('link', {
+        name: 'Site Reliability Engineer',
+      }),
+    ).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'All pillars' }));
+    expect(rows()).toHaveLength(2);
+  });
+
+  it('names the roles nobody holds and the pillars no signal touched', async () => {
+    const api = mockWellArchitectedApi();
+    api.getSuggestions.mockResolvedValue({
+      ...paymentsSuggestions,
+      uncoveredPillarIds: ['reliability'],
+    });
+    await renderCard(api);
+
+    expect(
+      await screen.findByText('Gaps: no group holds Security Architect.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Why not more\? No signal touched Reliability\./),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Coverage' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows only the strongest rows until asked for all', async () => {
+    const api = mockWellArchitectedApi();
+    const [first] = paymentsSuggestions.suggestions;
+    api.getSuggestions.mockResolvedValue({
+      ...paymentsSuggestions,
+      suggestions: Array.from({ length: 10 }, (_, i) => ({
+        ...first,
+        roleId: `role-${i}`,
+        roleTitle: `Role ${i}`,
+      })),
+    });
+    await renderCard(api);
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Show all 10 roles' }),
+    );
+    expect(rows()).toHaveLength(10);
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Show the first 5 roles' }),
+    );
+    expect(rows()).toHaveLength(5);
   });
 
   it('says what it looked at when no rule matched', async () => {
@@ -100,6 +190,14 @@ describe('ReviewersCard', () => {
         /2 rules looked at 2 entities: system:default\/payments/,
       ),
     ).toBeInTheDocument();
+  });
+
+  it('shows progress while it loads', async () => {
+    const api = mockWellArchitectedApi();
+    api.getSuggestions.mockReturnValue(new Promise(() => {}));
+    await renderCard(api);
+
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
   });
 
   it('shows the error when suggestions fail', async () => {

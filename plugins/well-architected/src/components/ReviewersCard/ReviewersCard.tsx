@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
@@ -10,23 +11,99 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
   Box,
+  Button,
   Chip,
-  List,
-  ListItem,
-  ListItemText,
   Typography,
+  createStyles,
+  makeStyles,
 } from '@material-ui/core';
+import CheckIcon from '@material-ui/icons/Check';
 import {
   Pillar,
+  PillarId,
   Reviewer,
   Suggestion,
+  SuggestionReason,
   SuggestionsResponse,
 } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
 import { roleRouteRef } from '../../routes';
 
 const TITLE = 'Well-Architected reviewers';
+/** Lets browser tests (and operators' styles) find the card. */
+const CARD_CLASS = 'well-architected-reviewers-card';
 const MEMBERS_SHOWN = 5;
+const ENTITIES_SHOWN = 3;
+/** Rows shown before "Show all": about 600 px for a typical System. */
+const ROWS_SHOWN = 5;
+
+const useStyles = makeStyles(theme =>
+  createStyles({
+    list: { listStyle: 'none', margin: 0, padding: 0 },
+    row: {
+      padding: theme.spacing(0.5, 0),
+      borderTop: `1px solid ${theme.palette.divider}`,
+    },
+    line: {
+      display: 'flex',
+      flexWrap: 'wrap',
+      alignItems: 'center',
+      gap: theme.spacing(1),
+    },
+    roleTitle: { fontWeight: 500 },
+    toggle: { marginLeft: 'auto', padding: theme.spacing(0, 1) },
+    details: { margin: theme.spacing(1, 0, 0, 2) },
+    filter: {
+      display: 'flex',
+      flexWrap: 'wrap',
+      gap: theme.spacing(0.5),
+      margin: theme.spacing(1, 0),
+    },
+  }),
+);
+
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n} ${n === 1 ? one : many}`;
+
+/** Entity names as underlined links, "a, b, c and 2 more". */
+function EntityLinks(props: { entityRefs: string[]; max?: number }) {
+  const shown = props.entityRefs.slice(0, props.max ?? ENTITIES_SHOWN);
+  const more = props.entityRefs.length - shown.length;
+  return (
+    <>
+      {shown.map((entityRef, index) => (
+        <span key={entityRef}>
+          {index > 0 && ', '}
+          <EntityRefLink entityRef={entityRef} underline="always" />
+        </span>
+      ))}
+      {more > 0 && ` and ${more} more`}
+    </>
+  );
+}
+
+function Reason(props: { reason: SuggestionReason; maxEntities?: number }) {
+  const { reason, maxEntities } = props;
+  return (
+    <>
+      <span>{reason.message}</span>
+      {reason.entityRefs.length > 0 && (
+        <>
+          {' — '}
+          <EntityLinks entityRefs={reason.entityRefs} max={maxEntities} />
+        </>
+      )}
+    </>
+  );
+}
+
+function NoHolder() {
+  return (
+    <Typography variant="body2" component="span">
+      No group holds this role yet
+    </Typography>
+  );
+}
 
 function ReviewerGroup(props: { reviewer: Reviewer }) {
   const { reviewer } = props;
@@ -37,18 +114,21 @@ function ReviewerGroup(props: { reviewer: Reviewer }) {
       <EntityRefLink
         entityRef={reviewer.groupRef}
         title={reviewer.displayName}
+        underline="always"
       />{' '}
       <Typography variant="caption" color="textSecondary">
         ({reviewer.reason})
       </Typography>
       {shown.length > 0 && (
         <Typography variant="body2" component="div">
+          Members:{' '}
           {shown.map((member, index) => (
             <span key={member.userRef}>
               {index > 0 && ', '}
               <EntityRefLink
                 entityRef={member.userRef}
                 title={member.displayName}
+                underline="always"
               />
             </span>
           ))}
@@ -59,94 +139,239 @@ function ReviewerGroup(props: { reviewer: Reviewer }) {
   );
 }
 
-function Reviewers(props: { suggestion: Suggestion }) {
-  const { reviewers } = props.suggestion;
-  if (reviewers.length === 0) {
-    return (
-      <Typography variant="body2" color="error">
-        No group holds this role yet.
-      </Typography>
-    );
-  }
+function RoleDetails(props: { suggestion: Suggestion; id: string }) {
+  const { suggestion, id } = props;
+  const classes = useStyles();
   return (
-    <>
-      <Typography variant="overline" display="block">
-        Suggested reviewers
+    <Box id={id} className={classes.details}>
+      <Typography variant="body2" component="div">
+        Why:
+        <Box component="ul" m={0} pl={2}>
+          {suggestion.reasons.map((reason, index) => (
+            <li key={`${reason.ruleId}-${index}`}>
+              <Reason reason={reason} />
+            </li>
+          ))}
+        </Box>
       </Typography>
-      <Box component="ul" m={0} pl={2}>
-        {reviewers.map(reviewer => (
-          <ReviewerGroup key={reviewer.groupRef} reviewer={reviewer} />
-        ))}
-      </Box>
-    </>
-  );
-}
-
-function CoverageGaps(props: {
-  result: SuggestionsResponse;
-  pillars: Pillar[];
-}) {
-  const { result, pillars } = props;
-  if (result.gaps.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        Every suggested role is held by at least one group.
+      <Typography variant="body2" component="div">
+        Reviewers:
+        {suggestion.reviewers.length === 0 ? (
+          <>
+            {' '}
+            <NoHolder />. Link a group to the role on the roles page, or add the
+            role to a Group's well-architected/roles annotation.
+          </>
+        ) : (
+          <Box component="ul" m={0} pl={2}>
+            {suggestion.reviewers.map(reviewer => (
+              <ReviewerGroup key={reviewer.groupRef} reviewer={reviewer} />
+            ))}
+          </Box>
+        )}
       </Typography>
-    );
-  }
-  const title = (roleId: string) =>
-    result.suggestions.find(s => s.roleId === roleId)?.roleTitle ?? roleId;
-  return (
-    <Box>
-      <Typography variant="h6" component="h3">
-        Coverage gaps
-      </Typography>
-      <Typography variant="body2" color="textSecondary" paragraph>
-        Suggested roles that no group holds. Link a group to the role on the
-        roles page, or add the role to a Group's well-architected/roles
-        annotation.
-      </Typography>
-      <Box component="ul" m={0} pl={2}>
-        {result.gaps.map(gap => (
-          <li key={gap.pillarId}>
-            <Typography variant="body2">
-              {pillars.find(p => p.id === gap.pillarId)?.title ?? gap.pillarId}:{' '}
-              {gap.roleIds.map(title).join(', ')}
-            </Typography>
-          </li>
-        ))}
-      </Box>
     </Box>
   );
 }
 
-function SuggestedRole(props: { suggestion: Suggestion }) {
-  const { suggestion } = props;
+function RoleRow(props: { suggestion: Suggestion; pillars: Pillar[] }) {
+  const { suggestion, pillars } = props;
+  const classes = useStyles();
   const roleLink = useRouteRef(roleRouteRef);
+  const [open, setOpen] = useState(false);
+  const detailsId = `well-architected-role-${suggestion.roleId}`;
+  const [top] = suggestion.reviewers;
+  const [strongest] = suggestion.reasons;
+  const pillarTitle = (id: PillarId) =>
+    pillars.find(p => p.id === id)?.title ?? id;
   return (
-    <ListItem disableGutters alignItems="flex-start">
-      <ListItemText
-        primary={
-          <Box display="flex" alignItems="center" gridGap={8}>
-            <Link to={roleLink({ roleId: suggestion.roleId })}>
-              {suggestion.roleTitle}
-            </Link>
-            <Chip size="small" label={`score ${suggestion.score}`} />
-          </Box>
-        }
-        secondary={
+    <li className={classes.row}>
+      <div className={classes.line}>
+        <Link
+          to={roleLink({ roleId: suggestion.roleId })}
+          className={classes.roleTitle}
+          underline="always"
+        >
+          {suggestion.roleTitle}
+        </Link>
+        {suggestion.pillarIds.map(id => (
+          <Chip
+            key={id}
+            size="small"
+            variant="outlined"
+            label={pillarTitle(id)}
+          />
+        ))}
+        <Typography variant="caption" color="textSecondary">
+          {suggestion.confidence} confidence
+        </Typography>
+        <Button
+          size="small"
+          className={classes.toggle}
+          aria-expanded={open}
+          aria-controls={detailsId}
+          aria-label={`${open ? 'Hide details' : 'Details'} for ${
+            suggestion.roleTitle
+          }`}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? 'Hide details' : 'Details'}
+        </Button>
+      </div>
+      <Typography variant="body2" color="textSecondary" component="div">
+        {strongest && <Reason reason={strongest} maxEntities={2} />}
+        {' · Reviewer: '}
+        {top ? (
           <>
-            <Box component="ul" m={0} pl={2}>
-              {suggestion.reasons.map(reason => (
-                <li key={reason.ruleId}>{reason.message}</li>
-              ))}
-            </Box>
-            <Reviewers suggestion={suggestion} />
+            <EntityRefLink
+              entityRef={top.groupRef}
+              title={top.displayName}
+              underline="always"
+            />
+            {suggestion.reviewers.length > 1 &&
+              ` and ${plural(suggestion.reviewers.length - 1, 'more group')}`}
           </>
-        }
-        secondaryTypographyProps={{ component: 'div' }}
+        ) : (
+          <NoHolder />
+        )}
+      </Typography>
+      {open && <RoleDetails suggestion={suggestion} id={detailsId} />}
+    </li>
+  );
+}
+
+function PillarFilter(props: {
+  pillars: Pillar[];
+  counts: Map<PillarId, number>;
+  selected?: PillarId;
+  onSelect: (pillarId?: PillarId) => void;
+}) {
+  const { pillars, counts, selected, onSelect } = props;
+  const classes = useStyles();
+  const option = (label: string, isSelected: boolean, pick: () => void) => (
+    <Chip
+      key={label}
+      size="small"
+      clickable
+      component="button"
+      aria-pressed={isSelected}
+      color={isSelected ? 'primary' : 'default'}
+      variant={isSelected ? 'default' : 'outlined'}
+      icon={isSelected ? <CheckIcon /> : undefined}
+      label={label}
+      onClick={pick}
+    />
+  );
+  return (
+    <div role="group" aria-label="Filter roles by pillar">
+      <div className={classes.filter}>
+        {option('All pillars', !selected, () => onSelect(undefined))}
+        {pillars
+          .filter(p => counts.has(p.id))
+          .map(p =>
+            option(`${p.title} (${counts.get(p.id)})`, selected === p.id, () =>
+              onSelect(p.id),
+            ),
+          )}
+      </div>
+    </div>
+  );
+}
+
+function WhyNotMore(props: { result: SuggestionsResponse; pillars: Pillar[] }) {
+  const { result, pillars } = props;
+  const uncovered = result.uncoveredPillarIds.map(
+    id => pillars.find(p => p.id === id)?.title ?? id,
+  );
+  return (
+    <Typography variant="body2" color="textSecondary">
+      Why not more?{' '}
+      {uncovered.length === 0
+        ? 'Every pillar has a suggested role.'
+        : `No signal touched ${uncovered.join(', ')}.`}{' '}
+      {plural(result.ruleIds.length, 'rule')} read the type, lifecycle, tags,
+      labels, annotations and relations of{' '}
+      {plural(result.inspectedEntityRefs.length, 'entity', 'entities')}.
+    </Typography>
+  );
+}
+
+function Gaps(props: { result: SuggestionsResponse }) {
+  const { result } = props;
+  const unheld = result.suggestions.filter(s => s.reviewers.length === 0);
+  if (unheld.length === 0) {
+    return null;
+  }
+  return (
+    <Typography variant="body2">
+      Gaps: no group holds {unheld.map(s => s.roleTitle).join(', ')}.
+    </Typography>
+  );
+}
+
+function Suggestions(props: {
+  result: SuggestionsResponse;
+  pillars: Pillar[];
+}) {
+  const { result, pillars } = props;
+  const classes = useStyles();
+  const [pillar, setPillar] = useState<PillarId>();
+  const [showAll, setShowAll] = useState(false);
+  const counts = new Map<PillarId, number>();
+  for (const s of result.suggestions) {
+    for (const id of s.pillarIds) {
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  const filtered = result.suggestions.filter(
+    s => !pillar || s.pillarIds.includes(pillar),
+  );
+  const shown = showAll ? filtered : filtered.slice(0, ROWS_SHOWN);
+  const held =
+    result.suggestions.length -
+    result.suggestions.filter(s => s.reviewers.length === 0).length;
+  const gaps = result.suggestions.length - held;
+  return (
+    <>
+      <Typography variant="body1" component="p">
+        {plural(result.suggestions.length, 'role')} · {held} with reviewers ·{' '}
+        {plural(gaps, 'gap')}
+      </Typography>
+      <PillarFilter
+        pillars={pillars}
+        counts={counts}
+        selected={pillar}
+        onSelect={setPillar}
       />
-    </ListItem>
+      <div className={classes.line}>
+        <Typography variant="h6" component="h3">
+          Suggested roles
+        </Typography>
+        <Typography variant="caption" color="textSecondary" aria-live="polite">
+          Showing{' '}
+          {pillar
+            ? `the roles for ${pillars.find(p => p.id === pillar)?.title}`
+            : 'the roles for all pillars'}
+        </Typography>
+      </div>
+      <ul className={classes.list} aria-label="Suggested roles">
+        {shown.map(s => (
+          <RoleRow key={s.roleId} suggestion={s} pillars={pillars} />
+        ))}
+      </ul>
+      {filtered.length > ROWS_SHOWN && (
+        <Button size="small" onClick={() => setShowAll(!showAll)}>
+          {showAll
+            ? `Show the first ${ROWS_SHOWN} roles`
+            : `Show all ${filtered.length} roles`}
+        </Button>
+      )}
+      <Typography variant="h6" component="h3">
+        Coverage
+      </Typography>
+      <Gaps result={result} />
+      <WhyNotMore result={result} pillars={pillars} />
+    </>
   );
 }
 
@@ -169,42 +394,10 @@ function NothingMatched(props: { result: SuggestionsResponse }) {
   );
 }
 
-function SuggestionsByPillar(props: {
-  result: SuggestionsResponse;
-  pillars: Pillar[];
-}) {
-  const { result, pillars } = props;
-  return (
-    <>
-      {pillars.map(pillar => {
-        const suggestions = result.suggestions.filter(s =>
-          s.pillarIds.includes(pillar.id),
-        );
-        if (suggestions.length === 0) {
-          return null;
-        }
-        return (
-          <Box key={pillar.id} mb={2}>
-            <Typography variant="h6" component="h3">
-              {pillar.title}
-            </Typography>
-            <List dense disablePadding>
-              {suggestions.map(s => (
-                <SuggestedRole key={s.roleId} suggestion={s} />
-              ))}
-            </List>
-          </Box>
-        );
-      })}
-      <CoverageGaps result={result} pillars={pillars} />
-    </>
-  );
-}
-
 /**
- * The roles suggested to review the current System or Component, grouped by pillar, each with
- * the reasons it is suggested, a link to the role on the roles page and the groups and people
- * that hold it; roles no group holds are listed as coverage gaps.
+ * The roles suggested to review the current System or Component, compact: a summary line, one
+ * row per role with its pillars, confidence, strongest reason and top reviewer group (the rest on
+ * expand), a pillar filter, the roles no group holds and the pillars no signal touched.
  *
  * @public
  */
@@ -228,8 +421,12 @@ export function ReviewersCard() {
       result.suggestions.length === 0 ? (
         <NothingMatched result={result} />
       ) : (
-        <SuggestionsByPillar result={result} pillars={pillars.items} />
+        <Suggestions result={result} pillars={pillars.items} />
       );
   }
-  return <InfoCard title={TITLE}>{content}</InfoCard>;
+  return (
+    <InfoCard title={TITLE} className={CARD_CLASS}>
+      {content}
+    </InfoCard>
+  );
 }

@@ -123,9 +123,7 @@ export function RoleDetail(props: { roleId: string }) {
           gridGap={6}
           mb={2}
         >
-          <Typography variant="body2" color="textSecondary">
-            Also known as
-          </Typography>
+          <Typography variant="body2">Also known as</Typography>
           {role.aliases.map(alias => (
             <Chip key={alias} size="small" variant="outlined" label={alias} />
           ))}

@@ -22,6 +22,7 @@ import {
   TextField,
   Typography,
 } from '@material-ui/core';
+import CheckIcon from '@material-ui/icons/Check';
 import SearchIcon from '@material-ui/icons/Search';
 import {
   Pillar,
@@ -141,6 +142,8 @@ export function RoleExplorer() {
           <Chip
             label="All pillars"
             clickable
+            aria-pressed={!pillarId}
+            icon={pillarId ? undefined : <CheckIcon />}
             color={pillarId ? 'default' : 'primary'}
             onClick={() =>
               updateParams({ pillar: undefined, category: undefined })
@@ -151,6 +154,8 @@ export function RoleExplorer() {
               key={pillar.id}
               label={`${pillar.title} (${pillar.roleCount})`}
               clickable
+              aria-pressed={pillar.id === pillarId}
+              icon={pillar.id === pillarId ? <CheckIcon /> : undefined}
               color={pillar.id === pillarId ? 'primary' : 'default'}
               onClick={() =>
                 updateParams({ pillar: pillar.id, category: undefined })
@@ -167,6 +172,8 @@ export function RoleExplorer() {
                 variant="outlined"
                 label={`${category.title} (${category.roleCount})`}
                 clickable
+                aria-pressed={category.id === categoryId}
+                icon={category.id === categoryId ? <CheckIcon /> : undefined}
                 color={category.id === categoryId ? 'primary' : 'default'}
                 onClick={() =>
                   updateParams({
@@ -225,7 +232,7 @@ export function RoleExplorer() {
         )}
         {roles.value && roles.value.totalCount > 0 && (
           <>
-            <Typography variant="body2" color="textSecondary" gutterBottom>
+            <Typography variant="body2" gutterBottom>
               {roles.value.totalCount} role
               {roles.value.totalCount === 1 ? '' : 's'}
             </Typography>

@@ -17,12 +17,15 @@ function RoleDetailRoute() {
  * @public
  */
 export function RolesContent() {
+  // The class lets browser tests (and operators' styles) find the plugin's part of the page.
   return (
-    <ReactRouterV6PageRouter>
-      <Routes>
-        <Route path="/" element={<RoleExplorer />} />
-        <Route path="/roles/:roleId" element={<RoleDetailRoute />} />
-      </Routes>
-    </ReactRouterV6PageRouter>
+    <div className="well-architected-roles">
+      <ReactRouterV6PageRouter>
+        <Routes>
+          <Route path="/" element={<RoleExplorer />} />
+          <Route path="/roles/:roleId" element={<RoleDetailRoute />} />
+        </Routes>
+      </ReactRouterV6PageRouter>
+    </div>
   );
 }

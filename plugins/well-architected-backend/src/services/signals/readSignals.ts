@@ -1,0 +1,392 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Signal, SignalSource } from 'backstage-plugin-well-architected-node';
+import {
+  LIFECYCLE_MEANINGS,
+  LifecycleMeaning,
+  RESOURCE_FAMILIES,
+  ResourceFamily,
+  SignalVocabulary,
+  TagSignal,
+  WORKLOAD_FAMILIES,
+  WorkloadFamily,
+} from './vocabulary';
+
+/** The catalog data around an entity that signals are read from. */
+export interface Neighbourhood {
+  entity: Entity;
+  /** For a Component, the System it is part of. */
+  system?: Entity;
+  /** The entity's own workloads and interfaces (as `SuggestionContext.parts`). */
+  parts: Entity[];
+  resources: Entity[];
+  providedApis: Entity[];
+  /** Components that the entity or its parts depend on, each with its System when it has one. */
+  dependencies: Array<{ component: Entity; system?: Entity }>;
+  /** By API ref, the Systems of the Components that consume it. */
+  consumerSystems: Map<string, string[]>;
+  /** The System the entity belongs to (itself for a System), to tell other Systems apart. */
+  homeSystemRef?: string;
+}
+
+const lower = (value: unknown) =>
+  typeof value === 'string' ? value.trim().toLocaleLowerCase('en') : '';
+const ref = (entity: Entity) => stringifyEntityRef(entity);
+const isKind = (entity: Entity, kind: string) => lower(entity.kind) === kind;
+
+/** One observation before observations of the same signal are merged. */
+interface Finding {
+  id: string;
+  detail: string;
+  message: string;
+  entityRef: string;
+  source: SignalSource;
+}
+
+function familyOf<F extends string>(
+  families: readonly F[],
+  table: Record<F, string[]>,
+  value: string,
+): F | undefined {
+  return families.find(family => table[family].includes(value));
+}
+
+/** Reads the meaning of a `spec.lifecycle`, the kind of workload of a Component `spec.type`. */
+export function lifecycleMeaning(
+  vocabulary: SignalVocabulary,
+  entity: Entity,
+): LifecycleMeaning | undefined {
+  return familyOf(
+    LIFECYCLE_MEANINGS,
+    vocabulary.lifecycles,
+    lower(entity.spec?.lifecycle),
+  );
+}
+
+/** The kind of workload a Component's `spec.type` names, if any. */
+export function workloadFamily(
+  vocabulary: SignalVocabulary,
+  entity: Entity,
+): WorkloadFamily | undefined {
+  return isKind(entity, 'component')
+    ? familyOf(
+        WORKLOAD_FAMILIES,
+        vocabulary.componentTypes,
+        lower(entity.spec?.type),
+      )
+    : undefined;
+}
+
+/** The kind of infrastructure a Resource's `spec.type` names, and its product name. */
+export function resourceFamily(
+  vocabulary: SignalVocabulary,
+  entity: Entity,
+): { family: ResourceFamily; product: string } | undefined {
+  const type = lower(entity.spec?.type);
+  for (const family of RESOURCE_FAMILIES) {
+    const product = vocabulary.resourceTypes[family][type];
+    if (product) {
+      return { family, product };
+    }
+  }
+  return undefined;
+}
+
+const ANNOTATION_MESSAGES: Record<string, (tool: string) => string> = {
+  'on-call': tool => `on call through ${tool}`,
+  monitoring: tool => `monitored in ${tool}`,
+  'error-tracking': tool => `errors tracked in ${tool}`,
+  'security-scanning': tool => `scanned for vulnerabilities by ${tool}`,
+  'code-quality': tool => `has code quality gates in ${tool}`,
+  'gitops-delivery': tool => `deployed by ${tool}`,
+  'source-and-ci': tool => `built from ${tool}`,
+  kubernetes: () => 'runs on Kubernetes',
+  serverless: tool => `runs as a serverless function on ${tool}`,
+  'web-performance': tool => `web performance audited by ${tool}`,
+  secrets: tool => `reads secrets from ${tool}`,
+  'cost-allocation': tool => `carries cloud cost allocation tags for ${tool}`,
+  documentation: tool => `publishes ${tool}`,
+};
+
+const TAG_MESSAGES: Record<TagSignal, string> = {
+  regulated: 'regulated',
+  'personal-data': 'holds personal data',
+  'business-critical': 'business critical',
+  'internet-facing': 'faces the internet',
+  'public-contract': 'public contract',
+  'data-processing': 'processes data in bulk',
+};
+
+const RESOURCE_MESSAGES: Record<ResourceFamily, (product: string) => string> = {
+  database: product => `stores data in ${product}`,
+  cache: product => `caches in ${product}`,
+  'object-storage': product => `keeps objects in ${product}`,
+  messaging: product => `passes messages through ${product}`,
+  'compute-cluster': product => `runs on ${product}`,
+};
+
+const WHERE: Record<SignalSource, string> = {
+  own: '',
+  inherited: ' (from its System)',
+  related: ' (through a Component it depends on)',
+};
+
+function annotationFindings(
+  vocabulary: SignalVocabulary,
+  entity: Entity,
+  source: SignalSource,
+): Finding[] {
+  const keys = Object.keys(entity.metadata.annotations ?? {}).filter(key =>
+    Boolean(entity.metadata.annotations?.[key]),
+  );
+  return vocabulary.annotations.flatMap(entry => {
+    const prefix = entry.key.endsWith('/') || entry.key.endsWith('.');
+    const matched = keys.filter(key =>
+      prefix ? key.startsWith(entry.key) : key === entry.key,
+    );
+    return matched.length === 0
+      ? []
+      : [
+          {
+            id: entry.signal,
+            detail: entry.tool,
+            message: `${ANNOTATION_MESSAGES[entry.signal](
+              entry.tool,
+            )} (${matched.join(', ')})`,
+            entityRef: ref(entity),
+            source,
+          },
+        ];
+  });
+}
+
+/** Signals from tags and labels; `only` limits them to some signals. */
+function tagFindings(
+  vocabulary: SignalVocabulary,
+  entity: Entity,
+  source: SignalSource,
+  only: readonly TagSignal[],
+): Finding[] {
+  const tags = (entity.metadata.tags ?? []).map(lower);
+  const labels = Object.entries(entity.metadata.labels ?? {}).map(
+    ([key, value]) => [lower(key), lower(value)] as const,
+  );
+  const fromTags = only.flatMap(signal =>
+    tags
+      .filter(tag => vocabulary.tags[signal].includes(tag))
+      .map(tag => ({ signal, detail: tag, said: `tagged ${tag}` })),
+  );
+  const fromLabels = vocabulary.labels
+    .filter(entry => only.includes(entry.signal))
+    .flatMap(entry =>
+      labels
+        .filter(
+          ([key, value]) => key === entry.key && entry.values.includes(value),
+        )
+        .map(([key, value]) => ({
+          signal: entry.signal,
+          detail: `${key}=${value}`,
+          said: `label ${key}=${value}`,
+        })),
+    );
+  return [...fromTags, ...fromLabels].map(({ signal, detail, said }) => ({
+    id: signal,
+    detail,
+    message: `${TAG_MESSAGES[signal]}: ${said}${WHERE[source]}`,
+    entityRef: ref(entity),
+    source,
+  }));
+}
+
+/** Lifecycle and workload signals of one Component. */
+function workloadFindings(
+  vocabulary: SignalVocabulary,
+  entity: Entity,
+): Finding[] {
+  const family = workloadFamily(vocabulary, entity);
+  const meaning = lifecycleMeaning(vocabulary, entity);
+  const lifecycle = lower(entity.spec?.lifecycle);
+  const type = lower(entity.spec?.type);
+  const found = (id: string, detail: string, message: string): Finding => ({
+    id,
+    detail,
+    message,
+    entityRef: ref(entity),
+    source: 'own',
+  });
+  const findings: Finding[] = [];
+  if (family && meaning === 'production') {
+    findings.push(
+      found('production-workload', family, `runs in production as a ${family}`),
+    );
+  }
+  if (meaning === 'experimental') {
+    findings.push(
+      found(
+        'experimental',
+        lifecycle,
+        `not in production yet (lifecycle ${lifecycle})`,
+      ),
+    );
+  }
+  if (meaning === 'deprecated') {
+    findings.push(
+      found('deprecated', lifecycle, `on its way out (lifecycle ${lifecycle})`),
+    );
+  }
+  if (family === 'website' && meaning !== 'deprecated') {
+    findings.push(found('website', type, 'serves a website'));
+  }
+  if (family === 'function') {
+    findings.push(
+      found('serverless', type, `runs as a serverless function (type ${type})`),
+    );
+  }
+  if (
+    isKind(entity, 'component') &&
+    vocabulary.tags['data-processing'].includes(type)
+  ) {
+    findings.push(
+      found(
+        'data-processing',
+        type,
+        `${TAG_MESSAGES['data-processing']}: type ${type}`,
+      ),
+    );
+  }
+  return findings;
+}
+
+function apiFindings(
+  vocabulary: SignalVocabulary,
+  api: Entity,
+  neighbourhood: Neighbourhood,
+): Finding[] {
+  const found = (id: string, detail: string, message: string): Finding => ({
+    id,
+    detail,
+    message,
+    entityRef: ref(api),
+    source: 'own',
+  });
+  const findings = tagFindings(vocabulary, api, 'own', ['public-contract']);
+  const others = [
+    ...new Set(
+      neighbourhood.consumerSystems.get(ref(api).toLocaleLowerCase('en')) ?? [],
+    ),
+  ].filter(system => system !== neighbourhood.homeSystemRef);
+  if (others.length > 0) {
+    findings.push(
+      found(
+        'public-contract',
+        'consumed by other Systems',
+        `public contract: an API consumed by ${others.length} other System${
+          others.length === 1 ? '' : 's'
+        }`,
+      ),
+    );
+  }
+  if (lifecycleMeaning(vocabulary, api) === 'deprecated') {
+    findings.push(
+      found(
+        'deprecated',
+        'api',
+        `provides a deprecated API (lifecycle ${lower(api.spec?.lifecycle)})`,
+      ),
+    );
+  }
+  return findings;
+}
+
+/** Merges findings of the same signal, detail and source into one signal naming every entity. */
+function merge(findings: Finding[]): Signal[] {
+  const signals = new Map<string, Signal>();
+  for (const f of findings) {
+    const key = `${f.id}\u0000${f.detail}\u0000${f.source}`;
+    const signal = signals.get(key);
+    if (!signal) {
+      signals.set(key, {
+        id: f.id,
+        detail: f.detail,
+        message: f.message,
+        entityRefs: [f.entityRef],
+        source: f.source,
+      });
+    } else if (!signal.entityRefs.includes(f.entityRef)) {
+      signal.entityRefs.push(f.entityRef);
+    }
+  }
+  return [...signals.values()];
+}
+
+/** Tag signals that a Component inherits from its System, and that a dependency passes on. */
+const INHERITED_TAG_SIGNALS: readonly TagSignal[] = [
+  'regulated',
+  'personal-data',
+  'business-critical',
+];
+const RELATED_TAG_SIGNALS: readonly TagSignal[] = [
+  'regulated',
+  'personal-data',
+];
+const OWN_TAG_SIGNALS: readonly TagSignal[] = [
+  'regulated',
+  'personal-data',
+  'business-critical',
+  'internet-facing',
+  'data-processing',
+];
+
+/**
+ * The named signals of an entity and its neighbourhood, read through the vocabulary: what the
+ * entity and its parts say of themselves (annotations, tags, labels, types, lifecycles), what their
+ * Resources are, what their APIs promise, what a Component inherits from its System and what the
+ * Components it depends on pass on.
+ */
+export function readSignals(
+  vocabulary: SignalVocabulary,
+  neighbourhood: Neighbourhood,
+): Signal[] {
+  const { entity, parts, resources, providedApis, system, dependencies } =
+    neighbourhood;
+  const subjects = [entity, ...parts.filter(p => ref(p) !== ref(entity))];
+  const workloads = subjects.filter(
+    e => !isKind(e, 'api') && !isKind(e, 'resource'),
+  );
+  const findings: Finding[] = [
+    ...workloads.flatMap(e => annotationFindings(vocabulary, e, 'own')),
+    ...workloads.flatMap(e =>
+      tagFindings(vocabulary, e, 'own', OWN_TAG_SIGNALS),
+    ),
+    ...workloads.flatMap(e => workloadFindings(vocabulary, e)),
+    ...resources.flatMap(resource => {
+      const found = resourceFamily(vocabulary, resource);
+      const own = [
+        ...annotationFindings(vocabulary, resource, 'own'),
+        ...tagFindings(vocabulary, resource, 'own', RELATED_TAG_SIGNALS),
+      ];
+      return found
+        ? [
+            ...own,
+            {
+              id: found.family,
+              detail: found.product,
+              message: RESOURCE_MESSAGES[found.family](found.product),
+              entityRef: ref(resource),
+              source: 'own' as const,
+            },
+          ]
+        : own;
+    }),
+    ...providedApis.flatMap(api => apiFindings(vocabulary, api, neighbourhood)),
+    ...(system
+      ? tagFindings(vocabulary, system, 'inherited', INHERITED_TAG_SIGNALS)
+      : []),
+    ...dependencies.flatMap(({ component, system: theirs }) => [
+      ...tagFindings(vocabulary, component, 'related', RELATED_TAG_SIGNALS),
+      ...(theirs
+        ? tagFindings(vocabulary, theirs, 'related', RELATED_TAG_SIGNALS)
+        : []),
+    ]),
+  ];
+  return merge(findings);
+}

@@ -1,0 +1,444 @@
+/**
+ * The signal vocabulary: how real catalogs spell the facts that the suggestion rules read. Data
+ * only; `readSignals` applies it, `vocabulary.test.ts` checks every entry, the backend README lists
+ * it, and `wellArchitected.suggestions.vocabulary` extends it.
+ */
+
+/** Signals read from annotation keys, whatever their value. */
+export const ANNOTATION_SIGNALS = [
+  'on-call',
+  'monitoring',
+  'error-tracking',
+  'security-scanning',
+  'code-quality',
+  'gitops-delivery',
+  'source-and-ci',
+  'kubernetes',
+  'serverless',
+  'web-performance',
+  'secrets',
+  'cost-allocation',
+  'documentation',
+] as const;
+
+/** Signals read from tags and labels, on the entity, its parts and its System. */
+export const TAG_SIGNALS = [
+  'regulated',
+  'personal-data',
+  'business-critical',
+  'internet-facing',
+  'public-contract',
+  'data-processing',
+] as const;
+
+/** The kinds of workload a Component `spec.type` names. */
+export const WORKLOAD_FAMILIES = [
+  'service',
+  'website',
+  'worker',
+  'job',
+  'function',
+] as const;
+
+/** The kinds of infrastructure a Resource `spec.type` names. */
+export const RESOURCE_FAMILIES = [
+  'database',
+  'cache',
+  'object-storage',
+  'messaging',
+  'compute-cluster',
+] as const;
+
+/** What a `spec.lifecycle` means in Backstage. */
+export const LIFECYCLE_MEANINGS = [
+  'production',
+  'experimental',
+  'deprecated',
+] as const;
+
+/** A signal read from annotation keys. */
+export type AnnotationSignal = (typeof ANNOTATION_SIGNALS)[number];
+/** A signal read from tags and labels. */
+export type TagSignal = (typeof TAG_SIGNALS)[number];
+/** A kind of workload. */
+export type WorkloadFamily = (typeof WORKLOAD_FAMILIES)[number];
+/** A kind of infrastructure. */
+export type ResourceFamily = (typeof RESOURCE_FAMILIES)[number];
+/** A lifecycle meaning. */
+export type LifecycleMeaning = (typeof LIFECYCLE_MEANINGS)[number];
+
+/** One annotation key (or a prefix ending in `/` or `.`), the signal it gives and the tool's name. */
+export interface AnnotationEntry {
+  key: string;
+  signal: AnnotationSignal;
+  tool: string;
+}
+
+/** One label key and the values that give a signal. */
+export interface LabelEntry {
+  key: string;
+  values: string[];
+  signal: TagSignal;
+}
+
+/** The whole vocabulary; all strings lower case. */
+export interface SignalVocabulary {
+  annotations: AnnotationEntry[];
+  tags: Record<TagSignal, string[]>;
+  labels: LabelEntry[];
+  componentTypes: Record<WorkloadFamily, string[]>;
+  resourceTypes: Record<ResourceFamily, Record<string, string>>;
+  lifecycles: Record<LifecycleMeaning, string[]>;
+}
+
+/** The vocabulary that ships with the plugin. */
+export const defaultVocabulary: SignalVocabulary = {
+  annotations: [
+    {
+      key: 'pagerduty.com/integration-key',
+      signal: 'on-call',
+      tool: 'PagerDuty',
+    },
+    { key: 'pagerduty.com/service-id', signal: 'on-call', tool: 'PagerDuty' },
+    { key: 'opsgenie.com/team', signal: 'on-call', tool: 'Opsgenie' },
+    {
+      key: 'opsgenie.com/component-selector',
+      signal: 'on-call',
+      tool: 'Opsgenie',
+    },
+    {
+      key: 'splunk.com/on-call-team',
+      signal: 'on-call',
+      tool: 'Splunk On-Call',
+    },
+    {
+      key: 'splunk.com/on-call-routing-key',
+      signal: 'on-call',
+      tool: 'Splunk On-Call',
+    },
+    {
+      key: 'firehydrant.com/service-name',
+      signal: 'on-call',
+      tool: 'FireHydrant',
+    },
+    { key: 'ilert.com/integration-key', signal: 'on-call', tool: 'iLert' },
+    { key: 'datadoghq.com/', signal: 'monitoring', tool: 'Datadog' },
+    { key: 'prometheus.io/', signal: 'monitoring', tool: 'Prometheus' },
+    { key: 'grafana/', signal: 'monitoring', tool: 'Grafana' },
+    { key: 'newrelic.com/', signal: 'monitoring', tool: 'New Relic' },
+    { key: 'dynatrace.com/', signal: 'monitoring', tool: 'Dynatrace' },
+    { key: 'sentry.io/project-slug', signal: 'error-tracking', tool: 'Sentry' },
+    {
+      key: 'rollbar.com/project-slug',
+      signal: 'error-tracking',
+      tool: 'Rollbar',
+    },
+    {
+      key: 'bugsnag.com/project-key',
+      signal: 'error-tracking',
+      tool: 'Bugsnag',
+    },
+    { key: 'snyk.io/', signal: 'security-scanning', tool: 'Snyk' },
+    {
+      key: 'sonarqube.org/project-key',
+      signal: 'code-quality',
+      tool: 'SonarQube',
+    },
+    { key: 'argocd/app-name', signal: 'gitops-delivery', tool: 'Argo CD' },
+    { key: 'argocd/app-selector', signal: 'gitops-delivery', tool: 'Argo CD' },
+    { key: 'github.com/project-slug', signal: 'source-and-ci', tool: 'GitHub' },
+    { key: 'gitlab.com/project-slug', signal: 'source-and-ci', tool: 'GitLab' },
+    { key: 'gitlab.com/project-id', signal: 'source-and-ci', tool: 'GitLab' },
+    {
+      key: 'dev.azure.com/project-repo',
+      signal: 'source-and-ci',
+      tool: 'Azure DevOps',
+    },
+    {
+      key: 'jenkins.io/job-full-name',
+      signal: 'source-and-ci',
+      tool: 'Jenkins',
+    },
+    {
+      key: 'circleci.com/project-slug',
+      signal: 'source-and-ci',
+      tool: 'CircleCI',
+    },
+    {
+      key: 'buildkite.com/project-slug',
+      signal: 'source-and-ci',
+      tool: 'Buildkite',
+    },
+    {
+      key: 'backstage.io/kubernetes-id',
+      signal: 'kubernetes',
+      tool: 'Kubernetes',
+    },
+    {
+      key: 'backstage.io/kubernetes-label-selector',
+      signal: 'kubernetes',
+      tool: 'Kubernetes',
+    },
+    {
+      key: 'aws.com/lambda-function-name',
+      signal: 'serverless',
+      tool: 'AWS Lambda',
+    },
+    {
+      key: 'lighthouse.com/website-url',
+      signal: 'web-performance',
+      tool: 'Lighthouse',
+    },
+    { key: 'vault.io/secrets-path', signal: 'secrets', tool: 'Vault' },
+    {
+      key: 'aws.amazon.com/cost-insights-tags',
+      signal: 'cost-allocation',
+      tool: 'Cost Insights',
+    },
+    {
+      key: 'backstage.io/techdocs-ref',
+      signal: 'documentation',
+      tool: 'TechDocs',
+    },
+  ],
+  tags: {
+    regulated: [
+      'pci',
+      'pci-dss',
+      'sox',
+      'hipaa',
+      'gdpr',
+      'pii',
+      'phi',
+      'fedramp',
+      'iso27001',
+      'soc2',
+    ],
+    'personal-data': ['gdpr', 'pii', 'phi', 'hipaa', 'personal-data'],
+    'business-critical': [
+      'customer-facing',
+      'business-critical',
+      'mission-critical',
+      'tier-0',
+      'tier-1',
+      'tier0',
+      'tier1',
+    ],
+    'internet-facing': [
+      'internet-facing',
+      'public-facing',
+      'public',
+      'external',
+      'edge',
+    ],
+    'public-contract': [
+      'public',
+      'external',
+      'partner',
+      'public-api',
+      'partner-api',
+      'external-api',
+      'internet-facing',
+    ],
+    'data-processing': [
+      'etl',
+      'elt',
+      'spark',
+      'pyspark',
+      'airflow',
+      'dagster',
+      'prefect',
+      'dbt',
+      'flink',
+      'beam',
+      'streaming',
+      'stream-processing',
+      'ml',
+      'machine-learning',
+      'mlops',
+      'data-pipeline',
+      'big-data',
+      'hadoop',
+      'kafka-streams',
+    ],
+  },
+  labels: [
+    {
+      key: 'tier',
+      values: [
+        '0',
+        '1',
+        'critical',
+        'tier-0',
+        'tier-1',
+        'tier0',
+        'tier1',
+        't0',
+        't1',
+      ],
+      signal: 'business-critical',
+    },
+    {
+      key: 'service-tier',
+      values: ['0', '1', 'critical', 'tier-0', 'tier-1'],
+      signal: 'business-critical',
+    },
+    {
+      key: 'criticality',
+      values: ['critical', 'high'],
+      signal: 'business-critical',
+    },
+    {
+      key: 'business-criticality',
+      values: ['critical', 'high'],
+      signal: 'business-critical',
+    },
+    {
+      key: 'compliance',
+      values: ['pci', 'pci-dss', 'sox', 'hipaa', 'gdpr', 'soc2'],
+      signal: 'regulated',
+    },
+    {
+      key: 'data-classification',
+      values: ['pii', 'personal', 'sensitive', 'restricted'],
+      signal: 'personal-data',
+    },
+    {
+      key: 'exposure',
+      values: ['public', 'internet', 'internet-facing', 'external'],
+      signal: 'internet-facing',
+    },
+  ],
+  componentTypes: {
+    service: [
+      'service',
+      'backend',
+      'microservice',
+      'api',
+      'grpc-service',
+      'backend-service',
+    ],
+    website: [
+      'website',
+      'frontend',
+      'web',
+      'webapp',
+      'web-app',
+      'spa',
+      'single-page-app',
+    ],
+    worker: ['worker', 'consumer', 'daemon', 'stream-processor', 'processor'],
+    job: [
+      'job',
+      'batch',
+      'batch-job',
+      'cronjob',
+      'cron',
+      'scheduled-job',
+      'data-pipeline',
+      'etl',
+      'pipeline',
+    ],
+    function: ['function', 'lambda', 'serverless', 'cloud-function', 'faas'],
+  },
+  resourceTypes: {
+    database: {
+      database: 'a database',
+      db: 'a database',
+      postgres: 'PostgreSQL',
+      postgresql: 'PostgreSQL',
+      'aurora-postgresql': 'Aurora PostgreSQL',
+      aurora: 'Aurora',
+      rds: 'Amazon RDS',
+      mysql: 'MySQL',
+      mariadb: 'MariaDB',
+      oracle: 'Oracle',
+      sqlserver: 'SQL Server',
+      mssql: 'SQL Server',
+      dynamodb: 'DynamoDB',
+      mongodb: 'MongoDB',
+      mongo: 'MongoDB',
+      cassandra: 'Cassandra',
+      cockroachdb: 'CockroachDB',
+      cosmosdb: 'Cosmos DB',
+      spanner: 'Cloud Spanner',
+      'cloud-sql': 'Cloud SQL',
+      firestore: 'Firestore',
+      bigtable: 'Bigtable',
+      neo4j: 'Neo4j',
+      elasticsearch: 'Elasticsearch',
+      opensearch: 'OpenSearch',
+      snowflake: 'Snowflake',
+      bigquery: 'BigQuery',
+      redshift: 'Redshift',
+      'data-warehouse': 'a data warehouse',
+    },
+    cache: {
+      cache: 'a cache',
+      redis: 'Redis',
+      memcached: 'Memcached',
+      elasticache: 'ElastiCache',
+      valkey: 'Valkey',
+    },
+    'object-storage': {
+      's3-bucket': 'Amazon S3',
+      s3: 'Amazon S3',
+      bucket: 'a bucket',
+      storage: 'object storage',
+      'object-storage': 'object storage',
+      gcs: 'Google Cloud Storage',
+      'gcs-bucket': 'Google Cloud Storage',
+      'azure-blob': 'Azure Blob Storage',
+      'blob-storage': 'blob storage',
+      minio: 'MinIO',
+    },
+    messaging: {
+      queue: 'a queue',
+      topic: 'a topic',
+      'kafka-topic': 'Kafka',
+      kafka: 'Kafka',
+      sqs: 'Amazon SQS',
+      sns: 'Amazon SNS',
+      kinesis: 'Kinesis',
+      pubsub: 'Pub/Sub',
+      'pubsub-topic': 'Pub/Sub',
+      rabbitmq: 'RabbitMQ',
+      'event-hub': 'Event Hubs',
+      eventhub: 'Event Hubs',
+      nats: 'NATS',
+      'service-bus': 'Service Bus',
+      eventbridge: 'EventBridge',
+    },
+    'compute-cluster': {
+      'kubernetes-cluster': 'Kubernetes',
+      cluster: 'a cluster',
+      eks: 'Amazon EKS',
+      gke: 'GKE',
+      aks: 'AKS',
+      'ecs-cluster': 'Amazon ECS',
+      'nomad-cluster': 'Nomad',
+    },
+  },
+  lifecycles: {
+    production: ['production', 'prod', 'live', 'ga', 'stable', 'mature'],
+    experimental: [
+      'experimental',
+      'alpha',
+      'beta',
+      'poc',
+      'prototype',
+      'sandbox',
+      'development',
+      'incubating',
+    ],
+    deprecated: [
+      'deprecated',
+      'retired',
+      'sunset',
+      'sunsetting',
+      'end-of-life',
+      'eol',
+      'legacy',
+    ],
+  },
+};
