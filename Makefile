@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help install start test test-databases eval e2e bench fix clean
+.PHONY: help install start test test-databases eval e2e try-install bench fix clean
 
 help:
 	@echo "make start           run the app: frontend on :3000, backend on :7007 (SQLite in .data/)"
@@ -12,6 +12,7 @@ help:
 	@echo "make test-databases  the same, the store tests also on local PostgreSQL and MariaDB, server-only suites too"
 	@echo "make eval            precision and recall of the suggestion rules on the evaluation catalogs"
 	@echo "make e2e             the browser journeys in Chromium against the built app; screenshots"
+	@echo "make try-install     pack the four packages, install them into a fresh create-app app as the README says, check it"
 	@echo "make bench           the benchmark: production build on PostgreSQL and SQLite, 10,000 entities"
 	@echo "make fix             format with prettier and fix lint where it can"
 	@echo "make clean           remove build output, dependencies, the toolchain and local data"
@@ -34,6 +35,9 @@ eval: install
 
 e2e: install
 	@bash e2e/run.sh
+
+try-install: install
+	@bash scripts/try-install.sh
 
 bench: install
 	@bash scripts/bench.sh

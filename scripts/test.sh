@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Every check of `make test`: tsc, lint, prettier and the jest suites of all packages. Runs them
-# all even when one fails, then ends with the line `N passed, N failed`: the jest tests, plus one
-# for each static check. Runs once and ends whatever the caller's environment: jest never watches
-# (backstage-cli would when `CI` is unset), and test databases never come from Docker.
+# Every check of `make test`: tsc, lint, prettier, the API reports and the jest suites of all
+# packages. Runs them all even when one fails, then ends with the line `N passed, N failed`: the
+# jest tests, plus one for each static check. Runs once and ends whatever the caller's
+# environment: jest never watches (backstage-cli would when `CI` is unset), and test databases
+# never come from Docker.
 #
 # The store tests run on SQLite, and also on PostgreSQL and MySQL/MariaDB when their connection
 # strings are set (`make test-databases` sets them). Suites that only make sense on a server
@@ -33,6 +34,9 @@ check() {
 check "tsc" yarn tsc
 check "lint" yarn backstage-cli repo lint
 check "prettier" yarn prettier --check .
+# The committed report.api.md files must match the exported API that tsc just wrote to
+# dist-types/; after changing an export, regenerate them with `yarn build:api-reports`.
+check "api reports" yarn build:api-reports --ci
 export BACKSTAGE_TEST_DISABLE_DOCKER=1
 jest_args=(--ci --watchAll=false --json --outputFile="$results/jest.json")
 if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] &&
