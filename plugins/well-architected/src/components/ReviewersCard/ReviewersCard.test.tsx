@@ -106,6 +106,48 @@ describe('ReviewersCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('names the first members of a large group and links to the group for the rest', async () => {
+    const api = mockWellArchitectedApi();
+    const answer = await api.getSuggestions('system:default/payments');
+    const [first, ...others] = answer.suggestions;
+    const [owner, ...otherReviewers] = first.reviewers;
+    api.getSuggestions.mockResolvedValue({
+      ...answer,
+      suggestions: [
+        {
+          ...first,
+          reviewers: [
+            {
+              ...owner,
+              members: Array.from({ length: 10 }, (_, i) => ({
+                userRef: `user:default/member-${i}`,
+                displayName: `Member ${i}`,
+              })),
+              memberCount: 240,
+            },
+            ...otherReviewers,
+          ],
+        },
+        ...others,
+      ],
+    });
+    await renderCard(api);
+
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Details for Site Reliability Engineer',
+      }),
+    );
+    const sre = rows()[0];
+    expect(
+      within(sre).getByRole('link', { name: 'Member 4' }),
+    ).toBeInTheDocument();
+    expect(within(sre).queryByRole('link', { name: 'Member 5' })).toBeNull();
+    expect(
+      within(sre).getByRole('link', { name: '235 more in Payments Team' }),
+    ).toBeInTheDocument();
+  });
+
   it('filters the rows by pillar and says which pillar it shows', async () => {
     await renderCard();
 

@@ -108,7 +108,8 @@ function NoHolder() {
 function ReviewerGroup(props: { reviewer: Reviewer }) {
   const { reviewer } = props;
   const shown = reviewer.members.slice(0, MEMBERS_SHOWN);
-  const more = reviewer.members.length - shown.length;
+  // The server sends the first members of a large group and how many it has in all.
+  const more = reviewer.memberCount - shown.length;
   return (
     <li>
       <EntityRefLink
@@ -132,7 +133,16 @@ function ReviewerGroup(props: { reviewer: Reviewer }) {
               />
             </span>
           ))}
-          {more > 0 && ` and ${more} more`}
+          {more > 0 && (
+            <>
+              {' and '}
+              <EntityRefLink
+                entityRef={reviewer.groupRef}
+                title={`${more} more in ${reviewer.displayName}`}
+                underline="always"
+              />
+            </>
+          )}
         </Typography>
       )}
     </li>
