@@ -6,8 +6,8 @@
 #   1. builds the four packages and packs them as a publisher would (`yarn pack`, which runs
 #      `backstage-cli package prepack`), in dependency order;
 #   2. creates an app with @backstage/create-app in a temporary directory (--skip-install), with
-#      the one version pin this registry needs (docs/platform-notes in the project's shared docs:
-#      @backstage/backend-defaults ^0.19.0);
+#      the one version pin the registry's copy of that release needs (@backstage/backend-defaults
+#      ^0.19.0: create-app writes a range that mixes 0.18 with plugins that need 0.19);
 #   3. installs the tarballs as the README says to before the packages are on a registry:
 #      `resolutions` to `file:` tarballs, then `yarn --cwd packages/backend add` and
 #      `yarn --cwd packages/app add`;
