@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 
@@ -11,22 +11,6 @@ import assert from 'node:assert/strict';
 export const baseUrl = process.env.E2E_BASE_URL ?? 'http://localhost:7207';
 
 const imagesDir = new URL('../docs/images/', import.meta.url);
-
-/** Debian's Chromium, with the flags it needs to run headless as root on these machines. */
-function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
 
 /**
  * A new browser context (a person of their own: no cookies, no storage) signed in as the guest
@@ -51,7 +35,7 @@ async function signIn(browser, path = '/') {
 export function browserSessions() {
   let browser;
   before(async () => {
-    browser = await launchBrowser();
+    browser = await launchChromium(process.env.E2E_CHROMIUM);
   });
   after(() => browser?.close());
   return path => signIn(browser, path);

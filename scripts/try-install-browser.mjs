@@ -2,24 +2,13 @@
 // signs in as a guest, opens the roles page from the sidebar and the reviewers card of the
 // example System, and prints one line per check that passed. The suggestions the API gave for
 // that System come as the first argument, so that the card is checked against them.
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/chromium.mjs';
 
 const appUrl = process.env.TRY_INSTALL_APP_URL;
 const screenshots = process.env.TRY_INSTALL_SCREENSHOTS;
 const { suggestions } = JSON.parse(process.argv[2]);
 
-const browser = await chromium.launch({
-  executablePath: process.env.TRY_INSTALL_CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium(process.env.TRY_INSTALL_CHROMIUM);
 try {
   const context = await browser.newContext({
     viewport: { width: 1400, height: 900 },
