@@ -105,7 +105,7 @@ export interface Config {
         }>;
         /**
          * More tags per signal: regulated, personal-data, business-critical, internet-facing,
-         * public-contract (read on APIs) or data-processing.
+         * internal-only, change-controlled, public-contract (read on APIs) or data-processing.
          */
         tags?: { [signal: string]: string[] };
         /** Label keys and the values that give a signal, like `{ key: tier, values: [gold] }`. */
@@ -123,9 +123,10 @@ export interface Config {
          */
         componentTypes?: { [family: string]: string[] };
         /**
-         * More Resource `spec.type` values per kind of infrastructure (database, cache,
-         * object-storage, messaging or compute-cluster), each with the product name shown in
-         * reasons, like `{ database: { tidb: TiDB } }`.
+         * More Resource `spec.type` values per kind of infrastructure (database, data-warehouse,
+         * cache, object-storage, messaging or compute-cluster), each with the product name shown
+         * in reasons, like `{ database: { tidb: TiDB } }`. A database is an operational store
+         * (administered, backed up); a data-warehouse is an analytics copy (governed).
          */
         resourceTypes?: { [family: string]: { [type: string]: string } };
         /** More `spec.lifecycle` values per meaning: production, experimental or deprecated. */

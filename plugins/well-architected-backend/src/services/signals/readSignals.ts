@@ -1,4 +1,8 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  RELATION_DEPENDS_ON,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { Signal, SignalSource } from 'backstage-plugin-well-architected-node';
 import {
   LIFECYCLE_MEANINGS,
@@ -24,6 +28,8 @@ export interface Neighbourhood {
   dependencies: Array<{ component: Entity; system?: Entity }>;
   /** By API ref, the Systems of the Components that consume it. */
   consumerSystems: Map<string, string[]>;
+  /** The other Systems that provide the APIs the entity or its parts consume. */
+  providerSystems?: Entity[];
   /** The System the entity belongs to (itself for a System), to tell other Systems apart. */
   homeSystemRef?: string;
 }
@@ -112,12 +118,15 @@ const TAG_MESSAGES: Record<TagSignal, string> = {
   'personal-data': 'holds personal data',
   'business-critical': 'business critical',
   'internet-facing': 'faces the internet',
+  'internal-only': 'for internal users only',
+  'change-controlled': 'under change control',
   'public-contract': 'public contract',
   'data-processing': 'processes data in bulk',
 };
 
 const RESOURCE_MESSAGES: Record<ResourceFamily, (product: string) => string> = {
   database: product => `stores data in ${product}`,
+  'data-warehouse': product => `analytics data in ${product}`,
   cache: product => `caches in ${product}`,
   'object-storage': product => `keeps objects in ${product}`,
   messaging: product => `passes messages through ${product}`,
@@ -129,6 +138,9 @@ const WHERE: Record<SignalSource, string> = {
   inherited: ' (from its System)',
   related: ' (through a Component it depends on)',
 };
+
+/** The `public-contract` detail of an API that other Systems consume, whatever its tags say. */
+export const SHARED_CONTRACT = 'consumed by other Systems';
 
 function annotationFindings(
   vocabulary: SignalVocabulary,
@@ -159,13 +171,34 @@ function annotationFindings(
   });
 }
 
-/** Signals from tags and labels; `only` limits them to some signals. */
-function tagFindings(
+/** Tag signals that a Component inherits from its System, and that a dependency passes on. */
+const INHERITED_TAG_SIGNALS: readonly TagSignal[] = [
+  'regulated',
+  'personal-data',
+  'business-critical',
+  'internal-only',
+  'change-controlled',
+];
+const RELATED_TAG_SIGNALS: readonly TagSignal[] = [
+  'regulated',
+  'personal-data',
+];
+const OWN_TAG_SIGNALS: readonly TagSignal[] = [
+  'regulated',
+  'personal-data',
+  'business-critical',
+  'internet-facing',
+  'internal-only',
+  'change-controlled',
+  'data-processing',
+];
+
+/** The tags and labels of an entity that give one of the `only` signals, as said to a reader. */
+function tagMatches(
   vocabulary: SignalVocabulary,
   entity: Entity,
-  source: SignalSource,
   only: readonly TagSignal[],
-): Finding[] {
+): Array<{ signal: TagSignal; detail: string; said: string }> {
   const tags = (entity.metadata.tags ?? []).map(lower);
   const labels = Object.entries(entity.metadata.labels ?? {}).map(
     ([key, value]) => [lower(key), lower(value)] as const,
@@ -188,13 +221,45 @@ function tagFindings(
           said: `label ${key}=${value}`,
         })),
     );
-  return [...fromTags, ...fromLabels].map(({ signal, detail, said }) => ({
-    id: signal,
-    detail,
-    message: `${TAG_MESSAGES[signal]}: ${said}${WHERE[source]}`,
-    entityRef: ref(entity),
-    source,
-  }));
+  return [...fromTags, ...fromLabels];
+}
+
+/** Signals from tags and labels; `only` limits them to some signals. */
+function tagFindings(
+  vocabulary: SignalVocabulary,
+  entity: Entity,
+  source: SignalSource,
+  only: readonly TagSignal[],
+): Finding[] {
+  return tagMatches(vocabulary, entity, only).map(
+    ({ signal, detail, said }) => ({
+      id: signal,
+      detail,
+      message: `${TAG_MESSAGES[signal]}: ${said}${WHERE[source]}`,
+      entityRef: ref(entity),
+      source,
+    }),
+  );
+}
+
+/**
+ * What another System's tags say of the data its APIs give. A consumer is not in the provider's
+ * scope (a token can stand for a card number), so this is a signal of its own, not the provider's
+ * regulation passed on.
+ */
+function providerFindings(
+  vocabulary: SignalVocabulary,
+  provider: Entity,
+): Finding[] {
+  return tagMatches(vocabulary, provider, RELATED_TAG_SIGNALS).map(
+    ({ detail, said }) => ({
+      id: 'consumes-regulated-data',
+      detail,
+      message: `uses the data of ${provider.metadata.name} through its API: ${said}`,
+      entityRef: ref(provider),
+      source: 'related',
+    }),
+  );
 }
 
 /** Lifecycle and workload signals of one Component. */
@@ -278,7 +343,7 @@ function apiFindings(
     findings.push(
       found(
         'public-contract',
-        'consumed by other Systems',
+        SHARED_CONTRACT,
         `public contract: an API consumed by ${others.length} other System${
           others.length === 1 ? '' : 's'
         }`,
@@ -318,23 +383,83 @@ function merge(findings: Finding[]): Signal[] {
   return [...signals.values()];
 }
 
-/** Tag signals that a Component inherits from its System, and that a dependency passes on. */
-const INHERITED_TAG_SIGNALS: readonly TagSignal[] = [
-  'regulated',
-  'personal-data',
-  'business-critical',
+/** The kinds of Resource that hold data, for telling a workload that moves data between them. */
+const DATA_STORES: readonly ResourceFamily[] = [
+  'database',
+  'data-warehouse',
+  'object-storage',
 ];
-const RELATED_TAG_SIGNALS: readonly TagSignal[] = [
-  'regulated',
-  'personal-data',
-];
-const OWN_TAG_SIGNALS: readonly TagSignal[] = [
-  'regulated',
-  'personal-data',
-  'business-critical',
-  'internet-facing',
-  'data-processing',
-];
+
+/**
+ * What the catalog does not say outright: a production website that neither it nor its System
+ * marks internal-only faces the internet; a worker, job or function that feeds a data warehouse,
+ * or moves data between two data stores, processes data in bulk.
+ */
+function inferredFindings(
+  vocabulary: SignalVocabulary,
+  workloads: Entity[],
+  resources: Entity[],
+  stated: Finding[],
+  systemRef: string,
+): Finding[] {
+  const internal = new Set(
+    stated.filter(f => f.id === 'internal-only').map(f => f.entityRef),
+  );
+  const stores = resources.flatMap(r => {
+    const found = resourceFamily(vocabulary, r);
+    return found && DATA_STORES.includes(found.family)
+      ? [{ key: ref(r).toLocaleLowerCase('en'), ...found }]
+      : [];
+  });
+  return workloads.flatMap(entity => {
+    const family = workloadFamily(vocabulary, entity);
+    const found = (id: string, detail: string, message: string): Finding => ({
+      id,
+      detail,
+      message,
+      entityRef: ref(entity),
+      source: 'own',
+    });
+    const findings: Finding[] = [];
+    if (
+      family === 'website' &&
+      lifecycleMeaning(vocabulary, entity) === 'production' &&
+      !internal.has(ref(entity)) &&
+      !internal.has(systemRef)
+    ) {
+      findings.push(
+        found(
+          'internet-facing',
+          'production website',
+          `${TAG_MESSAGES['internet-facing']}: a production website not marked internal-only`,
+        ),
+      );
+    }
+    const dependsOn = new Set(
+      (entity.relations ?? [])
+        .filter(r => r.type === RELATION_DEPENDS_ON)
+        .map(r => r.targetRef.toLocaleLowerCase('en')),
+    );
+    const used = stores.filter(store => dependsOn.has(store.key));
+    const unattended =
+      family === 'worker' || family === 'job' || family === 'function';
+    if (
+      unattended &&
+      (used.length >= 2 || used.some(s => s.family === 'data-warehouse'))
+    ) {
+      findings.push(
+        found(
+          'data-processing',
+          `${family} over data stores`,
+          `${TAG_MESSAGES['data-processing']}: a ${family} that depends on ${[
+            ...new Set(used.map(s => s.product)),
+          ].join(' and ')}`,
+        ),
+      );
+    }
+    return findings;
+  });
+}
 
 /**
  * The named signals of an entity and its neighbourhood, read through the vocabulary: what the
@@ -346,18 +471,36 @@ export function readSignals(
   vocabulary: SignalVocabulary,
   neighbourhood: Neighbourhood,
 ): Signal[] {
-  const { entity, parts, resources, providedApis, system, dependencies } =
-    neighbourhood;
+  const {
+    entity,
+    parts,
+    resources,
+    providedApis,
+    system,
+    dependencies,
+    providerSystems = [],
+  } = neighbourhood;
   const subjects = [entity, ...parts.filter(p => ref(p) !== ref(entity))];
   const workloads = subjects.filter(
     e => !isKind(e, 'api') && !isKind(e, 'resource'),
   );
+  const inherited = system
+    ? tagFindings(vocabulary, system, 'inherited', INHERITED_TAG_SIGNALS)
+    : [];
+  const ownTags = workloads.flatMap(e =>
+    tagFindings(vocabulary, e, 'own', OWN_TAG_SIGNALS),
+  );
   const findings: Finding[] = [
     ...workloads.flatMap(e => annotationFindings(vocabulary, e, 'own')),
-    ...workloads.flatMap(e =>
-      tagFindings(vocabulary, e, 'own', OWN_TAG_SIGNALS),
-    ),
+    ...ownTags,
     ...workloads.flatMap(e => workloadFindings(vocabulary, e)),
+    ...inferredFindings(
+      vocabulary,
+      workloads,
+      resources,
+      [...ownTags, ...inherited],
+      system ? ref(system) : ref(entity),
+    ),
     ...resources.flatMap(resource => {
       const found = resourceFamily(vocabulary, resource);
       const own = [
@@ -378,15 +521,19 @@ export function readSignals(
         : own;
     }),
     ...providedApis.flatMap(api => apiFindings(vocabulary, api, neighbourhood)),
-    ...(system
-      ? tagFindings(vocabulary, system, 'inherited', INHERITED_TAG_SIGNALS)
-      : []),
+    ...inherited,
     ...dependencies.flatMap(({ component, system: theirs }) => [
       ...tagFindings(vocabulary, component, 'related', RELATED_TAG_SIGNALS),
       ...(theirs
         ? tagFindings(vocabulary, theirs, 'related', RELATED_TAG_SIGNALS)
         : []),
     ]),
+    ...providerSystems
+      .filter(
+        provider =>
+          ref(provider).toLocaleLowerCase('en') !== neighbourhood.homeSystemRef,
+      )
+      .flatMap(provider => providerFindings(vocabulary, provider)),
   ];
   return merge(findings);
 }

@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, RELATION_DEPENDS_ON } from '@backstage/catalog-model';
 import { Signal } from 'backstage-plugin-well-architected-node';
 import {
+  api,
   component,
   neighbourhood,
   resource,
@@ -12,6 +13,7 @@ import { Neighbourhood, readSignals } from './readSignals';
 import {
   LIFECYCLE_MEANINGS,
   RESOURCE_FAMILIES,
+  SIGNAL_IDS,
   TAG_SIGNALS,
   WORKLOAD_FAMILIES,
   defaultVocabulary as vocabulary,
@@ -96,7 +98,12 @@ describe('the signal vocabulary', () => {
           metadata: { labels: { [key]: value } },
         }),
       );
-      expect(found.map(s => [s.id, s.detail])).toEqual([[entry.signal, label]]);
+      // One label may give several signals, like compliance=sox: regulated and change-controlled.
+      expect(found.map(s => [s.id, s.detail])).toContainEqual([
+        entry.signal,
+        label,
+      ]);
+      expect(found.filter(s => s.detail !== label)).toEqual([]);
     });
   });
 
@@ -194,6 +201,150 @@ describe('the signal vocabulary', () => {
         source: 'own',
       },
     ]);
+  });
+});
+
+/** A Component that depends on the given Resources, as the catalog relates them. */
+const dependingOn = (entity: Entity, resources: Entity[]): Entity => ({
+  ...entity,
+  relations: resources.map(r => ({
+    type: RELATION_DEPENDS_ON,
+    targetRef: `resource:default/${r.metadata.name}`,
+  })),
+});
+
+describe('signals read from more than one fact', () => {
+  const website = (metadata = {}, lifecycle = 'production') =>
+    component('site', { spec: { type: 'website', lifecycle }, metadata });
+  const exposure = (found: Signal[]) =>
+    found.filter(s => s.id === 'internet-facing').map(s => s.detail);
+
+  it('takes a production website that nothing marks internal-only to face the internet', () => {
+    expect(signalsOf(website())).toContainEqual({
+      id: 'internet-facing',
+      detail: 'production website',
+      message:
+        'faces the internet: a production website not marked internal-only',
+      entityRefs: ['component:default/site'],
+      source: 'own',
+    });
+  });
+
+  it('does not take a website to face the internet when it or its System is internal-only, or before production', () => {
+    expect(exposure(signalsOf(website({ tags: ['internal-only'] })))).toEqual(
+      [],
+    );
+    expect(
+      exposure(
+        signalsOf(website({ labels: { exposure: 'private' } }), {
+          system: system('tools'),
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      exposure(
+        signalsOf(website(), {
+          system: system('tools', { tags: ['back-office'] }),
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      exposure(
+        signalsOf(system('tools', { tags: ['intranet'] }), {
+          parts: [website()],
+        }),
+      ),
+    ).toEqual([]);
+    expect(exposure(signalsOf(website({}, 'experimental')))).toEqual([]);
+  });
+
+  it.each([
+    ['worker', ['bigquery'], 'a worker that depends on BigQuery'],
+    [
+      'cronjob',
+      ['s3-bucket', 'aurora'],
+      'a job that depends on Amazon S3 and Aurora',
+    ],
+    [
+      'lambda',
+      ['snowflake', 'snowflake'],
+      'a function that depends on Snowflake',
+    ],
+  ])(
+    'reads a %s that depends on %j as processing data in bulk',
+    (type, types, said) => {
+      const stores = types.map((t, i) => resource(`store-${i}`, t));
+      const found = signalsOf(
+        dependingOn(component('w', { spec: { type } }), stores),
+        { resources: stores },
+      ).filter(s => s.id === 'data-processing');
+      expect(found.map(s => s.message)).toEqual([
+        `processes data in bulk: ${said}`,
+      ]);
+    },
+  );
+
+  it.each([
+    ['worker', ['postgres'], []],
+    ['worker', ['redis'], ['bigquery']],
+    ['service', ['bigquery', 's3'], []],
+  ])(
+    'does not read a %s that depends on %j (next to %j) as processing data in bulk',
+    (type, used, elsewhere) => {
+      const stores = used.map((t, i) => resource(`used-${i}`, t));
+      const others = elsewhere.map((t, i) => resource(`other-${i}`, t));
+      const entity = dependingOn(component('w', { spec: { type } }), stores);
+      expect(
+        ids(signalsOf(entity, { resources: [...stores, ...others] })),
+      ).not.toContain('data-processing');
+    },
+  );
+
+  it('reads what the tags of another System that provides an API it consumes say of its data', () => {
+    const records = system('records', { tags: ['hipaa'] });
+    const related = (homeSystemRef: string) =>
+      signalsOf(component('console'), {
+        providerSystems: [records],
+        homeSystemRef,
+      }).filter(s => s.source === 'related');
+    expect(related('system:default/tools')).toEqual([
+      {
+        id: 'consumes-regulated-data',
+        detail: 'hipaa',
+        message: 'uses the data of records through its API: tagged hipaa',
+        entityRefs: ['system:default/records'],
+        source: 'related',
+      },
+    ]);
+    expect(related('system:default/records')).toEqual([]);
+  });
+
+  it('names every signal it can give in SIGNAL_IDS', () => {
+    const everything = component('svc', {
+      metadata: {
+        tags: TAG_SIGNALS.map(signal => vocabulary.tags[signal][0]),
+        annotations: Object.fromEntries(
+          vocabulary.annotations.map(a => [
+            a.key.endsWith('/') ? `${a.key}x` : a.key,
+            'x',
+          ]),
+        ),
+      },
+    });
+    const stores = RESOURCE_FAMILIES.map(family =>
+      resource(family, Object.keys(vocabulary.resourceTypes[family])[0]),
+    );
+    const found = [
+      ...signalsOf(dependingOn(everything, stores), {
+        resources: stores,
+        providedApis: [api('pay', ['public'])],
+        providerSystems: [system('records', { tags: ['pii'] })],
+      }),
+      ...signalsOf(website()),
+      ...signalsOf(component('old', { spec: { lifecycle: 'deprecated' } })),
+      ...signalsOf(component('new', { spec: { lifecycle: 'experimental' } })),
+    ];
+    expect([...new Set(ids(found))].sort()).toEqual([...SIGNAL_IDS].sort());
   });
 });
 

@@ -27,6 +27,8 @@ export const TAG_SIGNALS = [
   'personal-data',
   'business-critical',
   'internet-facing',
+  'internal-only',
+  'change-controlled',
   'public-contract',
   'data-processing',
 ] as const;
@@ -40,9 +42,14 @@ export const WORKLOAD_FAMILIES = [
   'function',
 ] as const;
 
-/** The kinds of infrastructure a Resource `spec.type` names. */
+/**
+ * The kinds of infrastructure a Resource `spec.type` names. A `database` is an operational store
+ * that a workload reads and writes as it serves (tuned, backed up, restored); a `data-warehouse`
+ * is an analytics copy that pipelines load and analysts query.
+ */
 export const RESOURCE_FAMILIES = [
   'database',
+  'data-warehouse',
   'cache',
   'object-storage',
   'messaging',
@@ -55,6 +62,25 @@ export const LIFECYCLE_MEANINGS = [
   'experimental',
   'deprecated',
 ] as const;
+
+/** Signals read from what types, lifecycles and relations mean together (see `readSignals`). */
+export const DERIVED_SIGNALS = [
+  'production-workload',
+  'experimental',
+  'deprecated',
+  'website',
+  'consumes-regulated-data',
+] as const;
+
+/** Every signal `readSignals` can give: what rules, and rules from config, can name. */
+export const SIGNAL_IDS = [
+  ...new Set([
+    ...DERIVED_SIGNALS,
+    ...ANNOTATION_SIGNALS,
+    ...TAG_SIGNALS,
+    ...RESOURCE_FAMILIES,
+  ]),
+] as [string, ...string[]];
 
 /** A signal read from annotation keys. */
 export type AnnotationSignal = (typeof ANNOTATION_SIGNALS)[number];
@@ -214,7 +240,16 @@ export const defaultVocabulary: SignalVocabulary = {
       'iso27001',
       'soc2',
     ],
-    'personal-data': ['gdpr', 'pii', 'phi', 'hipaa', 'personal-data'],
+    'personal-data': [
+      'gdpr',
+      'pii',
+      'phi',
+      'hipaa',
+      'personal-data',
+      'customer-data',
+      'patient-data',
+      'user-data',
+    ],
     'business-critical': [
       'customer-facing',
       'business-critical',
@@ -231,6 +266,16 @@ export const defaultVocabulary: SignalVocabulary = {
       'external',
       'edge',
     ],
+    'internal-only': [
+      'internal-only',
+      'internal',
+      'intranet',
+      'staff-only',
+      'employee-facing',
+      'back-office',
+      'backoffice',
+    ],
+    'change-controlled': ['sox', 'soc2', 'soc-2', 'itgc'],
     'public-contract': [
       'public',
       'external',
@@ -300,13 +345,30 @@ export const defaultVocabulary: SignalVocabulary = {
     },
     {
       key: 'data-classification',
-      values: ['pii', 'personal', 'sensitive', 'restricted'],
+      values: [
+        'pii',
+        'phi',
+        'personal',
+        'sensitive',
+        'restricted',
+        'customer-data',
+      ],
       signal: 'personal-data',
     },
     {
       key: 'exposure',
       values: ['public', 'internet', 'internet-facing', 'external'],
       signal: 'internet-facing',
+    },
+    {
+      key: 'exposure',
+      values: ['internal', 'internal-only', 'private', 'intranet'],
+      signal: 'internal-only',
+    },
+    {
+      key: 'compliance',
+      values: ['sox', 'soc2'],
+      signal: 'change-controlled',
     },
   ],
   componentTypes: {
@@ -368,10 +430,16 @@ export const defaultVocabulary: SignalVocabulary = {
       neo4j: 'Neo4j',
       elasticsearch: 'Elasticsearch',
       opensearch: 'OpenSearch',
+    },
+    'data-warehouse': {
+      'data-warehouse': 'a data warehouse',
       snowflake: 'Snowflake',
       bigquery: 'BigQuery',
+      'bigquery-dataset': 'BigQuery',
       redshift: 'Redshift',
-      'data-warehouse': 'a data warehouse',
+      synapse: 'Azure Synapse',
+      databricks: 'Databricks',
+      clickhouse: 'ClickHouse',
     },
     cache: {
       cache: 'a cache',

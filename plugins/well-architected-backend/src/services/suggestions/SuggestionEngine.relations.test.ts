@@ -183,6 +183,35 @@ describe('SuggestionEngine over relations', () => {
     });
   });
 
+  it('puts no consumer of a regulated API in its scope, but asks about staff tools that use it', async () => {
+    const { roles } = await suggest('component:default/app-bff');
+    expect(roles.has('compliance-officer')).toBe(false);
+    const withConsole = withCatalogRelations([
+      ...catalog.map(({ relations, ...e }) => e),
+      entity(
+        'Component',
+        'support-console',
+        {
+          type: 'website',
+          lifecycle: 'production',
+          system: 'mobile',
+          consumesApis: ['cart-api'],
+        },
+        { tags: ['internal-only'] },
+      ),
+    ]);
+    const staff = await suggest(
+      'component:default/support-console',
+      withConsole,
+    );
+    expect(staff.roles.get('compliance-officer')?.reasons[0]).toEqual({
+      ruleId: 'staff-data-access',
+      signal: 'consumes-regulated-data',
+      message: 'uses the data of shop through its API: tagged pci',
+      entityRefs: ['system:default/shop'],
+    });
+  });
+
   it('reads the neighbourhood in one batch per level', async () => {
     // The System; its parts; their subcomponents, dependencies and API consumers; the Systems of
     // the dependencies; nothing more.

@@ -115,6 +115,7 @@ function readNeighbourhood(
     ...byKind(parts, 'api'),
     ...get(targets(workloads, [RELATION_PROVIDES_API])),
   ]);
+  const consumedApis = unique(get(targets(workloads, [RELATION_CONSUMES_API])));
   return {
     entity,
     system: isSystem ? undefined : get(systemRefs(entity))[0],
@@ -125,7 +126,8 @@ function readNeighbourhood(
       ...byKind(dependedOn, 'resource'),
     ]),
     providedApis,
-    consumedApis: unique(get(targets(workloads, [RELATION_CONSUMES_API]))),
+    consumedApis,
+    providerSystems: unique(get(consumedApis.flatMap(systemRefs))),
     dependencies: byKind(dependedOn, 'component')
       .filter(c => !partRefs.has(keyOf(c)))
       .map(component => ({

@@ -33,10 +33,40 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
     context(annotated({ 'datadoghq.com/dashboard-url': 'https://dd' })),
   ],
   [
+    'user-support',
+    context(annotated({ 'splunk.com/on-call-team': 'payments' })),
+    'on-call',
+    context(
+      annotated({ 'splunk.com/on-call-team': 'data' }, { type: 'worker' }),
+    ),
+  ],
+  [
     'databases',
     context(component('svc'), { resources: [resource('orders', 'rds')] }),
     'database',
-    context(component('svc'), { resources: [resource('orders', 'redis')] }),
+    context(component('svc'), {
+      resources: [resource('orders', 'bigquery')],
+    }),
+  ],
+  [
+    'data-warehouses',
+    context(component('svc'), {
+      resources: [resource('sales', 'snowflake')],
+    }),
+    'data-warehouse',
+    context(component('svc'), { resources: [resource('sales', 'postgres')] }),
+  ],
+  [
+    'data-retirement',
+    context(component('svc', { spec: { lifecycle: 'deprecated' } }), {
+      resources: [resource('invoices', 'aurora')],
+      system: system('billing', { tags: ['hipaa'] }),
+    }),
+    'deprecated',
+    context(component('svc'), {
+      resources: [resource('invoices', 'aurora')],
+      system: system('billing', { tags: ['hipaa'] }),
+    }),
   ],
   [
     'object-storage',
@@ -73,6 +103,30 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
     context(tagged(['internet-facing'])),
     'internet-facing',
     context(component('svc'), { providedApis: [api('pay', ['internal'])] }),
+  ],
+  [
+    'internal-tools',
+    context(tagged(['internal-only'], { type: 'website' })),
+    'internal-only',
+    context(tagged(['internal-only'], { lifecycle: 'experimental' })),
+  ],
+  [
+    'staff-data-access',
+    context(tagged(['internal-only'], { type: 'website' }), {
+      providerSystems: [system('records', { tags: ['hipaa'] })],
+    }),
+    'consumes-regulated-data',
+    context(component('web', { spec: { type: 'website' } }), {
+      providerSystems: [system('records', { tags: ['hipaa'] })],
+    }),
+  ],
+  [
+    'change-control',
+    context(component('svc'), {
+      system: system('billing', { tags: ['soc2'] }),
+    }),
+    'change-controlled',
+    context(tagged(['hipaa'])),
   ],
   [
     'regulated-data',
@@ -122,9 +176,11 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
   ],
   [
     'documentation',
+    context(annotated({ 'backstage.io/techdocs-ref': 'dir:.' }), {
+      providedApis: [api('pay', ['partner-api'])],
+    }),
+    'public-contract',
     context(annotated({ 'backstage.io/techdocs-ref': 'dir:.' })),
-    'documentation',
-    context(annotated({ 'backstage.io/source-location': 'url:x' })),
   ],
   [
     'business-critical',
@@ -142,9 +198,7 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
     'websites',
     context(component('site', { spec: { type: 'website' } })),
     'website',
-    context(
-      component('site', { spec: { type: 'website', lifecycle: 'deprecated' } }),
-    ),
+    context(tagged(['internal-only'], { type: 'website' })),
   ],
   [
     'serverless',
@@ -291,6 +345,96 @@ describe('lifecycle', () => {
   });
 });
 
+describe('what signals mean together', () => {
+  it('calls no support engineer for an on-call pipeline, but still an incident response manager', () => {
+    const ctx = context(
+      annotated({ 'pagerduty.com/service-id': 'P1' }, { type: 'job' }),
+    );
+    expect(fires('on-call', ctx)).toBe(true);
+    expect(fires('user-support', ctx)).toBe(false);
+  });
+
+  it('reads a data warehouse as analytics data, not as a database to administer', () => {
+    const ctx = context(component('pipeline', { spec: { type: 'worker' } }), {
+      resources: [resource('warehouse', 'bigquery')],
+    });
+    expect(fires('data-warehouses', ctx)).toBe(true);
+    expect(fires('databases', ctx)).toBe(false);
+  });
+
+  it('gives a data engineer to a worker that feeds a warehouse', () => {
+    const warehouse = resource('warehouse', 'bigquery');
+    const worker = {
+      ...component('pipeline', { spec: { type: 'worker' } }),
+      relations: [
+        { type: 'dependsOn', targetRef: 'resource:default/warehouse' },
+      ],
+    };
+    expect(
+      evidence('data-workloads', context(worker, { resources: [warehouse] }))[0]
+        .message,
+    ).toBe('processes data in bulk: a worker that depends on BigQuery');
+  });
+
+  it('asks a staff-only tool for access control, and not for page speed', () => {
+    const ctx = context(tagged(['internal-only'], { type: 'website' }));
+    expect(fires('internal-tools', ctx)).toBe(true);
+    expect(fires('internet-facing', ctx)).toBe(false);
+    expect(fires('websites', ctx)).toBe(false);
+  });
+
+  it('asks a production website that is not internal-only for security and page speed', () => {
+    const ctx = context(component('site', { spec: { type: 'website' } }));
+    expect(evidence('internet-facing', ctx)[0].message).toBe(
+      'faces the internet: a production website not marked internal-only',
+    );
+    expect(fires('websites', ctx)).toBe(true);
+  });
+
+  it('reads page speed on any website that is audited for it', () => {
+    expect(
+      fires(
+        'websites',
+        context(
+          component('site', {
+            spec: { type: 'website', lifecycle: 'experimental' },
+            metadata: {
+              annotations: { 'lighthouse.com/website-url': 'https://x' },
+            },
+          }),
+        ),
+      ),
+    ).toBe(true);
+  });
+
+  it('asks no technical writer for docs of an API that only other Systems of the company consume', () => {
+    const ctx = context(annotated({ 'backstage.io/techdocs-ref': 'dir:.' }), {
+      providedApis: [api('records')],
+      homeSystemRef: 'system:default/records',
+      consumerSystems: new Map([
+        ['api:default/records', ['system:default/billing']],
+      ]),
+    });
+    expect(fires('public-apis', ctx)).toBe(true);
+    expect(fires('documentation', ctx)).toBe(false);
+  });
+
+  it('asks a data steward when a store of regulated data is retired, and not for other data', () => {
+    const retired = (tags: string[]) =>
+      context(
+        component('svc', {
+          spec: { lifecycle: 'deprecated' },
+          metadata: { tags },
+        }),
+        { resources: [resource('archive', 'gcs-bucket')] },
+      );
+    expect(
+      evidence('data-retirement', retired(['pii'])).map(e => e.signal),
+    ).toEqual(['deprecated', 'object-storage', 'regulated', 'personal-data']);
+    expect(fires('data-retirement', retired([]))).toBe(false);
+  });
+});
+
 describe('relations', () => {
   it('gives a Component the regulation its System is tagged with', () => {
     const ctx = context(component('svc'), {
@@ -350,6 +494,32 @@ describe('relations', () => {
       source: 'related',
       entityRefs: ['system:default/customers'],
     });
+  });
+
+  it('does not put the consumer of a regulated API in its scope, unless staff use it', () => {
+    const records = system('records', { tags: ['hipaa'] });
+    const portal = context(component('portal', { spec: { type: 'website' } }), {
+      providerSystems: [records],
+    });
+    expect(fires('regulated-data', portal)).toBe(false);
+    expect(fires('personal-data', portal)).toBe(false);
+    const console = context(tagged(['internal-only'], { type: 'website' }), {
+      providerSystems: [records],
+    });
+    expect(evidence('staff-data-access', console)).toEqual([
+      {
+        signal: 'consumes-regulated-data',
+        message: 'uses the data of records through its API: tagged hipaa',
+        entityRefs: ['system:default/records'],
+        source: 'related',
+      },
+      {
+        signal: 'internal-only',
+        message: 'for internal users only: tagged internal-only',
+        entityRefs: ['component:default/svc'],
+        source: 'own',
+      },
+    ]);
   });
 
   it('does not read tags such as data alone as bulk data', () => {

@@ -1,5 +1,11 @@
 import { PillarId } from 'backstage-plugin-well-architected-common';
-import { SuggestionRule } from 'backstage-plugin-well-architected-node';
+import {
+  RuleEvidence,
+  Signal,
+  SuggestionContext,
+  SuggestionRule,
+} from 'backstage-plugin-well-architected-node';
+import { SHARED_CONTRACT } from '../signals/readSignals';
 import { signalEvidence } from './evidence';
 
 /** A rule that fires on any of the given signals, with one reason per signal that fired. */
@@ -15,6 +21,43 @@ function onSignals(
     weight,
     evaluate: context => signalEvidence(context, signals),
   };
+}
+
+/**
+ * The evidence of `ids`, but only when a signal of each list in `alongWith` fired too, and then
+ * with theirs.
+ */
+function together(
+  context: SuggestionContext,
+  ids: string[],
+  alongWith: string[][],
+  accept?: (signal: Signal) => boolean,
+): RuleEvidence[] | undefined {
+  const found = [
+    signalEvidence(context, ids, accept),
+    ...alongWith.map(list => signalEvidence(context, list)),
+  ];
+  return found.some(list => list.length === 0) ? undefined : found.flat();
+}
+
+/** The entities a signal names, across the signals of the given ids. */
+function refsOf(context: SuggestionContext, ids: string[]): Set<string> {
+  return new Set(
+    context.signals.filter(s => ids.includes(s.id)).flatMap(s => s.entityRefs),
+  );
+}
+
+/**
+ * Evidence of `ids` only from the entities that also carry one of `sameEntity`: for facts that
+ * only mean something together on one entity, like a website and its exposure.
+ */
+function onSameEntity(
+  context: SuggestionContext,
+  ids: string[],
+  sameEntity: string[],
+): RuleEvidence[] {
+  const refs = refsOf(context, sameEntity);
+  return signalEvidence(context, ids, s => s.entityRefs.some(r => refs.has(r)));
 }
 
 /**
@@ -50,12 +93,52 @@ export const defaultSuggestionRules: SuggestionRule[] = [
   },
   onSignals('on-call', ['on-call'], 2, [
     ['incident-response-manager', ['operational-excellence']],
-    ['support-engineer', ['operational-excellence']],
   ]),
+  {
+    id: 'user-support',
+    roles: [
+      { roleId: 'support-engineer', pillarIds: ['operational-excellence'] },
+    ],
+    weight: 2,
+    // People call support about what they use: a service or website, not a pipeline behind it.
+    evaluate: context => {
+      const users = new Set(
+        context.signals
+          .filter(
+            s =>
+              s.id === 'production-workload' &&
+              (s.detail === 'service' || s.detail === 'website'),
+          )
+          .flatMap(s => s.entityRefs),
+      );
+      const onCall = signalEvidence(context, ['on-call'], s =>
+        s.entityRefs.some(r => users.has(r)),
+      );
+      return onCall.length === 0 ? undefined : onCall;
+    },
+  },
   onSignals('databases', ['database'], 3, [
     ['database-administrator', ['performance-efficiency']],
     ['backup-administrator', ['reliability']],
   ]),
+  onSignals('data-warehouses', ['data-warehouse'], 2, [
+    ['data-steward', ['security', 'sustainability']],
+  ]),
+  {
+    id: 'data-retirement',
+    roles: [{ roleId: 'data-steward', pillarIds: ['security'] }],
+    weight: 2,
+    // Retiring a store of regulated data means deciding what must be kept, and for how long.
+    evaluate: context =>
+      together(
+        context,
+        ['deprecated'],
+        [
+          ['database', 'object-storage'],
+          ['regulated', 'personal-data'],
+        ],
+      ),
+  },
   onSignals('object-storage', ['object-storage'], 2, [
     ['data-steward', ['security', 'sustainability']],
     ['backup-administrator', ['reliability']],
@@ -82,6 +165,32 @@ export const defaultSuggestionRules: SuggestionRule[] = [
   onSignals('internet-facing', ['internet-facing'], 2, [
     ['security-architect', ['security']],
   ]),
+  {
+    id: 'internal-tools',
+    roles: [
+      { roleId: 'iam-administrator', pillarIds: ['security'] },
+      { roleId: 'security-architect', pillarIds: ['security'] },
+    ],
+    weight: 2,
+    // A staff-only tool in production is guarded by who may sign in, not by the edge.
+    evaluate: context =>
+      together(context, ['internal-only'], [['production-workload']]),
+  },
+  {
+    id: 'staff-data-access',
+    roles: [
+      { roleId: 'data-protection-officer', pillarIds: ['security'] },
+      { roleId: 'compliance-officer', pillarIds: ['security'] },
+    ],
+    weight: 2,
+    // Staff reading customers' regulated data through a tool is access to review; customers
+    // reading their own through a product are in the provider's scope already.
+    evaluate: context =>
+      together(context, ['consumes-regulated-data'], [['internal-only']]),
+  },
+  onSignals('change-control', ['change-controlled'], 2, [
+    ['change-manager', ['operational-excellence']],
+  ]),
   onSignals('regulated-data', ['regulated'], 3, [
     ['compliance-officer', ['security', 'reliability']],
   ]),
@@ -102,9 +211,19 @@ export const defaultSuggestionRules: SuggestionRule[] = [
   onSignals('code-quality', ['code-quality'], 1, [
     ['quality-assurance-engineer', ['operational-excellence']],
   ]),
-  onSignals('documentation', ['documentation'], 1, [
-    ['technical-writer', ['reliability']],
-  ]),
+  {
+    id: 'documentation',
+    roles: [{ roleId: 'technical-writer', pillarIds: ['reliability'] }],
+    weight: 1,
+    // Docs alone need no writer; docs of an API published to outside developers do.
+    evaluate: context =>
+      together(
+        context,
+        ['public-contract'],
+        [['documentation']],
+        s => s.detail !== SHARED_CONTRACT,
+      ),
+  },
   onSignals('business-critical', ['business-critical'], 2, [
     ['disaster-recovery-manager', ['reliability']],
     ['business-continuity-planner', ['reliability']],
@@ -112,10 +231,22 @@ export const defaultSuggestionRules: SuggestionRule[] = [
   onSignals('data-workloads', ['data-processing'], 2, [
     ['data-engineer', ['performance-efficiency', 'sustainability']],
   ]),
-  onSignals('websites', ['website', 'web-performance'], 1, [
-    ['performance-engineer', ['performance-efficiency']],
-    ['cloud-architect', ['sustainability']],
-  ]),
+  {
+    id: 'websites',
+    roles: [
+      { roleId: 'performance-engineer', pillarIds: ['performance-efficiency'] },
+      { roleId: 'cloud-architect', pillarIds: ['sustainability'] },
+    ],
+    weight: 1,
+    // Page speed matters where the public loads the pages; a staff tool is not measured so.
+    evaluate: context => {
+      const found = [
+        ...onSameEntity(context, ['website'], ['internet-facing']),
+        ...signalEvidence(context, ['web-performance']),
+      ];
+      return found.length === 0 ? undefined : found;
+    },
+  },
   onSignals('serverless', ['serverless'], 1, [
     ['cloud-engineer', ['performance-efficiency', 'cost-optimization']],
   ]),
