@@ -47,8 +47,9 @@ export interface Config {
       weights?: { [ruleId: string]: number };
       /**
        * Rules of your own. A rule fires when one entity among the System or Component, its parts,
-       * the Resources they depend on and the APIs they provide meets every criterion given, and,
-       * when `resourceTypes` is given, one of those Resources has such a type.
+       * the Resources they depend on and the APIs they provide meets every entity criterion
+       * given; when `resourceTypes` is given, one of those Resources has such a type; and when
+       * `signals` is given, one of those signals was read.
        */
       rules?: Array<{
         /** A new rule id: lower-case words joined by hyphens, like `grpc-services`. */
@@ -67,6 +68,13 @@ export interface Config {
           annotations?: string[];
           /** Resource types, like `database` or `redis`, that the entity must depend on or contain. */
           resourceTypes?: string[];
+          /**
+           * Signals by name, like `regulated`, `data-warehouse` or `internal-only`; one of them
+           * must have been read from the entity or its neighbourhood (its System, parts,
+           * Resources, APIs and dependencies) through the vocabulary, whatever the spelling in
+           * the catalog. The backend README lists the signals; an unknown name stops the start.
+           */
+          signals?: string[];
         };
         /** The id of the role to suggest, as in `GET /api/well-architected/roles`. */
         role: string;

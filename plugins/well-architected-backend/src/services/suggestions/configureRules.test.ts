@@ -8,6 +8,7 @@ import {
   component,
   context,
   resource,
+  system,
 } from '../../__testUtils__/ruleContexts';
 import { configureRules } from './configureRules';
 import { defaultSuggestionRules } from './defaultRules';
@@ -164,6 +165,52 @@ describe('configureRules', () => {
       });
     });
 
+    it('matches signals by name, however the catalog spells them and wherever they were read', () => {
+      const rule = configuredRule({
+        ...grpcRule,
+        match: { signals: ['regulated', 'change-controlled'] },
+        message: 'audited: {entities}',
+      });
+      const inSystem = context(component('ledger'), {
+        system: system('finance', { tags: ['SOX'] }),
+      });
+      expect(rule.evaluate(inSystem)).toEqual({
+        signal: 'configured-match',
+        message: 'audited: finance',
+        entityRefs: ['system:default/finance'],
+      });
+      const labelled = component('ledger', {
+        metadata: { labels: { compliance: 'pci-dss' } },
+      });
+      expect(first(rule.evaluate(context(labelled)))?.entityRefs).toEqual([
+        'component:default/ledger',
+      ]);
+      expect(
+        rule.evaluate(
+          context(component('ledger', { metadata: { tags: ['audit'] } })),
+        ),
+      ).toBeUndefined();
+    });
+
+    it('needs a signal and the other criteria together when both are given', () => {
+      const rule = configuredRule({
+        ...grpcRule,
+        match: { type: ['website'], signals: ['personal-data'] },
+        message: 'a website with personal data: {entities}',
+      });
+      const site = (tags: string[]) =>
+        component('portal', { spec: { type: 'website' }, metadata: { tags } });
+      expect(first(rule.evaluate(context(site(['gdpr']))))?.message).toBe(
+        'a website with personal data: portal',
+      );
+      expect(rule.evaluate(context(site([])))).toBeUndefined();
+      expect(
+        rule.evaluate(
+          context(component('api', { metadata: { tags: ['gdpr'] } })),
+        ),
+      ).toBeUndefined();
+    });
+
     it('can be re-weighted like any other rule', () => {
       const rules = configure({
         rules: [{ ...grpcRule, weight: 2 }],
@@ -213,6 +260,10 @@ describe('configureRules', () => {
     [
       { rules: [{ ...grpcRule, match: { tag: ['grpc'] } }] },
       'Invalid config at wellArchitected.suggestions.rules[0].match.tag: unknown key',
+    ],
+    [
+      { rules: [{ ...grpcRule, match: { signals: ['pci'] } }] },
+      'Invalid config at wellArchitected.suggestions.rules[0].match.signals[0]: use one of the signals production-workload,',
     ],
     [
       { rules: [{ ...grpcRule, match: { tags: [] } }] },

@@ -10,6 +10,7 @@ import {
   configError as invalidConfig,
   configParseError,
 } from '../configErrors';
+import { SIGNAL_IDS } from '../signals/vocabulary';
 import { names, ref, specType, subjects, tags } from './evidence';
 
 const CONFIG_KEY = 'wellArchitected.suggestions';
@@ -28,10 +29,18 @@ const matchSchema = z
     tags: values.optional(),
     annotations: values.optional(),
     resourceTypes: values.optional(),
+    signals: z
+      .array(
+        z.enum(SIGNAL_IDS, {
+          message: `use one of the signals ${SIGNAL_IDS.join(', ')}`,
+        }),
+      )
+      .min(1, 'give at least one signal, or leave the key out')
+      .optional(),
   })
   .refine(match => Object.keys(match).length > 0, {
     message:
-      'give at least one of kind, type, lifecycle, tags, annotations, resourceTypes',
+      'give at least one of kind, type, lifecycle, tags, annotations, resourceTypes, signals',
   });
 
 const declarativeRuleSchema = z.strictObject({
@@ -68,7 +77,9 @@ const lowered = (list?: string[]) => list?.map(v => v.toLocaleLowerCase('en'));
 /**
  * A rule from config. Entity criteria (kind, type, lifecycle, tags, annotations) must all hold for
  * one entity among the entity, its parts, its Resources and the APIs it provides; `resourceTypes`
- * must match a Resource it depends on or contains. The message may say `{entities}` and `{count}`.
+ * must match a Resource it depends on or contains; one of `signals` must have been read, through
+ * the vocabulary, from the entity or its neighbourhood. The message may say `{entities}` (every
+ * entity a criterion found, signals included) and `{count}`.
  */
 function declarativeRule(rule: DeclarativeRule): SuggestionRule {
   const kinds = lowered(rule.match.kind);
@@ -77,6 +88,7 @@ function declarativeRule(rule: DeclarativeRule): SuggestionRule {
   const wantedTags = lowered(rule.match.tags);
   const { annotations } = rule.match;
   const resourceTypes = lowered(rule.match.resourceTypes);
+  const wantedSignals: string[] | undefined = rule.match.signals;
   const hasEntityCriteria = Boolean(
     kinds || types || lifecycles || wantedTags || annotations,
   );
@@ -107,16 +119,21 @@ function declarativeRule(rule: DeclarativeRule): SuggestionRule {
       const matchingResources = resourceTypes
         ? context.resources.filter(r => resourceTypes.includes(specType(r)))
         : [];
+      const matchingSignals = wantedSignals
+        ? context.signals.filter(s => wantedSignals.includes(s.id))
+        : [];
       if (
         (hasEntityCriteria && matchingEntities.length === 0) ||
-        (resourceTypes && matchingResources.length === 0)
+        (resourceTypes && matchingResources.length === 0) ||
+        (wantedSignals && matchingSignals.length === 0)
       ) {
         return undefined;
       }
       const found = [
-        ...new Map(
-          [...matchingEntities, ...matchingResources].map(e => [ref(e), e]),
-        ).values(),
+        ...new Set([
+          ...[...matchingEntities, ...matchingResources].map(ref),
+          ...matchingSignals.flatMap(s => s.entityRefs),
+        ]),
       ];
       if (found.length === 0) {
         return undefined;
@@ -126,7 +143,7 @@ function declarativeRule(rule: DeclarativeRule): SuggestionRule {
         message: rule.message
           .replaceAll('{entities}', names(found))
           .replaceAll('{count}', String(found.length)),
-        entityRefs: found.map(ref),
+        entityRefs: found,
       };
     },
   };

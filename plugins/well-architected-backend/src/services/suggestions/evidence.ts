@@ -1,4 +1,8 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   RuleEvidence,
   Signal,
@@ -6,7 +10,6 @@ import {
 } from 'backstage-plugin-well-architected-node';
 
 export const ref = (entity: Entity) => stringifyEntityRef(entity);
-const name = (entity: Entity) => entity.metadata.name;
 export const specType = (entity: Entity) =>
   String(entity.spec?.type ?? '').toLocaleLowerCase('en');
 export const tags = (entity: Entity) =>
@@ -20,10 +23,10 @@ export function subjects(context: SuggestionContext): Entity[] {
     : [entity, ...parts];
 }
 
-/** "a, b and 2 more", plain text. */
-export function names(entities: Entity[], max = 3): string {
-  const shown = entities.slice(0, max).map(name);
-  const more = entities.length - shown.length;
+/** The names of the entities with these refs: "a, b and 2 more", plain text. */
+export function names(entityRefs: string[], max = 3): string {
+  const shown = entityRefs.slice(0, max).map(r => parseEntityRef(r).name);
+  const more = entityRefs.length - shown.length;
   if (more > 0) {
     return `${shown.join(', ')} and ${more} more`;
   }
