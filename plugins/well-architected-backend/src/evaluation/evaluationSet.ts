@@ -85,14 +85,37 @@ export async function readEvaluationSet(
   return readLabelledCatalogs(dir, 'labels.yaml', '.');
 }
 
+/** The file holding the labels of every holdout catalog, keyed by catalog name. */
+export const HOLDOUT_LABELS = 'holdout-labels.yaml';
+
 /**
- * Reads the holdout, `evaluation/holdout/*.yaml` and `evaluation/holdout-labels.yaml`: catalogs
- * labelled blind and never used to tune the rules, reported but not gated.
+ * Reads the holdout, every `evaluation/holdout/<name>.yaml` with its labels under `<name>` in
+ * `evaluation/holdout-labels.yaml`: catalogs labelled blind and never used to tune the rules,
+ * reported but not gated. None when the folder holds no catalog; throws when a catalog and the
+ * labels do not name each other.
  */
 export async function readHoldoutSet(
   dir = EVALUATION_DIR,
 ): Promise<EvaluationCatalog[]> {
-  return readLabelledCatalogs(dir, 'holdout-labels.yaml', 'holdout');
+  const files = await fs
+    .readdir(path.join(dir, 'holdout'))
+    .catch(() => [] as string[]);
+  const names = files
+    .filter(file => file.endsWith('.yaml'))
+    .map(file => file.slice(0, -'.yaml'.length))
+    .sort();
+  if (names.length === 0) {
+    return [];
+  }
+  const catalogs = await readLabelledCatalogs(dir, HOLDOUT_LABELS, 'holdout');
+  const labelled = catalogs.map(c => c.name).sort();
+  const unlabelled = names.filter(name => !labelled.includes(name));
+  if (unlabelled.length > 0) {
+    throw new Error(
+      `evaluation/holdout/${unlabelled[0]}.yaml has no labels; label it under '${unlabelled[0]}' in evaluation/${HOLDOUT_LABELS}`,
+    );
+  }
+  return catalogs;
 }
 
 /** How the suggestions for one entity compare with its labels. */
