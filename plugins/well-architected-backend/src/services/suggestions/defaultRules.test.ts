@@ -376,6 +376,12 @@ describe('what signals mean together', () => {
     ).toBe('processes data in bulk: a worker that depends on BigQuery');
   });
 
+  it('asks no access control of an internal pipeline: nobody signs in to it', () => {
+    expect(
+      fires('internal-tools', context(tagged(['internal'], { type: 'job' }))),
+    ).toBe(false);
+  });
+
   it('asks a staff-only tool for access control, and not for page speed', () => {
     const ctx = context(tagged(['internal-only'], { type: 'website' }));
     expect(fires('internal-tools', ctx)).toBe(true);

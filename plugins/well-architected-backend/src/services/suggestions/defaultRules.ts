@@ -40,6 +40,11 @@ function together(
   return found.some(list => list.length === 0) ? undefined : found.flat();
 }
 
+/** A production service or website: what people use, sign in to and call about. */
+const usedByPeople = (signal: Signal) =>
+  signal.id === 'production-workload' &&
+  (signal.detail === 'service' || signal.detail === 'website');
+
 /** The entities a signal names, across the signals of the given ids. */
 function refsOf(context: SuggestionContext, ids: string[]): Set<string> {
   return new Set(
@@ -103,13 +108,7 @@ export const defaultSuggestionRules: SuggestionRule[] = [
     // People call support about what they use: a service or website, not a pipeline behind it.
     evaluate: context => {
       const users = new Set(
-        context.signals
-          .filter(
-            s =>
-              s.id === 'production-workload' &&
-              (s.detail === 'service' || s.detail === 'website'),
-          )
-          .flatMap(s => s.entityRefs),
+        context.signals.filter(usedByPeople).flatMap(s => s.entityRefs),
       );
       const onCall = signalEvidence(context, ['on-call'], s =>
         s.entityRefs.some(r => users.has(r)),
@@ -172,9 +171,19 @@ export const defaultSuggestionRules: SuggestionRule[] = [
       { roleId: 'security-architect', pillarIds: ['security'] },
     ],
     weight: 2,
-    // A staff-only tool in production is guarded by who may sign in, not by the edge.
-    evaluate: context =>
-      together(context, ['internal-only'], [['production-workload']]),
+    // A staff-only tool in production is guarded by who may sign in, not by the edge; a
+    // pipeline has nobody signing in.
+    evaluate: context => {
+      const used = signalEvidence(
+        context,
+        ['production-workload'],
+        usedByPeople,
+      );
+      const internal = signalEvidence(context, ['internal-only']);
+      return used.length === 0 || internal.length === 0
+        ? undefined
+        : [...internal, ...used];
+    },
   },
   {
     id: 'staff-data-access',
