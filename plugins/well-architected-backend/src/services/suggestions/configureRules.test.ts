@@ -7,9 +7,13 @@ import {
   api,
   component,
   context,
+  neighbourhood,
   resource,
   system,
 } from '../../__testUtils__/ruleContexts';
+import { configureVocabulary } from '../signals/configureVocabulary';
+import { readSignals } from '../signals/readSignals';
+import { SignalVocabulary, defaultVocabulary } from '../signals/vocabulary';
 import { configureRules } from './configureRules';
 import { defaultSuggestionRules } from './defaultRules';
 
@@ -190,6 +194,35 @@ describe('configureRules', () => {
           context(component('ledger', { metadata: { tags: ['audit'] } })),
         ),
       ).toBeUndefined();
+    });
+
+    it('matches a signal that the organisation spells its own way through the vocabulary', () => {
+      const rule = configuredRule({
+        ...grpcRule,
+        match: { signals: ['data-warehouse'] },
+        message: 'analytics copies: {entities}',
+      });
+      const svc = component('reports');
+      const lake = resource('lake', 'duckdb');
+      const vocabulary = configureVocabulary(
+        new ConfigReader({
+          wellArchitected: {
+            suggestions: {
+              vocabulary: {
+                resourceTypes: { 'data-warehouse': { duckdb: 'DuckDB' } },
+              },
+            },
+          },
+        }),
+      );
+      const read = (v: SignalVocabulary) => ({
+        ...context(svc),
+        signals: readSignals(v, neighbourhood(svc, { resources: [lake] })),
+      });
+      expect(rule.evaluate(read(defaultVocabulary))).toBeUndefined();
+      expect(first(rule.evaluate(read(vocabulary)))?.message).toBe(
+        'analytics copies: lake',
+      );
     });
 
     it('needs a signal and the other criteria together when both are given', () => {
