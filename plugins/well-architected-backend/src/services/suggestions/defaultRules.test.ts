@@ -376,9 +376,31 @@ describe('what signals mean together', () => {
     ).toBe('processes data in bulk: a worker that depends on BigQuery');
   });
 
-  it('asks no access control of an internal pipeline: nobody signs in to it', () => {
+  it.each(['job', 'service'])(
+    'asks no access control of an internal %s: nobody signs in to it',
+    type => {
+      expect(
+        fires('internal-tools', context(tagged(['internal'], { type }))),
+      ).toBe(false);
+    },
+  );
+
+  it('asks access control of the websites of an internal System, and not of a System whose internal part is not its website', () => {
+    const site = component('console', { spec: { type: 'website' } });
+    const internalService = tagged(['internal-only']);
     expect(
-      fires('internal-tools', context(tagged(['internal'], { type: 'job' }))),
+      fires(
+        'internal-tools',
+        context(system('tools', { tags: ['internal-only'] }), {
+          parts: [site],
+        }),
+      ),
+    ).toBe(true);
+    expect(
+      fires(
+        'internal-tools',
+        context(system('shop'), { parts: [site, internalService] }),
+      ),
     ).toBe(false);
   });
 

@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { PillarId } from 'backstage-plugin-well-architected-common';
 import {
   RuleEvidence,
@@ -171,18 +172,22 @@ export const defaultSuggestionRules: SuggestionRule[] = [
       { roleId: 'security-architect', pillarIds: ['security'] },
     ],
     weight: 2,
-    // A staff-only tool in production is guarded by who may sign in, not by the edge; a
-    // pipeline has nobody signing in.
+    // A staff-only web tool in production is guarded by who may sign in, not by the edge. An
+    // internal service is called by other services and a pipeline by nobody: no sign-in to guard.
     evaluate: context => {
-      const used = signalEvidence(
-        context,
-        ['production-workload'],
-        usedByPeople,
+      const production = refsOf(context, ['production-workload']);
+      const internal = refsOf(context, ['internal-only']);
+      const systemWide = [...internal].some(
+        r => parseEntityRef(r).kind.toLocaleLowerCase('en') === 'system',
       );
-      const internal = signalEvidence(context, ['internal-only']);
-      return used.length === 0 || internal.length === 0
+      const sites = signalEvidence(context, ['website'], s =>
+        s.entityRefs.some(
+          r => production.has(r) && (systemWide || internal.has(r)),
+        ),
+      );
+      return sites.length === 0
         ? undefined
-        : [...internal, ...used];
+        : [...signalEvidence(context, ['internal-only']), ...sites];
     },
   },
   {
