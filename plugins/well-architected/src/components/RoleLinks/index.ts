@@ -1,7 +1,3 @@
-export { LinkPicker } from './LinkPicker';
-export type { LinkOption } from './LinkPicker';
-export { SourceChips } from './SourceChips';
-export { useRoleLinkActions } from './useRoleLinkActions';
-export { LinkedItem } from './LinkedItem';
-export { useLinkPermissions } from './useLinkPermissions';
-export type { LinkRef } from './useLinkPermissions';
+export { RoleLinkList } from './RoleLinkList';
+export type { ShownLink } from './RoleLinkList';
+export type { LinkCandidate } from './LinkPicker';
