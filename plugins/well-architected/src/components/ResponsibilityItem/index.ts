@@ -1,1 +1,1 @@
-export { FlagChips } from './FlagChips';
+export { ResponsibilityItem } from './ResponsibilityItem';

@@ -6,8 +6,6 @@ import {
   Chip,
   Grid,
   List,
-  ListItem,
-  ListItemText,
   Typography,
 } from '@material-ui/core';
 import ArrowBackIcon from '@material-ui/icons/ArrowBack';
@@ -15,7 +13,7 @@ import { Pillar, Role } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { AsyncContent } from '../AsyncContent';
-import { FlagChips } from '../FlagChips';
+import { ResponsibilityItem } from '../ResponsibilityItem';
 import { RoleGroups } from '../RoleGroups';
 
 function ResponsibilitiesByPillar(props: { role: Role; pillars: Pillar[] }) {
@@ -31,26 +29,14 @@ function ResponsibilitiesByPillar(props: { role: Role; pillars: Pillar[] }) {
                 {role.responsibilities
                   .filter(r => r.pillarId === pillar.id)
                   .map(r => (
-                    <ListItem key={r.id} disableGutters alignItems="flex-start">
-                      <ListItemText
-                        primary={
-                          <>
-                            <Typography variant="overline" display="block">
-                              {
-                                pillar.categories.find(
-                                  c => c.id === r.categoryId,
-                                )?.title
-                              }
-                            </Typography>
-                            <Typography variant="subtitle2" component="span">
-                              {r.title}
-                            </Typography>
-                            <FlagChips flags={r.flags} />
-                          </>
-                        }
-                        secondary={r.description}
-                      />
-                    </ListItem>
+                    <ResponsibilityItem
+                      key={r.id}
+                      responsibility={r}
+                      category={
+                        pillar.categories.find(c => c.id === r.categoryId)
+                          ?.title
+                      }
+                    />
                   ))}
               </List>
             </InfoCard>

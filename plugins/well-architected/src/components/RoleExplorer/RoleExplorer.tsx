@@ -11,8 +11,6 @@ import {
   Grid,
   InputAdornment,
   List,
-  ListItem,
-  ListItemText,
   TextField,
   Typography,
 } from '@material-ui/core';
@@ -26,7 +24,7 @@ import {
 import { wellArchitectedApiRef } from '../../api';
 import { roleRouteRef } from '../../routes';
 import { AsyncContent } from '../AsyncContent';
-import { FlagChips } from '../FlagChips';
+import { ResponsibilityItem } from '../ResponsibilityItem';
 
 /** Page size that holds the whole catalogue; the list is grouped client-side by category. */
 const ALL_ROLES = 500;
@@ -126,19 +124,15 @@ function CategoryCard(props: { group: CategoryGroup }) {
     <InfoCard title={group.title} subheader={group.pillarTitle}>
       <List dense disablePadding>
         {group.entries.map(({ role, responsibility }) => (
-          <ListItem key={responsibility.id} disableGutters>
-            <ListItemText
-              primary={
-                <>
-                  <Link to={roleLink({ roleId: role.id })}>
-                    {responsibility.title}
-                  </Link>
-                  <FlagChips flags={responsibility.flags} />
-                </>
-              }
-              secondary={responsibility.description}
-            />
-          </ListItem>
+          <ResponsibilityItem
+            key={responsibility.id}
+            responsibility={responsibility}
+            title={
+              <Link to={roleLink({ roleId: role.id })}>
+                {responsibility.title}
+              </Link>
+            }
+          />
         ))}
       </List>
     </InfoCard>
