@@ -1,24 +1,14 @@
 import { ReactNode } from 'react';
 import { List } from '@material-ui/core';
 import {
-  RoleHolder,
   roleLinkCreatePermission,
   roleLinkDeletePermission,
   roleLinkResourceRef,
 } from 'backstage-plugin-well-architected-common';
 import { LinkPicker, LinkCandidate } from './LinkPicker';
-import { LinkedItem } from './LinkedItem';
-import { LinkRef, useLinkPermissions } from './useLinkPermissions';
+import { LinkedItem, ShownLink } from './LinkedItem';
+import { useLinkPermissions } from './useLinkPermissions';
 import { useRoleLinkActions } from './useRoleLinkActions';
-
-/** A link between a role and a Group that the list shows, with where it comes from. */
-export interface ShownLink extends Pick<RoleHolder, 'sources' | 'portalLink'> {
-  link: LinkRef;
-  /** The other side of the link (the role, or the Group), as the user reads it. */
-  name: string;
-  /** The other side of the link as a link to its page. */
-  title: ReactNode;
-}
 
 /**
  * The links of one role or of one Group, whichever side the view is about: each with where it
@@ -65,15 +55,11 @@ export function RoleLinkList(props: {
           {links.map(shown => (
             <LinkedItem
               key={roleLinkResourceRef(shown.link)}
-              name={shown.name}
-              sources={shown.sources}
-              portalLink={shown.portalLink}
+              shown={shown}
               canUnlink={unlinkable.allows(shown.link)}
               busy={actions.busy}
               onUnlink={() => actions.unlink(shown.link)}
-            >
-              {shown.title}
-            </LinkedItem>
+            />
           ))}
         </List>
       )}

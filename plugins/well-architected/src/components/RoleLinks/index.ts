@@ -1,3 +1,1 @@
 export { RoleLinkList } from './RoleLinkList';
-export type { ShownLink } from './RoleLinkList';
-export type { LinkCandidate } from './LinkPicker';
