@@ -1,10 +1,5 @@
 import { ReactNode } from 'react';
-import {
-  Chip,
-  ListItem,
-  ListItemText,
-  Typography,
-} from '@material-ui/core';
+import { Chip, ListItem, ListItemText, Typography } from '@material-ui/core';
 import {
   Responsibility,
   ResponsibilityFlag,

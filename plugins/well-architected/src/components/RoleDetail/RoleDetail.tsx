@@ -1,13 +1,7 @@
 import useAsync from 'react-use/esm/useAsync';
 import { InfoCard, Link, WarningPanel } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import {
-  Box,
-  Chip,
-  Grid,
-  List,
-  Typography,
-} from '@material-ui/core';
+import { Box, Chip, Grid, List, Typography } from '@material-ui/core';
 import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import { Pillar, Role } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';

@@ -105,7 +105,8 @@ function PillarChips(props: {
               color={category.id === categoryId ? 'primary' : 'default'}
               onClick={() =>
                 onChange({
-                  category: category.id === categoryId ? undefined : category.id,
+                  category:
+                    category.id === categoryId ? undefined : category.id,
                 })
               }
             />

@@ -14,13 +14,15 @@ import { wellArchitectedApiRef } from '../../api';
 import { AsyncContent } from '../AsyncContent';
 import { RoleLinkList } from '../RoleLinks';
 
-/** What the catalog's default presentation of a Group reads. */
+/** What the catalog's entity presentation reads of an entity (and the picker needs its ref). */
 const GROUP_FIELDS = [
   'kind',
   'metadata.name',
   'metadata.namespace',
   'metadata.title',
+  'metadata.description',
   'spec.profile.displayName',
+  'spec.type',
 ];
 
 /** The catalog's Groups, by the name the app presents them with. */

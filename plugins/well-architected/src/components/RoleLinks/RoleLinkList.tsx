@@ -43,9 +43,7 @@ export function RoleLinkList(props: {
     roleLinkCreatePermission,
     unlinked.map(candidate => candidate.link),
   );
-  const options = unlinked.filter(candidate =>
-    linkable.allows(candidate.link),
-  );
+  const options = unlinked.filter(candidate => linkable.allows(candidate.link));
   return (
     <>
       {links.length === 0 ? (
