@@ -5,9 +5,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EntityPresentationApi,
   entityPresentationApiRef,
-  entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { rootRouteRef } from '../../routes';
 import { WellArchitectedApi, WellArchitectedClient } from '../../api';
 import {
   FreshPermissions,
@@ -15,6 +13,7 @@ import {
   pillars,
   testApis,
   unknownRoleResponse,
+  mountedRoutes,
 } from '../../__testUtils__/fixtures';
 import { RoleDetail } from './RoleDetail';
 
@@ -29,10 +28,7 @@ function renderDetail(
     </FreshPermissions>,
     {
       apis: testApis(api, { mayChangeLinks }),
-      mountedRoutes: {
-        '/well-architected': rootRouteRef,
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-      },
+      mountedRoutes,
     },
   );
 }
@@ -177,10 +173,7 @@ describe('RoleDetail', () => {
             ...testApis(mockWellArchitectedApi()),
             [entityPresentationApiRef, presentation],
           ],
-          mountedRoutes: {
-            '/well-architected': rootRouteRef,
-            '/catalog/:namespace/:kind/:name': entityRouteRef,
-          },
+          mountedRoutes,
         },
       );
 
