@@ -29,7 +29,7 @@ export function hidingCatalogFactory(options: {
   const inner = catalogServiceMock({ entities: options.entities });
   const hides = (credentials: BackstageCredentials, entity: Entity) =>
     userOf(credentials) === options.from &&
-    options.hidden.includes(stringifyEntityRef(entity).toLocaleLowerCase('en'));
+    options.hidden.includes(stringifyEntityRef(entity));
   const catalog: Pick<CatalogService, 'getEntities' | 'getEntitiesByRefs'> = {
     async getEntities(request, opts) {
       const answer = await inner.getEntities(request, opts);

@@ -5,8 +5,10 @@ import {
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
   CompoundEntityRef,
+  DEFAULT_NAMESPACE,
   Entity,
   RELATION_OWNED_BY,
+  isGroupEntity,
   makeValidator,
   parseEntityRef,
   stringifyEntityRef,
@@ -30,6 +32,7 @@ import {
 } from 'backstage-plugin-well-architected-common';
 import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
 import { CatalogReads } from './boundedCatalog';
+import { isRefOfKind } from './entityRefs';
 import { RoleCatalog } from './RoleCatalog';
 
 /** What is shown of a Group or a User: its name, and the roles a Group declares. */
@@ -159,13 +162,13 @@ export class RoleLinkService {
       this.options.store.listLinks({ roleIds }),
     ]);
     const groups = new Map(
-      annotated.items.map(g => [normalizeRef(stringifyEntityRef(g)), g]),
+      annotated.items.map(g => [stringifyEntityRef(g), g]),
     );
     const portalOnly = [...new Set(links.map(l => l.groupRef))].filter(
       ref => !groups.has(ref),
     );
     for (const group of await this.readGroups(portalOnly, credentials)) {
-      groups.set(normalizeRef(stringifyEntityRef(group)), group);
+      groups.set(stringifyEntityRef(group), group);
     }
     await this.reportUnknown([...groups.values()]);
 
@@ -312,7 +315,7 @@ export class RoleLinkService {
     ];
     const groups = new Map(
       (await this.readGroups(groupRefs, credentials, RELATED_FIELDS)).map(g => [
-        normalizeRef(stringifyEntityRef(g)),
+        stringifyEntityRef(g),
         g,
       ]),
     );
@@ -397,7 +400,7 @@ export class RoleLinkService {
     try {
       parsed = parseEntityRef(groupRef, {
         defaultKind: 'group',
-        defaultNamespace: 'default',
+        defaultNamespace: DEFAULT_NAMESPACE,
       });
     } catch {
       // Not an entity ref at all: refused below, with the names the catalog would refuse.
@@ -416,7 +419,7 @@ export class RoleLinkService {
         )}': a group ref looks like group:default/sre-team`,
       );
     }
-    if (parsed.kind.toLocaleLowerCase('en') !== 'group') {
+    if (!isRefOfKind(parsed, 'group')) {
       throw new InputError(
         `'${groupRef.slice(
           0,
@@ -424,7 +427,7 @@ export class RoleLinkService {
         )}' is not a Group; roles are linked to Groups, like group:default/sre-team`,
       );
     }
-    return normalizeRef(stringifyEntityRef(parsed));
+    return stringifyEntityRef(parsed);
   }
 
   /**
@@ -474,7 +477,7 @@ export class RoleLinkService {
     fields: string[] = NAME_FIELDS,
   ) {
     return (await this.readEntities(refs, credentials, fields)).filter(
-      e => e.kind.toLocaleLowerCase('en') === 'group',
+      isGroupEntity,
     );
   }
 

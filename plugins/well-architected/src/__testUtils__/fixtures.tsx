@@ -11,11 +11,12 @@ import { ResponseError } from '@backstage/errors';
 import { SWRConfig } from 'swr';
 import { mockApis } from '@backstage/frontend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { WellArchitectedApi, wellArchitectedApiRef } from '../api';
+import { rootRouteRef } from '../routes';
 
 export const pillars: PillarsResponse = {
   items: [
@@ -295,6 +296,12 @@ export function testApis(
     ],
   ] as const;
 }
+
+/** Where test apps mount the roles page and the catalog's entity pages, which the views link to. */
+export const mountedRoutes = {
+  '/well-architected': rootRouteRef,
+  '/catalog/:namespace/:kind/:name': entityRouteRef,
+};
 
 /**
  * Renders children with a permission cache of their own: `usePermission` caches answers across

@@ -1,18 +1,15 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { Role } from 'backstage-plugin-well-architected-common';
-import { rootRouteRef } from '../routes';
 import {
   FreshPermissions,
   mockWellArchitectedApi,
   paymentsSuggestions,
   sre,
   testApis,
+  mountedRoutes,
 } from '../__testUtils__/fixtures';
 import { ReviewersCard } from './ReviewersCard';
 import { RoleDetail } from './RoleDetail';
@@ -60,11 +57,6 @@ const system: Entity = {
     links: [{ url: URL, title: IMAGE }],
   },
   spec: { owner: 'payments-team' },
-};
-
-const mountedRoutes = {
-  '/well-architected': rootRouteRef,
-  '/catalog/:namespace/:kind/:name': entityRouteRef,
 };
 
 describe('text from the catalog and the dataset', () => {

@@ -1,19 +1,16 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { roleLinkResourceRef } from 'backstage-plugin-well-architected-common';
-import { rootRouteRef } from '../../routes';
 import {
   catalogGroups,
   FreshPermissions,
   mockWellArchitectedApi,
   testApis,
+  mountedRoutes,
 } from '../../__testUtils__/fixtures';
 import { GroupRolesCard } from './GroupRolesCard';
 
@@ -48,10 +45,7 @@ describe('GroupRolesCard with a policy that decides per link', () => {
           ),
           [permissionApiRef, permissions],
         ],
-        mountedRoutes: {
-          '/well-architected': rootRouteRef,
-          '/catalog/:namespace/:kind/:name': entityRouteRef,
-        },
+        mountedRoutes,
       },
     );
 

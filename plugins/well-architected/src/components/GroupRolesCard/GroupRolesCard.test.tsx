@@ -1,16 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { rootRouteRef } from '../../routes';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   catalogGroups,
   FreshPermissions,
   mockWellArchitectedApi,
   testApis,
+  mountedRoutes,
 } from '../../__testUtils__/fixtures';
 import { GroupRolesCard } from './GroupRolesCard';
 
@@ -23,10 +20,7 @@ function renderCard(api = mockWellArchitectedApi(), mayChangeLinks = true) {
     </FreshPermissions>,
     {
       apis: testApis(api, { mayChangeLinks }),
-      mountedRoutes: {
-        '/well-architected': rootRouteRef,
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-      },
+      mountedRoutes,
     },
   );
 }

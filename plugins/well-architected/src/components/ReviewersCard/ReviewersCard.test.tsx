@@ -1,15 +1,12 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
-import { rootRouteRef } from '../../routes';
 import {
   mockWellArchitectedApi,
   testApis,
   paymentsSuggestions,
+  mountedRoutes,
 } from '../../__testUtils__/fixtures';
 import { ReviewersCard } from './ReviewersCard';
 
@@ -27,10 +24,7 @@ function renderCard(api = mockWellArchitectedApi()) {
     </EntityProvider>,
     {
       apis: testApis(api),
-      mountedRoutes: {
-        '/well-architected': rootRouteRef,
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-      },
+      mountedRoutes,
     },
   );
 }

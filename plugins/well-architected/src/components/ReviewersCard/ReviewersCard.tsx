@@ -1,12 +1,7 @@
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -28,6 +23,7 @@ import {
 } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
 import { roleRouteRef } from '../../routes';
+import { AsyncContent } from '../AsyncContent';
 
 const TITLE = 'Well-Architected reviewers';
 /** Lets browser tests (and operators' styles) find the card. */
@@ -415,28 +411,21 @@ export function ReviewersCard() {
   const { entity } = useEntity();
   const api = useApi(wellArchitectedApiRef);
   const entityRef = stringifyEntityRef(entity);
-  const { value, loading, error } = useAsync(
+  const loaded = useAsync(
     () => Promise.all([api.getSuggestions(entityRef), api.getPillars()]),
     [api, entityRef],
   );
-
-  let content;
-  if (loading) {
-    content = <Progress />;
-  } else if (error) {
-    content = <ResponseErrorPanel error={error} />;
-  } else {
-    const [result, pillars] = value!;
-    content =
-      result.suggestions.length === 0 ? (
-        <NothingMatched result={result} />
-      ) : (
-        <Suggestions result={result} pillars={pillars.items} />
-      );
-  }
   return (
     <InfoCard title={TITLE} className={CARD_CLASS}>
-      {content}
+      <AsyncContent
+        state={loaded}
+        isEmpty={([result]) => result.suggestions.length === 0}
+        empty={([result]) => <NothingMatched result={result} />}
+      >
+        {([result, pillars]) => (
+          <Suggestions result={result} pillars={pillars.items} />
+        )}
+      </AsyncContent>
     </InfoCard>
   );
 }

@@ -1,8 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { rootRouteRef } from '../../routes';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EntityPresentationApi,
+  entityPresentationApiRef,
+} from '@backstage/plugin-catalog-react';
 import { WellArchitectedApi, WellArchitectedClient } from '../../api';
 import {
   FreshPermissions,
@@ -10,6 +13,7 @@ import {
   pillars,
   testApis,
   unknownRoleResponse,
+  mountedRoutes,
 } from '../../__testUtils__/fixtures';
 import { RoleDetail } from './RoleDetail';
 
@@ -24,10 +28,7 @@ function renderDetail(
     </FreshPermissions>,
     {
       apis: testApis(api, { mayChangeLinks }),
-      mountedRoutes: {
-        '/well-architected': rootRouteRef,
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-      },
+      mountedRoutes,
     },
   );
 }
@@ -147,6 +148,41 @@ describe('RoleDetail', () => {
       ).toBeInTheDocument();
       expect(screen.queryByRole('button', { name: /Unlink/ })).toBeNull();
       expect(screen.queryByLabelText('Link a group')).toBeNull();
+    });
+
+    it('names the groups to pick from as the app presents entities', async () => {
+      const presentation: EntityPresentationApi = {
+        forEntity: entityOrRef => {
+          const entityRef =
+            typeof entityOrRef === 'string'
+              ? entityOrRef
+              : stringifyEntityRef(entityOrRef);
+          const snapshot = {
+            entityRef,
+            primaryTitle: `Team ${parseEntityRef(entityRef).name}`,
+          };
+          return { snapshot, promise: Promise.resolve(snapshot) };
+        },
+      };
+      await renderInTestApp(
+        <FreshPermissions>
+          <RoleDetail roleId="site-reliability-engineer" />
+        </FreshPermissions>,
+        {
+          apis: [
+            ...testApis(mockWellArchitectedApi()),
+            [entityPresentationApiRef, presentation],
+          ],
+          mountedRoutes,
+        },
+      );
+
+      await userEvent.click(await screen.findByLabelText('Link a group'));
+      const options = await screen.findAllByRole('option');
+      expect(options.map(o => o.textContent)).toEqual([
+        'Team payments-team',
+        'Team web-team',
+      ]);
     });
 
     it('says when no group holds the role', async () => {

@@ -1,26 +1,13 @@
 import useAsync from 'react-use/esm/useAsync';
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-  WarningPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link, WarningPanel } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import {
-  Box,
-  Chip,
-  Grid,
-  List,
-  ListItem,
-  ListItemText,
-  Typography,
-} from '@material-ui/core';
+import { Box, Chip, Grid, List, Typography } from '@material-ui/core';
 import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import { Pillar, Role } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { FlagChips } from '../FlagChips';
+import { AsyncContent } from '../AsyncContent';
+import { ResponsibilityItem } from '../ResponsibilityItem';
 import { RoleGroups } from '../RoleGroups';
 
 function ResponsibilitiesByPillar(props: { role: Role; pillars: Pillar[] }) {
@@ -36,26 +23,14 @@ function ResponsibilitiesByPillar(props: { role: Role; pillars: Pillar[] }) {
                 {role.responsibilities
                   .filter(r => r.pillarId === pillar.id)
                   .map(r => (
-                    <ListItem key={r.id} disableGutters alignItems="flex-start">
-                      <ListItemText
-                        primary={
-                          <>
-                            <Typography variant="overline" display="block">
-                              {
-                                pillar.categories.find(
-                                  c => c.id === r.categoryId,
-                                )?.title
-                              }
-                            </Typography>
-                            <Typography variant="subtitle2" component="span">
-                              {r.title}
-                            </Typography>
-                            <FlagChips flags={r.flags} />
-                          </>
-                        }
-                        secondary={r.description}
-                      />
-                    </ListItem>
+                    <ResponsibilityItem
+                      key={r.id}
+                      responsibility={r}
+                      category={
+                        pillar.categories.find(c => c.id === r.categoryId)
+                          ?.title
+                      }
+                    />
                   ))}
               </List>
             </InfoCard>
@@ -65,53 +40,10 @@ function ResponsibilitiesByPillar(props: { role: Role; pillars: Pillar[] }) {
   );
 }
 
-/**
- * One role with the groups that hold it and every responsibility it holds across the pillars,
- * grouped by pillar and category.
- *
- * @public
- */
-export function RoleDetail(props: { roleId: string }) {
-  const { roleId } = props;
-  const api = useApi(wellArchitectedApiRef);
-  const rolesLink = useRouteRef(rootRouteRef);
-  const { value, loading, error } = useAsync(
-    async () => Promise.all([api.getRole(roleId), api.getPillars()]),
-    [api, roleId],
-  );
-
-  const back = (
-    <Box mb={2}>
-      <Link to={rolesLink()}>
-        <Box display="inline-flex" alignItems="center">
-          <ArrowBackIcon fontSize="small" /> All roles
-        </Box>
-      </Link>
-    </Box>
-  );
-
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) {
-    return (
-      <>
-        {back}
-        {'statusCode' in error && error.statusCode === 404 ? (
-          <WarningPanel
-            title="Role not found"
-            message={`There is no Well-Architected role with id '${roleId}'. It may have been renamed in a newer dataset.`}
-          />
-        ) : (
-          <ResponseErrorPanel error={error} />
-        )}
-      </>
-    );
-  }
-  const [role, pillars] = value!;
+function RoleContent(props: { role: Role; pillars: Pillar[] }) {
+  const { role, pillars } = props;
   return (
     <>
-      {back}
       <Typography variant="h4" component="h2" gutterBottom>
         {role.title}
       </Typography>
@@ -137,7 +69,48 @@ export function RoleDetail(props: { roleId: string }) {
       <Box mb={2}>
         <RoleGroups roleId={role.id} />
       </Box>
-      <ResponsibilitiesByPillar role={role} pillars={pillars.items} />
+      <ResponsibilitiesByPillar role={role} pillars={pillars} />
+    </>
+  );
+}
+
+/**
+ * One role with the groups that hold it and every responsibility it holds across the pillars,
+ * grouped by pillar and category.
+ *
+ * @public
+ */
+export function RoleDetail(props: { roleId: string }) {
+  const { roleId } = props;
+  const api = useApi(wellArchitectedApiRef);
+  const rolesLink = useRouteRef(rootRouteRef);
+  const loaded = useAsync(
+    async () => Promise.all([api.getRole(roleId), api.getPillars()]),
+    [api, roleId],
+  );
+
+  return (
+    <>
+      <Box mb={2}>
+        <Link to={rolesLink()}>
+          <Box display="inline-flex" alignItems="center">
+            <ArrowBackIcon fontSize="small" /> All roles
+          </Box>
+        </Link>
+      </Box>
+      <AsyncContent
+        state={loaded}
+        notFound={
+          <WarningPanel
+            title="Role not found"
+            message={`There is no Well-Architected role with id '${roleId}'. It may have been renamed in a newer dataset.`}
+          />
+        }
+      >
+        {([role, pillars]) => (
+          <RoleContent role={role} pillars={pillars.items} />
+        )}
+      </AsyncContent>
     </>
   );
 }

@@ -2,13 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
-import {
-  EmptyState,
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
   Box,
@@ -17,8 +11,6 @@ import {
   Grid,
   InputAdornment,
   List,
-  ListItem,
-  ListItemText,
   TextField,
   Typography,
 } from '@material-ui/core';
@@ -31,7 +23,8 @@ import {
 } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
 import { roleRouteRef } from '../../routes';
-import { FlagChips } from '../FlagChips';
+import { AsyncContent } from '../AsyncContent';
+import { ResponsibilityItem } from '../ResponsibilityItem';
 
 /** Page size that holds the whole catalogue; the list is grouped client-side by category. */
 const ALL_ROLES = 500;
@@ -66,6 +59,87 @@ function groupByCategory(pillars: Pillar[], roles: Role[]): CategoryGroup[] {
   return [...groups.values()].filter(group => group.entries.length > 0);
 }
 
+/** The pillar chips, and the category chips of the selected pillar. */
+function PillarChips(props: {
+  pillars: Pillar[];
+  pillarId?: string;
+  categoryId?: string;
+  onChange: (changes: Record<string, string | undefined>) => void;
+}) {
+  const { pillars, pillarId, categoryId, onChange } = props;
+  const selectedPillar = pillars.find(p => p.id === pillarId);
+  return (
+    <>
+      <Box display="flex" flexWrap="wrap" alignItems="center" gridGap={8}>
+        <Chip
+          label="All pillars"
+          clickable
+          aria-pressed={!pillarId}
+          icon={pillarId ? undefined : <CheckIcon />}
+          color={pillarId ? 'default' : 'primary'}
+          onClick={() => onChange({ pillar: undefined, category: undefined })}
+        />
+        {pillars.map(pillar => (
+          <Chip
+            key={pillar.id}
+            label={`${pillar.title} (${pillar.roleCount})`}
+            clickable
+            aria-pressed={pillar.id === pillarId}
+            icon={pillar.id === pillarId ? <CheckIcon /> : undefined}
+            color={pillar.id === pillarId ? 'primary' : 'default'}
+            onClick={() => onChange({ pillar: pillar.id, category: undefined })}
+          />
+        ))}
+      </Box>
+      {selectedPillar && (
+        <Box display="flex" flexWrap="wrap" gridGap={8} mt={1}>
+          {selectedPillar.categories.map(category => (
+            <Chip
+              key={category.id}
+              size="small"
+              variant="outlined"
+              label={`${category.title} (${category.roleCount})`}
+              clickable
+              aria-pressed={category.id === categoryId}
+              icon={category.id === categoryId ? <CheckIcon /> : undefined}
+              color={category.id === categoryId ? 'primary' : 'default'}
+              onClick={() =>
+                onChange({
+                  category:
+                    category.id === categoryId ? undefined : category.id,
+                })
+              }
+            />
+          ))}
+        </Box>
+      )}
+    </>
+  );
+}
+
+/** The matching responsibilities of one category, each linked to its role. */
+function CategoryCard(props: { group: CategoryGroup }) {
+  const { group } = props;
+  const roleLink = useRouteRef(roleRouteRef);
+  return (
+    <InfoCard title={group.title} subheader={group.pillarTitle}>
+      <List dense disablePadding>
+        {group.entries.map(({ role, responsibility }) => (
+          <ResponsibilityItem
+            key={responsibility.id}
+            responsibility={responsibility}
+            title={
+              <Link to={roleLink({ roleId: role.id })}>
+                {responsibility.title}
+              </Link>
+            }
+          />
+        ))}
+      </List>
+    </InfoCard>
+  );
+}
+
 /**
  * Browses the role catalogue: pillar and category filters, text search, and the matching entries
  * grouped by category. The filters live in the URL (`?pillar=security&q=sre`), so a view can be
@@ -75,7 +149,6 @@ function groupByCategory(pillars: Pillar[], roles: Role[]): CategoryGroup[] {
  */
 export function RoleExplorer() {
   const api = useApi(wellArchitectedApiRef);
-  const roleLink = useRouteRef(roleRouteRef);
   const [searchParams, setSearchParams] = useSearchParams();
   const pillarId = searchParams.get('pillar') ?? undefined;
   const categoryId = searchParams.get('category') ?? undefined;
@@ -126,144 +199,80 @@ export function RoleExplorer() {
     [pillars.value, roles.value],
   );
 
-  if (pillars.loading) {
-    return <Progress />;
-  }
-  if (pillars.error) {
-    return <ResponseErrorPanel error={pillars.error} />;
-  }
-  const pillarList = pillars.value?.items ?? [];
-  const selectedPillar = pillarList.find(p => p.id === pillarId);
+  const clearFilters = () => {
+    setText('');
+    updateParams({ pillar: undefined, category: undefined, q: undefined });
+  };
 
   return (
-    <Grid container spacing={3} direction="column">
-      <Grid item>
-        <Box display="flex" flexWrap="wrap" alignItems="center" gridGap={8}>
-          <Chip
-            label="All pillars"
-            clickable
-            aria-pressed={!pillarId}
-            icon={pillarId ? undefined : <CheckIcon />}
-            color={pillarId ? 'default' : 'primary'}
-            onClick={() =>
-              updateParams({ pillar: undefined, category: undefined })
-            }
-          />
-          {pillarList.map(pillar => (
-            <Chip
-              key={pillar.id}
-              label={`${pillar.title} (${pillar.roleCount})`}
-              clickable
-              aria-pressed={pillar.id === pillarId}
-              icon={pillar.id === pillarId ? <CheckIcon /> : undefined}
-              color={pillar.id === pillarId ? 'primary' : 'default'}
-              onClick={() =>
-                updateParams({ pillar: pillar.id, category: undefined })
-              }
+    <AsyncContent state={pillars}>
+      {({ items: pillarList }) => (
+        <Grid container spacing={3} direction="column">
+          <Grid item>
+            <PillarChips
+              pillars={pillarList}
+              pillarId={pillarId}
+              categoryId={categoryId}
+              onChange={updateParams}
             />
-          ))}
-        </Box>
-        {selectedPillar && (
-          <Box display="flex" flexWrap="wrap" gridGap={8} mt={1}>
-            {selectedPillar.categories.map(category => (
-              <Chip
-                key={category.id}
-                size="small"
-                variant="outlined"
-                label={`${category.title} (${category.roleCount})`}
-                clickable
-                aria-pressed={category.id === categoryId}
-                icon={category.id === categoryId ? <CheckIcon /> : undefined}
-                color={category.id === categoryId ? 'primary' : 'default'}
-                onClick={() =>
-                  updateParams({
-                    category:
-                      category.id === categoryId ? undefined : category.id,
-                  })
-                }
-              />
-            ))}
-          </Box>
-        )}
-      </Grid>
-      <Grid item>
-        <TextField
-          fullWidth
-          variant="outlined"
-          size="small"
-          placeholder="Search roles, aliases and responsibilities"
-          value={text}
-          onChange={event => setText(event.target.value)}
-          inputProps={{ 'aria-label': 'Search roles', maxLength: 200 }}
-          InputProps={{
-            startAdornment: (
-              <InputAdornment position="start">
-                <SearchIcon />
-              </InputAdornment>
-            ),
-          }}
-        />
-      </Grid>
-      <Grid item>
-        {roles.loading && <Progress />}
-        {roles.error && <ResponseErrorPanel error={roles.error} />}
-        {roles.value && roles.value.totalCount === 0 && (
-          <EmptyState
-            missing="data"
-            title="No role matches"
-            description="No role or responsibility matches these filters. Try another pillar or a shorter search."
-            action={
-              <Button
-                variant="contained"
-                color="primary"
-                onClick={() => {
-                  setText('');
-                  updateParams({
-                    pillar: undefined,
-                    category: undefined,
-                    q: undefined,
-                  });
-                }}
-              >
-                Clear filters
-              </Button>
-            }
-          />
-        )}
-        {roles.value && roles.value.totalCount > 0 && (
-          <>
-            <Typography variant="body2" gutterBottom>
-              {roles.value.totalCount} role
-              {roles.value.totalCount === 1 ? '' : 's'}
-            </Typography>
-            <Grid container spacing={2}>
-              {groups.map(group => (
-                <Grid item xs={12} key={group.id}>
-                  <InfoCard title={group.title} subheader={group.pillarTitle}>
-                    <List dense disablePadding>
-                      {group.entries.map(({ role, responsibility }) => (
-                        <ListItem key={responsibility.id} disableGutters>
-                          <ListItemText
-                            primary={
-                              <>
-                                <Link to={roleLink({ roleId: role.id })}>
-                                  {responsibility.title}
-                                </Link>
-                                <FlagChips flags={responsibility.flags} />
-                              </>
-                            }
-                            secondary={responsibility.description}
-                          />
-                        </ListItem>
-                      ))}
-                    </List>
-                  </InfoCard>
-                </Grid>
-              ))}
-            </Grid>
-          </>
-        )}
-      </Grid>
-    </Grid>
+          </Grid>
+          <Grid item>
+            <TextField
+              fullWidth
+              variant="outlined"
+              size="small"
+              placeholder="Search roles, aliases and responsibilities"
+              value={text}
+              onChange={event => setText(event.target.value)}
+              inputProps={{ 'aria-label': 'Search roles', maxLength: 200 }}
+              InputProps={{
+                startAdornment: (
+                  <InputAdornment position="start">
+                    <SearchIcon />
+                  </InputAdornment>
+                ),
+              }}
+            />
+          </Grid>
+          <Grid item>
+            <AsyncContent
+              state={roles}
+              isEmpty={({ totalCount }) => totalCount === 0}
+              empty={
+                <EmptyState
+                  missing="data"
+                  title="No role matches"
+                  description="No role or responsibility matches these filters. Try another pillar or a shorter search."
+                  action={
+                    <Button
+                      variant="contained"
+                      color="primary"
+                      onClick={clearFilters}
+                    >
+                      Clear filters
+                    </Button>
+                  }
+                />
+              }
+            >
+              {({ totalCount }) => (
+                <>
+                  <Typography variant="body2" gutterBottom>
+                    {totalCount} role{totalCount === 1 ? '' : 's'}
+                  </Typography>
+                  <Grid container spacing={2}>
+                    {groups.map(group => (
+                      <Grid item xs={12} key={group.id}>
+                        <CategoryCard group={group} />
+                      </Grid>
+                    ))}
+                  </Grid>
+                </>
+              )}
+            </AsyncContent>
+          </Grid>
+        </Grid>
+      )}
+    </AsyncContent>
   );
 }

@@ -1,23 +1,25 @@
 import { useState } from 'react';
 import { Box, Button, TextField } from '@material-ui/core';
 import { Autocomplete } from '@material-ui/lab';
+import { roleLinkResourceRef } from 'backstage-plugin-well-architected-common';
+import { LinkRef } from './useLinkPermissions';
 
-/** Something to link: an id and what the user reads. */
-export interface LinkOption {
-  value: string;
+/** A link that could be made, and what the user reads for it: a group's or a role's name. */
+export interface LinkCandidate {
+  link: LinkRef;
   label: string;
 }
 
 /** Picks a group (or a role) from a list and links it. */
 export function LinkPicker(props: {
   label: string;
-  options: LinkOption[];
+  options: LinkCandidate[];
   loading: boolean;
   busy: boolean;
-  onLink: (value: string) => Promise<unknown>;
+  onLink: (link: LinkRef) => Promise<unknown>;
 }) {
   const { label, options, loading, busy, onLink } = props;
-  const [picked, setPicked] = useState<LinkOption | null>(null);
+  const [picked, setPicked] = useState<LinkCandidate | null>(null);
   return (
     <Box display="flex" alignItems="center" gridGap={8} mt={2}>
       <Autocomplete
@@ -27,7 +29,9 @@ export function LinkPicker(props: {
         value={picked}
         onChange={(_event, option) => setPicked(option)}
         getOptionLabel={option => option.label}
-        getOptionSelected={(option, value) => option.value === value.value}
+        getOptionSelected={(option, value) =>
+          roleLinkResourceRef(option.link) === roleLinkResourceRef(value.link)
+        }
         renderInput={params => (
           <TextField
             {...params}
@@ -43,7 +47,7 @@ export function LinkPicker(props: {
         disabled={!picked || busy}
         onClick={async () => {
           if (picked) {
-            await onLink(picked.value);
+            await onLink(picked.link);
             setPicked(null);
           }
         }}

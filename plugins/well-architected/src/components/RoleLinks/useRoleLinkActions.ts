@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { wellArchitectedApiRef } from '../../api';
+import { LinkRef } from './useLinkPermissions';
 
 /**
  * Link and unlink actions, which report failures through the alert API and reload the view after
@@ -36,12 +37,12 @@ export function useRoleLinkActions(reload: () => void) {
 
   return {
     busy,
-    link: (roleId: string, groupRef: string) =>
+    link: ({ roleId, groupRef }: LinkRef) =>
       run(
         () => api.linkGroup(roleId, groupRef),
         `Linked ${groupRef} to ${roleId}`,
       ),
-    unlink: (roleId: string, groupRef: string) =>
+    unlink: ({ roleId, groupRef }: LinkRef) =>
       run(
         () => api.unlinkGroup(roleId, groupRef),
         `Unlinked ${groupRef} from ${roleId}`,

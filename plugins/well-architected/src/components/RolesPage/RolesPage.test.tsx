@@ -1,8 +1,10 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { rootRouteRef } from '../../routes';
-import { mockWellArchitectedApi, testApis } from '../../__testUtils__/fixtures';
+import {
+  mockWellArchitectedApi,
+  testApis,
+  mountedRoutes,
+} from '../../__testUtils__/fixtures';
 import { RolesPage } from './RolesPage';
 
 describe('RolesPage (legacy frontend system)', () => {
@@ -13,10 +15,7 @@ describe('RolesPage (legacy frontend system)', () => {
       </TestApiProvider>,
       {
         routeEntries: [path],
-        mountedRoutes: {
-          '/well-architected': rootRouteRef,
-          '/catalog/:namespace/:kind/:name': entityRouteRef,
-        },
+        mountedRoutes,
       },
     );
 

@@ -1,1 +1,0 @@
-export { FlagChips } from './FlagChips';

@@ -1,0 +1,1 @@
+export { ResponsibilityItem } from './ResponsibilityItem';
