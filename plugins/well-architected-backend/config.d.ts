@@ -114,7 +114,7 @@ export interface Config {
         /**
          * More tags per signal: regulated, personal-data, business-critical, internet-facing,
          * internal-only, change-controlled, public-contract (read on APIs), data-processing,
-         * identity, card-data, latency-critical, multi-region or analytics.
+         * identity, card-data, latency-critical, multi-region, analytics or build-infrastructure.
          */
         tags?: { [signal: string]: string[] };
         /** Label keys and the values that give a signal, like `{ key: tier, values: [gold] }`. */

@@ -176,6 +176,7 @@ const TAG_MESSAGES: Record<TagSignal, string> = {
   'latency-critical': 'latency critical',
   'multi-region': 'runs in several regions',
   analytics: 'serves analytics',
+  'build-infrastructure': 'builds and publishes software',
 };
 
 const RESOURCE_MESSAGES: Record<ResourceFamily, (product: string) => string> = {
@@ -248,6 +249,7 @@ const OWN_TAG_SIGNALS: readonly TagSignal[] = [
   'latency-critical',
   'multi-region',
   'analytics',
+  'build-infrastructure',
 ];
 
 /**

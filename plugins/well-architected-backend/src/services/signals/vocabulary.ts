@@ -36,6 +36,7 @@ export const TAG_SIGNALS = [
   'latency-critical',
   'multi-region',
   'analytics',
+  'build-infrastructure',
 ] as const;
 
 /**
@@ -326,7 +327,6 @@ export const defaultVocabulary: SignalVocabulary = {
       'multi-region',
       'multiregion',
       'geo-distributed',
-      'global',
       'active-active',
     ],
     analytics: [
@@ -336,6 +336,16 @@ export const defaultVocabulary: SignalVocabulary = {
       'bi',
       'reporting',
       'dashboards',
+    ],
+    'build-infrastructure': [
+      'ci',
+      'ci-cd',
+      'cicd',
+      'build-farm',
+      'build-system',
+      'build-infrastructure',
+      'ci-runners',
+      'jenkins',
     ],
     'data-processing': [
       'etl',

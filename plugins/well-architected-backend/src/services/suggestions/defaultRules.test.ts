@@ -115,6 +115,12 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
     context(component('svc'), { providedApis: [api('auth', ['oauth2'])] }),
   ],
   [
+    'build-infrastructure',
+    context(tagged(['jenkins'])),
+    'build-infrastructure',
+    context(component('svc'), { system: system('ci', { tags: ['ci'] }) }),
+  ],
+  [
     'card-data',
     context(tagged(['pci-dss'])),
     'card-data',

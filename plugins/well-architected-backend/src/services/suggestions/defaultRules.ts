@@ -217,6 +217,11 @@ export const defaultSuggestionRules: SuggestionRule[] = [
     ['iam-administrator', ['security']],
     ['security-engineer', ['security']],
   ]),
+  // Whoever can change what a build system publishes can ship code to every user.
+  onSignals('build-infrastructure', ['build-infrastructure'], 2, [
+    ['security-engineer', ['security']],
+    ['devops-engineer', ['operational-excellence']],
+  ]),
   onSignals('card-data', ['card-data'], 3, [
     ['security-engineer', ['security']],
   ]),
