@@ -442,7 +442,7 @@ describe('lifecycle', () => {
 });
 
 describe('what signals mean together', () => {
-  it('asks no SRE or incident manager of a staff-only workload that nobody is paged for', () => {
+  it('asks no SRE or incident manager of a staff-only service or website that nobody is paged for, but of a pipeline', () => {
     const internal = context(tagged(['internal-only']));
     expect(fires('production-workloads', internal)).toBe(false);
     expect(
@@ -462,6 +462,8 @@ describe('what signals mean together', () => {
       }),
     );
     expect(fires('production-workloads', paged)).toBe(true);
+    const pipeline = context(tagged(['internal-only'], { type: 'job' }));
+    expect(fires('production-workloads', pipeline)).toBe(true);
   });
 
   it('asks a security architect of an API other Systems call when it opens a database or regulated data', () => {

@@ -91,15 +91,20 @@ export const defaultSuggestionRules: SuggestionRule[] = [
     ],
     weight: 3,
     // Monitoring and error tracking say nothing alone, but back a production workload up. A
-    // staff-only workload that nobody is paged for is fixed in working hours, not run by an SRE.
+    // staff-only tool (a service or website staff use) that nobody is paged for is fixed in
+    // working hours, not run by an SRE; a pipeline feeds others, whoever it belongs to.
     evaluate: context => {
       const internal = refsOf(context, ['internal-only']);
       const systemWide = [...internal].some(isSystemRef);
       const paged = refsOf(context, ['on-call']);
-      const production = signalEvidence(context, ['production-workload'], s =>
-        s.entityRefs.some(
-          r => paged.has(r) || !(systemWide || internal.has(r)),
-        ),
+      const production = signalEvidence(
+        context,
+        ['production-workload'],
+        s =>
+          !usedByPeople(s) ||
+          s.entityRefs.some(
+            r => paged.has(r) || !(systemWide || internal.has(r)),
+          ),
       );
       return production.length === 0
         ? undefined
