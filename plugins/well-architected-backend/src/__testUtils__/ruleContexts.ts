@@ -16,7 +16,9 @@ export function component(
     spec,
     // Every Component calls a backend unless a test says otherwise: a website that calls nothing
     // and depends on nothing serves static files.
-    relations: [{ type: RELATION_CONSUMES_API, targetRef: 'api:default/backend' }],
+    relations: [
+      { type: RELATION_CONSUMES_API, targetRef: 'api:default/backend' },
+    ],
   };
 }
 

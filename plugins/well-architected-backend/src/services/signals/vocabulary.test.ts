@@ -47,7 +47,7 @@ describe('the signal vocabulary', () => {
           entityRefs: ['component:default/svc'],
           source: 'own',
         });
-        expect(signal.message).toContain(full);
+        expect(signal?.message).toContain(full);
       });
     },
   );
@@ -120,9 +120,7 @@ describe('the signal vocabulary', () => {
     it(`is a ${family}: in production it is ${
       shipped[family] ?? 'a production workload'
     }`, () => {
-      const [found, ...others] = signalsOf(
-        component('w', { spec: { type } }),
-      );
+      const [found, ...others] = signalsOf(component('w', { spec: { type } }));
       expect(found).toMatchObject(
         shipped[family]
           ? { id: shipped[family], detail: type }
@@ -340,9 +338,9 @@ describe('signals read from more than one fact', () => {
     const production = (found: Signal[]) =>
       found.filter(s => s.id === 'production-workload');
     expect(
-      production(
-        signalsOf(server({ 'pagerduty.com/service-id': 'P1' })),
-      ).map(s => [s.detail, s.message]),
+      production(signalsOf(server({ 'pagerduty.com/service-id': 'P1' }))).map(
+        s => [s.detail, s.message],
+      ),
     ).toEqual([
       [
         'service',
@@ -375,7 +373,9 @@ describe('signals read from more than one fact', () => {
       ids(signalsOf(entity, { system: tier1 })).includes('business-critical');
     expect(critical(component('api'))).toBe(true);
     expect(
-      critical(component('portal', { metadata: { labels: { tier: 'tier-2' } } })),
+      critical(
+        component('portal', { metadata: { labels: { tier: 'tier-2' } } }),
+      ),
     ).toBe(false);
     expect(critical(component('lib', { spec: { type: 'library' } }))).toBe(
       false,
