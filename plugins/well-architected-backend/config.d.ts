@@ -113,7 +113,8 @@ export interface Config {
         }>;
         /**
          * More tags per signal: regulated, personal-data, business-critical, internet-facing,
-         * internal-only, change-controlled, public-contract (read on APIs) or data-processing.
+         * internal-only, change-controlled, public-contract (read on APIs), data-processing,
+         * identity, card-data, latency-critical, multi-region, analytics or build-infrastructure.
          */
         tags?: { [signal: string]: string[] };
         /** Label keys and the values that give a signal, like `{ key: tier, values: [gold] }`. */
@@ -126,8 +127,9 @@ export interface Config {
           signal: string;
         }>;
         /**
-         * More Component `spec.type` values per kind of workload: service, website, worker, job
-         * or function. A workload with a production lifecycle gets the production roles.
+         * More Component `spec.type` values per kind of Component: service, website, worker, job,
+         * function, client (an app on people's devices) or library. A running workload (not a
+         * client or library) with a production lifecycle gets the production roles.
          */
         componentTypes?: { [family: string]: string[] };
         /**

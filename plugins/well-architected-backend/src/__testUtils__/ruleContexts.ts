@@ -1,4 +1,4 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, RELATION_CONSUMES_API } from '@backstage/catalog-model';
 import { SuggestionContext } from 'backstage-plugin-well-architected-node';
 import { Neighbourhood, readSignals } from '../services/signals/readSignals';
 import { defaultVocabulary } from '../services/signals/vocabulary';
@@ -8,11 +8,17 @@ export function component(
   name: string,
   overrides: { spec?: object; metadata?: object } = {},
 ): Entity {
+  const spec = { type: 'service', lifecycle: 'production', ...overrides.spec };
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name, namespace: 'default', ...overrides.metadata },
-    spec: { type: 'service', lifecycle: 'production', ...overrides.spec },
+    spec,
+    // Every Component calls a backend unless a test says otherwise: a website that calls nothing
+    // and depends on nothing serves static files.
+    relations: [
+      { type: RELATION_CONSUMES_API, targetRef: 'api:default/backend' },
+    ],
   };
 }
 

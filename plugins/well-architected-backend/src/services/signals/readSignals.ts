@@ -1,10 +1,12 @@
 import {
   Entity,
+  RELATION_CONSUMES_API,
   RELATION_DEPENDS_ON,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { Signal, SignalSource } from 'backstage-plugin-well-architected-node';
 import {
+  AnnotationEntry,
   LIFECYCLE_MEANINGS,
   LifecycleMeaning,
   RESOURCE_FAMILIES,
@@ -56,6 +58,20 @@ function familyOf<F extends string>(
   return families.find(family => table[family].includes(value));
 }
 
+/** The annotation keys of an entity that have a value. */
+const annotated = (entity: Entity) =>
+  Object.keys(entity.metadata.annotations ?? {}).filter(key =>
+    Boolean(entity.metadata.annotations?.[key]),
+  );
+
+/** The keys an annotation entry matches: the key itself, or every key under a prefix. */
+function keysMatching(entry: AnnotationEntry, keys: string[]): string[] {
+  const prefix = entry.key.endsWith('/') || entry.key.endsWith('.');
+  return keys.filter(key =>
+    prefix ? key.startsWith(entry.key) : key === entry.key,
+  );
+}
+
 /** Reads the meaning of a `spec.lifecycle`, the kind of workload of a Component `spec.type`. */
 export function lifecycleMeaning(
   vocabulary: SignalVocabulary,
@@ -68,18 +84,51 @@ export function lifecycleMeaning(
   );
 }
 
-/** The kind of workload a Component's `spec.type` names, if any. */
+/** The families of Components that run, as opposed to code shipped to others. */
+const RUNNING_FAMILIES: readonly WorkloadFamily[] = [
+  'service',
+  'website',
+  'worker',
+  'job',
+  'function',
+];
+
+/** Annotation signals that only a running workload carries: it is deployed, or someone is paged. */
+const RUNTIME_ANNOTATION_SIGNALS: readonly string[] = ['kubernetes', 'on-call'];
+
+/**
+ * Whether a Component of a type the vocabulary does not know carries annotations that only a
+ * running workload carries, so that it counts as a service (a `game-server`, a `gateway`).
+ */
+function runsAsService(vocabulary: SignalVocabulary, entity: Entity): boolean {
+  const keys = annotated(entity);
+  return vocabulary.annotations.some(
+    entry =>
+      RUNTIME_ANNOTATION_SIGNALS.includes(entry.signal) &&
+      keysMatching(entry, keys).length > 0,
+  );
+}
+
+/**
+ * The kind of Component a `spec.type` names; a type the vocabulary does not know counts as a
+ * service when the Component runs on Kubernetes or has on-call.
+ */
 export function workloadFamily(
   vocabulary: SignalVocabulary,
   entity: Entity,
 ): WorkloadFamily | undefined {
-  return isKind(entity, 'component')
-    ? familyOf(
-        WORKLOAD_FAMILIES,
-        vocabulary.componentTypes,
-        lower(entity.spec?.type),
-      )
-    : undefined;
+  if (!isKind(entity, 'component')) {
+    return undefined;
+  }
+  const named = familyOf(
+    WORKLOAD_FAMILIES,
+    vocabulary.componentTypes,
+    lower(entity.spec?.type),
+  );
+  if (named) {
+    return named;
+  }
+  return runsAsService(vocabulary, entity) ? 'service' : undefined;
 }
 
 /** The kind of infrastructure a Resource's `spec.type` names, and its product name. */
@@ -122,6 +171,12 @@ const TAG_MESSAGES: Record<TagSignal, string> = {
   'change-controlled': 'under change control',
   'public-contract': 'public contract',
   'data-processing': 'processes data in bulk',
+  identity: 'signs people in',
+  'card-data': 'in card data scope',
+  'latency-critical': 'latency critical',
+  'multi-region': 'runs in several regions',
+  analytics: 'serves analytics',
+  'build-infrastructure': 'builds and publishes software',
 };
 
 const RESOURCE_MESSAGES: Record<ResourceFamily, (product: string) => string> = {
@@ -147,14 +202,9 @@ function annotationFindings(
   entity: Entity,
   source: SignalSource,
 ): Finding[] {
-  const keys = Object.keys(entity.metadata.annotations ?? {}).filter(key =>
-    Boolean(entity.metadata.annotations?.[key]),
-  );
+  const keys = annotated(entity);
   return vocabulary.annotations.flatMap(entry => {
-    const prefix = entry.key.endsWith('/') || entry.key.endsWith('.');
-    const matched = keys.filter(key =>
-      prefix ? key.startsWith(entry.key) : key === entry.key,
-    );
+    const matched = keysMatching(entry, keys);
     return matched.length === 0
       ? []
       : [
@@ -178,6 +228,9 @@ const INHERITED_TAG_SIGNALS: readonly TagSignal[] = [
   'business-critical',
   'internal-only',
   'change-controlled',
+  'latency-critical',
+  'multi-region',
+  'analytics',
 ];
 const RELATED_TAG_SIGNALS: readonly TagSignal[] = [
   'regulated',
@@ -191,7 +244,33 @@ const OWN_TAG_SIGNALS: readonly TagSignal[] = [
   'internal-only',
   'change-controlled',
   'data-processing',
+  'identity',
+  'card-data',
+  'latency-critical',
+  'multi-region',
+  'analytics',
+  'build-infrastructure',
 ];
+
+/**
+ * The tag signals a Component takes from its System. Criticality is not taken by code that nothing
+ * of ours runs (a library, an app on people's devices), nor by a Component whose own label already
+ * says how critical it is (`tier: tier-2` in a tier-1 System).
+ */
+function inheritedTagSignals(
+  vocabulary: SignalVocabulary,
+  entity: Entity,
+): readonly TagSignal[] {
+  const family = workloadFamily(vocabulary, entity);
+  const ownLabels = Object.keys(entity.metadata.labels ?? {}).map(lower);
+  const statesCriticality = vocabulary.labels.some(
+    entry =>
+      entry.signal === 'business-critical' && ownLabels.includes(entry.key),
+  );
+  return statesCriticality || family === 'client' || family === 'library'
+    ? INHERITED_TAG_SIGNALS.filter(signal => signal !== 'business-critical')
+    : INHERITED_TAG_SIGNALS;
+}
 
 /** The tags and labels of an entity that give one of the `only` signals, as said to a reader. */
 function tagMatches(
@@ -262,6 +341,16 @@ function providerFindings(
   );
 }
 
+/**
+ * A website that calls no API and depends on nothing serves files built ahead of time: there is no
+ * backend to run, page anyone about or break into.
+ */
+function servesStaticFiles(entity: Entity): boolean {
+  return !(entity.relations ?? []).some(
+    r => r.type === RELATION_DEPENDS_ON || r.type === RELATION_CONSUMES_API,
+  );
+}
+
 /** Lifecycle and workload signals of one Component. */
 function workloadFindings(
   vocabulary: SignalVocabulary,
@@ -279,9 +368,43 @@ function workloadFindings(
     source: 'own',
   });
   const findings: Finding[] = [];
-  if (family && meaning === 'production') {
+  if (family === 'website' && servesStaticFiles(entity)) {
+    return findings;
+  }
+  const running = family && RUNNING_FAMILIES.includes(family);
+  if (running && meaning === 'production') {
+    const named = familyOf(WORKLOAD_FAMILIES, vocabulary.componentTypes, type);
     findings.push(
-      found('production-workload', family, `runs in production as a ${family}`),
+      found(
+        'production-workload',
+        family,
+        named
+          ? `runs in production as a ${family}`
+          : `runs in production as a ${family} (type ${type}, deployed or paged like one)`,
+      ),
+    );
+  }
+  if (family === 'website' && meaning === 'deprecated') {
+    findings.push(
+      found(
+        'legacy-website',
+        type,
+        `still serves a website on its way out (lifecycle ${lifecycle})`,
+      ),
+    );
+  }
+  if (family === 'client' && meaning !== 'deprecated') {
+    findings.push(
+      found(
+        'shipped-client',
+        type,
+        `shipped to people's devices as an app (type ${type})`,
+      ),
+    );
+  }
+  if (family === 'library') {
+    findings.push(
+      found('library', type, `linked into other builds (type ${type})`),
     );
   }
   if (meaning === 'experimental') {
@@ -423,6 +546,7 @@ function inferredFindings(
     const findings: Finding[] = [];
     if (
       family === 'website' &&
+      !servesStaticFiles(entity) &&
       lifecycleMeaning(vocabulary, entity) === 'production' &&
       !internal.has(ref(entity)) &&
       !internal.has(systemRef)
@@ -485,7 +609,12 @@ export function readSignals(
     e => !isKind(e, 'api') && !isKind(e, 'resource'),
   );
   const inherited = system
-    ? tagFindings(vocabulary, system, 'inherited', INHERITED_TAG_SIGNALS)
+    ? tagFindings(
+        vocabulary,
+        system,
+        'inherited',
+        inheritedTagSignals(vocabulary, entity),
+      )
     : [];
   const ownTags = workloads.flatMap(e =>
     tagFindings(vocabulary, e, 'own', OWN_TAG_SIGNALS),

@@ -34,19 +34,20 @@ describe('the signal vocabulary', () => {
     (key, entry) => {
       it(`gives ${entry.signal} (${entry.tool})`, () => {
         const full = key.endsWith('/') ? `${key}some-key` : key;
-        const [signal] = signalsOf(
+        // Kubernetes and on-call make a Component of an unknown type a service too.
+        const signal = signalsOf(
           component('svc', {
-            spec: { type: 'library' },
+            spec: { type: 'documentation' },
             metadata: { annotations: { [full]: 'value' } },
           }),
-        );
+        ).find(s => s.id === entry.signal);
         expect(signal).toMatchObject({
           id: entry.signal,
           detail: entry.tool,
           entityRefs: ['component:default/svc'],
           source: 'own',
         });
-        expect(signal.message).toContain(full);
+        expect(signal?.message).toContain(full);
       });
     },
   );
@@ -59,7 +60,7 @@ describe('the signal vocabulary', () => {
     it(`gives ${signal}`, () => {
       const found = signalsOf(
         component('svc', {
-          spec: { type: 'library' },
+          spec: { type: 'documentation' },
           metadata: { tags: [tag.toLocaleUpperCase('en')] },
         }),
       );
@@ -77,7 +78,7 @@ describe('the signal vocabulary', () => {
           metadata: { name: 'pay', namespace: 'default', tags: [tag] },
           spec: { type: 'openapi', lifecycle: 'production' },
         };
-        const svc = component('svc', { spec: { type: 'library' } });
+        const svc = component('svc', { spec: { type: 'documentation' } });
         expect(ids(signalsOf(svc, { providedApis: [pay] }))).toEqual([
           'public-contract',
         ]);
@@ -94,7 +95,7 @@ describe('the signal vocabulary', () => {
       const [key, value] = label.split('=');
       const found = signalsOf(
         component('svc', {
-          spec: { type: 'library' },
+          spec: { type: 'documentation' },
           metadata: { labels: { [key]: value } },
         }),
       );
@@ -112,12 +113,21 @@ describe('the signal vocabulary', () => {
       vocabulary.componentTypes[family].map(type => [type, family] as const),
     ),
   )('Component type %s', (type, family) => {
-    it(`is a ${family}: in production it is a production workload`, () => {
-      const [production] = signalsOf(component('w', { spec: { type } }));
-      expect(production).toMatchObject({
-        id: 'production-workload',
-        detail: family,
-      });
+    const shipped: Record<string, string> = {
+      client: 'shipped-client',
+      library: 'library',
+    };
+    it(`is a ${family}: in production it is ${
+      shipped[family] ?? 'a production workload'
+    }`, () => {
+      const [found, ...others] = signalsOf(component('w', { spec: { type } }));
+      expect(found).toMatchObject(
+        shipped[family]
+          ? { id: shipped[family], detail: type }
+          : { id: 'production-workload', detail: family },
+      );
+      // Shipped code does not run in production.
+      expect(ids(others)).not.toContain('production-workload');
     });
   });
 
@@ -129,7 +139,7 @@ describe('the signal vocabulary', () => {
     ),
   )('Resource type %s', (type, family, product) => {
     it(`is ${family} (${product})`, () => {
-      const svc = component('svc', { spec: { type: 'library' } });
+      const svc = component('svc', { spec: { type: 'documentation' } });
       expect(
         signalsOf(svc, { resources: [resource('r', type)] }).map(s => [
           s.id,
@@ -160,7 +170,7 @@ describe('the signal vocabulary', () => {
 
   it('reads nothing from spellings it does not know', () => {
     const svc = component('svc', {
-      spec: { type: 'library', lifecycle: 'whatever' },
+      spec: { type: 'documentation', lifecycle: 'whatever' },
       metadata: {
         tags: ['data', 'java', 'team-a'],
         labels: { tier: '3' },
@@ -319,6 +329,72 @@ describe('signals read from more than one fact', () => {
     expect(related('system:default/records')).toEqual([]);
   });
 
+  it('takes a Component of an unknown type to be a service when it runs on Kubernetes or is paged', () => {
+    const server = (annotations: Record<string, string>) =>
+      component('arena', {
+        spec: { type: 'game-server' },
+        metadata: { annotations },
+      });
+    const production = (found: Signal[]) =>
+      found.filter(s => s.id === 'production-workload');
+    expect(
+      production(signalsOf(server({ 'pagerduty.com/service-id': 'P1' }))).map(
+        s => [s.detail, s.message],
+      ),
+    ).toEqual([
+      [
+        'service',
+        'runs in production as a service (type game-server, deployed or paged like one)',
+      ],
+    ]);
+    expect(
+      production(signalsOf(server({ 'backstage.io/kubernetes-id': 'arena' }))),
+    ).toHaveLength(1);
+    expect(
+      production(signalsOf(server({ 'sentry.io/project-slug': 'arena' }))),
+    ).toEqual([]);
+  });
+
+  it('takes a website that calls nothing and depends on nothing to serve static files', () => {
+    const notes = { ...website(), relations: [] };
+    expect(ids(signalsOf(notes))).toEqual([]);
+    expect(ids(signalsOf(website()))).toEqual(
+      expect.arrayContaining([
+        'production-workload',
+        'website',
+        'internet-facing',
+      ]),
+    );
+  });
+
+  it("lets a Component's own tier label, a library and an app keep out of their System's criticality", () => {
+    const tier1 = system('store', { labels: { tier: 'tier-1' } });
+    const critical = (entity: Entity) =>
+      ids(signalsOf(entity, { system: tier1 })).includes('business-critical');
+    expect(critical(component('api'))).toBe(true);
+    expect(
+      critical(
+        component('portal', { metadata: { labels: { tier: 'tier-2' } } }),
+      ),
+    ).toBe(false);
+    expect(critical(component('lib', { spec: { type: 'library' } }))).toBe(
+      false,
+    );
+    expect(critical(component('app', { spec: { type: 'mobile-app' } }))).toBe(
+      false,
+    );
+  });
+
+  it('reads card data scope on the Component that is in it, not from its System', () => {
+    const pci = system('store', { tags: ['pci-dss'] });
+    expect(ids(signalsOf(component('api'), { system: pci }))).not.toContain(
+      'card-data',
+    );
+    expect(ids(signalsOf(component('api'), { system: pci }))).toContain(
+      'regulated',
+    );
+  });
+
   it('names every signal it can give in SIGNAL_IDS', () => {
     const everything = component('svc', {
       metadata: {
@@ -342,6 +418,13 @@ describe('signals read from more than one fact', () => {
       }),
       ...signalsOf(website()),
       ...signalsOf(component('old', { spec: { lifecycle: 'deprecated' } })),
+      ...signalsOf(component('app', { spec: { type: 'mobile-app' } })),
+      ...signalsOf(component('lib', { spec: { type: 'library' } })),
+      ...signalsOf(
+        component('forums', {
+          spec: { type: 'website', lifecycle: 'deprecated' },
+        }),
+      ),
       ...signalsOf(component('new', { spec: { lifecycle: 'experimental' } })),
     ];
     expect([...new Set(ids(found))].sort()).toEqual([...SIGNAL_IDS].sort());

@@ -31,15 +31,27 @@ export const TAG_SIGNALS = [
   'change-controlled',
   'public-contract',
   'data-processing',
+  'identity',
+  'card-data',
+  'latency-critical',
+  'multi-region',
+  'analytics',
+  'build-infrastructure',
 ] as const;
 
-/** The kinds of workload a Component `spec.type` names. */
+/**
+ * The kinds of Component a `spec.type` names: workloads that run (service, website, worker, job,
+ * function) and code that is shipped rather than run by the owner (a client app installed on
+ * people's devices, a library linked into other builds).
+ */
 export const WORKLOAD_FAMILIES = [
   'service',
   'website',
   'worker',
   'job',
   'function',
+  'client',
+  'library',
 ] as const;
 
 /**
@@ -70,6 +82,9 @@ export const DERIVED_SIGNALS = [
   'deprecated',
   'website',
   'consumes-regulated-data',
+  'shipped-client',
+  'library',
+  'legacy-website',
 ] as const;
 
 /** Every signal `readSignals` can give: what rules, and rules from config, can name. */
@@ -285,6 +300,53 @@ export const defaultVocabulary: SignalVocabulary = {
       'external-api',
       'internet-facing',
     ],
+    identity: [
+      'oauth',
+      'oauth2',
+      'oidc',
+      'openid-connect',
+      'sso',
+      'saml',
+      'authentication',
+      'identity-provider',
+      'idp',
+      'iam',
+    ],
+    'card-data': ['pci', 'pci-dss', 'cardholder-data', 'card-data'],
+    'latency-critical': [
+      'realtime',
+      'real-time',
+      'latency-sensitive',
+      'latency-critical',
+      'low-latency',
+      'high-throughput',
+      'high-performance',
+      'udp',
+    ],
+    'multi-region': [
+      'multi-region',
+      'multiregion',
+      'geo-distributed',
+      'active-active',
+    ],
+    analytics: [
+      'analytics',
+      'telemetry',
+      'business-intelligence',
+      'bi',
+      'reporting',
+      'dashboards',
+    ],
+    'build-infrastructure': [
+      'ci',
+      'ci-cd',
+      'cicd',
+      'build-farm',
+      'build-system',
+      'build-infrastructure',
+      'ci-runners',
+      'jenkins',
+    ],
     'data-processing': [
       'etl',
       'elt',
@@ -370,6 +432,11 @@ export const defaultVocabulary: SignalVocabulary = {
       values: ['sox', 'soc2'],
       signal: 'change-controlled',
     },
+    {
+      key: 'compliance',
+      values: ['pci', 'pci-dss'],
+      signal: 'card-data',
+    },
   ],
   componentTypes: {
     service: [
@@ -402,6 +469,17 @@ export const defaultVocabulary: SignalVocabulary = {
       'pipeline',
     ],
     function: ['function', 'lambda', 'serverless', 'cloud-function', 'faas'],
+    client: [
+      'mobile-app',
+      'mobile',
+      'ios-app',
+      'android-app',
+      'desktop-app',
+      'desktop',
+      'game-client',
+      'native-app',
+    ],
+    library: ['library', 'lib', 'sdk', 'client-sdk', 'package', 'module'],
   },
   resourceTypes: {
     database: {
@@ -412,6 +490,12 @@ export const defaultVocabulary: SignalVocabulary = {
       'aurora-postgresql': 'Aurora PostgreSQL',
       aurora: 'Aurora',
       rds: 'Amazon RDS',
+      'aws-rds': 'Amazon RDS',
+      'rds-postgres': 'Amazon RDS',
+      'rds-mysql': 'Amazon RDS',
+      'aws-aurora': 'Aurora',
+      'aws-dynamodb': 'DynamoDB',
+      'azure-sql': 'Azure SQL',
       mysql: 'MySQL',
       mariadb: 'MariaDB',
       oracle: 'Oracle',
@@ -485,6 +569,15 @@ export const defaultVocabulary: SignalVocabulary = {
       aks: 'AKS',
       'ecs-cluster': 'Amazon ECS',
       'nomad-cluster': 'Nomad',
+      ec2: 'Amazon EC2',
+      'aws-ec2': 'Amazon EC2',
+      'spot-fleet': 'an EC2 spot fleet',
+      'ec2-spot-fleet': 'an EC2 spot fleet',
+      'aws-ec2-spot-fleet': 'an EC2 spot fleet',
+      'autoscaling-group': 'an auto scaling group',
+      'aws-autoscaling-group': 'an auto scaling group',
+      'vm-scale-set': 'an Azure VM scale set',
+      'instance-group': 'a Compute Engine instance group',
     },
   },
   lifecycles: {

@@ -197,7 +197,7 @@ describe('SuggestionEngine', () => {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
         metadata: { name: 'plain', namespace: 'default' },
-        spec: { type: 'library', lifecycle: 'production' },
+        spec: { type: 'documentation', lifecycle: 'production' },
       },
     ]);
     const result = await engine.suggest(

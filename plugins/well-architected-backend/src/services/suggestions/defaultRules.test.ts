@@ -88,9 +88,103 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
   ],
   [
     'compute-clusters',
+    context(component('svc'), {
+      resources: [resource('agents', 'aws-ec2-spot-fleet')],
+    }),
+    'compute-cluster',
+    context(annotated({ 'backstage.io/kubernetes-id': 'svc' })),
+  ],
+  [
+    'container-delivery',
     context(annotated({ 'argocd/app-name': 'svc' })),
     'gitops-delivery',
-    context(annotated({ 'github.com/project-slug': 'org/svc' })),
+    context(
+      annotated({ 'argocd/app-name': 'svc' }, { lifecycle: 'experimental' }),
+    ),
+  ],
+  [
+    'published-apis',
+    context(component('svc'), { providedApis: [api('pay', ['public-api'])] }),
+    'public-contract',
+    context(component('svc'), { providedApis: [api('pay')] }),
+  ],
+  [
+    'identity',
+    context(tagged(['oauth2'])),
+    'identity',
+    context(component('svc'), { providedApis: [api('auth', ['oauth2'])] }),
+  ],
+  [
+    'build-infrastructure',
+    context(tagged(['jenkins'])),
+    'build-infrastructure',
+    context(component('svc'), { system: system('ci', { tags: ['ci'] }) }),
+  ],
+  [
+    'card-data',
+    context(tagged(['pci-dss'])),
+    'card-data',
+    context(tagged(['payments'])),
+  ],
+  [
+    'latency-critical',
+    context(component('svc'), {
+      system: system('matchmaking', { tags: ['realtime'] }),
+    }),
+    'latency-critical',
+    context(tagged(['fast'])),
+  ],
+  [
+    'global-real-time',
+    context(tagged(['udp']), {
+      system: system('fleet', { tags: ['multi-region'] }),
+    }),
+    'latency-critical',
+    context(tagged(['udp'])),
+  ],
+  [
+    'analytics',
+    context(tagged(['analytics']), {
+      resources: [resource('dwh', 'bigquery')],
+    }),
+    'analytics',
+    context(tagged(['analytics'])),
+  ],
+  [
+    'analytics-platform',
+    context(tagged(['analytics', 'dbt'], { type: 'job' }), {
+      resources: [resource('dwh', 'bigquery')],
+    }),
+    'data-processing',
+    context(tagged(['dbt'], { type: 'job' }), {
+      resources: [resource('dwh', 'bigquery')],
+    }),
+  ],
+  [
+    'shipped-clients',
+    context(component('app', { spec: { type: 'mobile-app' } })),
+    'shipped-client',
+    context(
+      component('app', {
+        spec: { type: 'mobile-app', lifecycle: 'deprecated' },
+      }),
+    ),
+  ],
+  [
+    'libraries',
+    context(component('lib', { spec: { type: 'sdk' } })),
+    'library',
+    context(component('lib', { spec: { type: 'documentation' } })),
+  ],
+  [
+    'legacy-websites',
+    context(
+      component('forums', {
+        spec: { type: 'website', lifecycle: 'deprecated' },
+      }),
+    ),
+    'legacy-website',
+    context(component('svc', { spec: { lifecycle: 'deprecated' } })),
   ],
   [
     'public-apis',
@@ -221,7 +315,9 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
 ];
 
 const plain = context(
-  component('plain', { spec: { type: 'library', lifecycle: 'production' } }),
+  component('plain', {
+    spec: { type: 'documentation', lifecycle: 'production' },
+  }),
 );
 
 function evidence(id: string, ctx: SuggestionContext): RuleEvidence[] {
@@ -346,6 +442,56 @@ describe('lifecycle', () => {
 });
 
 describe('what signals mean together', () => {
+  it('asks no SRE or incident manager of a staff-only service or website that nobody is paged for, but of a pipeline', () => {
+    const internal = context(tagged(['internal-only']));
+    expect(fires('production-workloads', internal)).toBe(false);
+    expect(
+      fires(
+        'production-workloads',
+        context(component('svc'), {
+          system: system('tools', { tags: ['internal'] }),
+        }),
+      ),
+    ).toBe(false);
+    const paged = context(
+      component('svc', {
+        metadata: {
+          tags: ['internal-only'],
+          annotations: { 'pagerduty.com/service-id': 'P1' },
+        },
+      }),
+    );
+    expect(fires('production-workloads', paged)).toBe(true);
+    const pipeline = context(tagged(['internal-only'], { type: 'job' }));
+    expect(fires('production-workloads', pipeline)).toBe(true);
+  });
+
+  it('asks a security architect of an API other Systems call when it opens a database or regulated data', () => {
+    const shared = (around = {}) =>
+      context(component('svc'), {
+        providedApis: [api('records')],
+        homeSystemRef: 'system:default/records',
+        consumerSystems: new Map([
+          ['api:default/records', ['system:default/billing']],
+        ]),
+        ...around,
+      });
+    expect(fires('public-apis', shared())).toBe(true);
+    expect(fires('published-apis', shared())).toBe(false);
+    expect(
+      fires(
+        'published-apis',
+        shared({ resources: [resource('records-db', 'aws-rds')] }),
+      ),
+    ).toBe(true);
+    expect(
+      fires(
+        'published-apis',
+        shared({ system: system('records', { tags: ['hipaa'] }) }),
+      ),
+    ).toBe(true);
+  });
+
   it('calls no support engineer for an on-call pipeline, but still an incident response manager', () => {
     const ctx = context(
       annotated({ 'pagerduty.com/service-id': 'P1' }, { type: 'job' }),

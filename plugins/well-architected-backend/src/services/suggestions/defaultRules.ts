@@ -41,6 +41,10 @@ function together(
   return found.some(list => list.length === 0) ? undefined : found.flat();
 }
 
+/** Whether a signal names a System: what a System says holds for all its parts. */
+const isSystemRef = (r: string) =>
+  parseEntityRef(r).kind.toLocaleLowerCase('en') === 'system';
+
 /** A production service or website: what people use, sign in to and call about. */
 const usedByPeople = (signal: Signal) =>
   signal.id === 'production-workload' &&
@@ -86,9 +90,22 @@ export const defaultSuggestionRules: SuggestionRule[] = [
       },
     ],
     weight: 3,
-    // Monitoring and error tracking say nothing alone, but back a production workload up.
+    // Monitoring and error tracking say nothing alone, but back a production workload up. A
+    // staff-only tool (a service or website staff use) that nobody is paged for is fixed in
+    // working hours, not run by an SRE; a pipeline feeds others, whoever it belongs to.
     evaluate: context => {
-      const production = signalEvidence(context, ['production-workload']);
+      const internal = refsOf(context, ['internal-only']);
+      const systemWide = [...internal].some(isSystemRef);
+      const paged = refsOf(context, ['on-call']);
+      const production = signalEvidence(
+        context,
+        ['production-workload'],
+        s =>
+          !usedByPeople(s) ||
+          s.entityRefs.some(
+            r => paged.has(r) || !(systemWide || internal.has(r)),
+          ),
+      );
       return production.length === 0
         ? undefined
         : [
@@ -149,19 +166,83 @@ export const defaultSuggestionRules: SuggestionRule[] = [
   onSignals('caches', ['cache'], 1, [
     ['performance-engineer', ['performance-efficiency']],
   ]),
-  onSignals(
-    'compute-clusters',
-    ['compute-cluster', 'kubernetes', 'gitops-delivery'],
-    2,
-    [
-      ['devops-engineer', ['operational-excellence', 'reliability']],
-      ['infrastructure-architect', ['sustainability']],
+  // Running on a cluster is the platform's business; owning the fleet is capacity and a bill.
+  onSignals('compute-clusters', ['compute-cluster'], 2, [
+    ['devops-engineer', ['operational-excellence', 'reliability']],
+    ['finops-analyst', ['cost-optimization']],
+    ['cloud-architect', ['sustainability']],
+  ]),
+  {
+    id: 'container-delivery',
+    roles: [
+      {
+        roleId: 'devops-engineer',
+        pillarIds: ['operational-excellence', 'reliability'],
+      },
     ],
-  ),
+    weight: 2,
+    // The delivery pipeline matters once something is in production, not while it is tried out.
+    evaluate: context => {
+      const production = refsOf(context, ['production-workload']);
+      const found = signalEvidence(
+        context,
+        ['kubernetes', 'gitops-delivery'],
+        s => s.entityRefs.some(r => production.has(r)),
+      );
+      return found.length === 0 ? undefined : found;
+    },
+  },
   onSignals('public-apis', ['public-contract'], 3, [
     ['api-product-owner', ['reliability']],
-    ['security-architect', ['security']],
   ]),
+  {
+    id: 'published-apis',
+    roles: [{ roleId: 'security-architect', pillarIds: ['security'] }],
+    weight: 3,
+    // An API published beyond the company is an attack surface. One that only other Systems of
+    // the company call is a trust boundary when it opens a system of record or regulated data,
+    // and otherwise a contract to keep, not an edge to design.
+    evaluate: context => {
+      const published = signalEvidence(
+        context,
+        ['public-contract'],
+        s => s.detail !== SHARED_CONTRACT,
+      );
+      if (published.length > 0) {
+        return published;
+      }
+      return together(
+        context,
+        ['public-contract'],
+        [['database', 'regulated']],
+      );
+    },
+  },
+  onSignals('identity', ['identity'], 3, [
+    ['iam-administrator', ['security']],
+    ['security-engineer', ['security']],
+  ]),
+  // Whoever can change what a build system publishes can ship code to every user.
+  onSignals('build-infrastructure', ['build-infrastructure'], 2, [
+    ['security-engineer', ['security']],
+    ['devops-engineer', ['operational-excellence']],
+  ]),
+  onSignals('card-data', ['card-data'], 3, [
+    ['security-engineer', ['security']],
+  ]),
+  onSignals('latency-critical', ['latency-critical'], 2, [
+    ['performance-engineer', ['performance-efficiency']],
+  ]),
+  {
+    id: 'global-real-time',
+    roles: [
+      { roleId: 'network-architect', pillarIds: ['performance-efficiency'] },
+    ],
+    weight: 2,
+    // Real-time traffic served from several regions lives or dies by the network path.
+    evaluate: context =>
+      together(context, ['latency-critical'], [['multi-region']]),
+  },
   onSignals('internet-facing', ['internet-facing'], 2, [
     ['security-architect', ['security']],
   ]),
@@ -177,9 +258,7 @@ export const defaultSuggestionRules: SuggestionRule[] = [
     evaluate: context => {
       const production = refsOf(context, ['production-workload']);
       const internal = refsOf(context, ['internal-only']);
-      const systemWide = [...internal].some(
-        r => parseEntityRef(r).kind.toLocaleLowerCase('en') === 'system',
-      );
+      const systemWide = [...internal].some(isSystemRef);
       const sites = signalEvidence(context, ['website'], s =>
         s.entityRefs.some(
           r => production.has(r) && (systemWide || internal.has(r)),
@@ -244,6 +323,39 @@ export const defaultSuggestionRules: SuggestionRule[] = [
   ]),
   onSignals('data-workloads', ['data-processing'], 2, [
     ['data-engineer', ['performance-efficiency', 'sustainability']],
+  ]),
+  {
+    id: 'analytics',
+    roles: [{ roleId: 'data-analyst', pillarIds: ['performance-efficiency'] }],
+    weight: 2,
+    // Analysts work where analytics data is queried or shown, not where it is collected.
+    evaluate: context =>
+      together(context, ['analytics'], [['data-warehouse', 'website']]),
+  },
+  {
+    id: 'analytics-platform',
+    roles: [
+      { roleId: 'data-architect', pillarIds: ['performance-efficiency'] },
+    ],
+    weight: 2,
+    // Pipelines that load a warehouse for analysts need someone to model what they load.
+    evaluate: context =>
+      together(
+        context,
+        ['data-processing'],
+        [['data-warehouse'], ['analytics']],
+      ),
+  },
+  onSignals('shipped-clients', ['shipped-client'], 2, [
+    ['release-manager', ['operational-excellence']],
+    ['quality-assurance-engineer', ['reliability']],
+    ['performance-engineer', ['performance-efficiency']],
+  ]),
+  onSignals('libraries', ['library'], 1, [
+    ['quality-assurance-engineer', ['reliability']],
+  ]),
+  onSignals('legacy-websites', ['legacy-website'], 2, [
+    ['security-engineer', ['security']],
   ]),
   {
     id: 'websites',
