@@ -595,7 +595,7 @@ export interface operations {
         pillar?: components['schemas']['PillarId'];
         /** @description A category id such as `reliability/backup-disaster-recovery`. */
         category?: string;
-        /** @description Search text. */
+        /** @description Words to find in role titles, aliases and responsibilities. */
         q?: string;
         limit?: number;
         offset?: number;

@@ -91,6 +91,7 @@ export const spec = {
             in: 'query',
             description:
               'A category id such as `reliability/backup-disaster-recovery`.',
+            allowReserved: true,
             schema: {
               type: 'string',
               maxLength: 191,
@@ -99,7 +100,8 @@ export const spec = {
           {
             name: 'q',
             in: 'query',
-            description: 'Search text.',
+            description:
+              'Words to find in role titles, aliases and responsibilities.',
             schema: {
               type: 'string',
               maxLength: 200,
@@ -427,6 +429,7 @@ export const spec = {
             in: 'query',
             required: true,
             description: 'The entity, such as `system:default/payments`.',
+            allowReserved: true,
             schema: {
               type: 'string',
               minLength: 1,
