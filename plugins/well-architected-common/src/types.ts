@@ -29,7 +29,6 @@ export type {
   Role,
   RoleGroupsResponse,
   RoleHolder,
-  RoleHolderFields,
   RoleId,
   RoleLinkSource,
   RolesResponse,

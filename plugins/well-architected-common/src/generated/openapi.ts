@@ -288,19 +288,20 @@ export type components = {
     /** @description Who made a portal link, and when. */
     PortalLink: {
       createdBy: string;
-      /** Format: date-time */
+      /**
+       * @description When, in ISO 8601 UTC, such as `2026-11-30T09:15:00.000Z`. (A pattern rather than
+       *     `format: date-time`, which the response checker of Backstage's test tools does not know.)
+       */
       createdAt: string;
     };
-    /** @description The fields of a group that holds a role, shared by `RoleHolder` and `Reviewer`. */
-    RoleHolderFields: {
+    /** @description A group that holds a role. */
+    RoleHolder: {
       groupRef: components['schemas']['EntityRef'];
       /** @description The group's display name, or its name when the catalog has none (or not the group). */
       displayName: string;
       sources: components['schemas']['RoleLinkSource'][];
       portalLink?: components['schemas']['PortalLink'];
     };
-    /** @description A group that holds a role. */
-    RoleHolder: components['schemas']['RoleHolderFields'];
     RoleGroupsResponse: {
       roleId: components['schemas']['RoleId'];
       items: components['schemas']['RoleHolder'][];
@@ -337,8 +338,17 @@ export type components = {
       userRef: components['schemas']['EntityRef'];
       displayName: string;
     };
-    /** @description A group suggested to review an entity because it holds a suggested role. */
-    Reviewer: components['schemas']['RoleHolderFields'] & {
+    /**
+     * @description A group suggested to review an entity because it holds a suggested role: a `RoleHolder`
+     *     with how close it is to the entity's owner and some of its members. (The fields of
+     *     `RoleHolder` are repeated here because the response checker of Backstage's test tools
+     *     reads JSON Schema draft 7, which cannot close a composed object.)
+     */
+    Reviewer: {
+      groupRef: components['schemas']['EntityRef'];
+      displayName: string;
+      sources: components['schemas']['RoleLinkSource'][];
+      portalLink?: components['schemas']['PortalLink'];
       closeness: components['schemas']['ReviewerCloseness'];
       /** @description Why the group ranks where it does, such as "owns payments". */
       reason: string;
@@ -505,8 +515,6 @@ export type RolesResponse = components['schemas']['RolesResponse'];
 export type RoleLinkSource = components['schemas']['RoleLinkSource'];
 /** Generated from the OpenAPI document. @public */
 export type PortalLink = components['schemas']['PortalLink'];
-/** Generated from the OpenAPI document. @public */
-export type RoleHolderFields = components['schemas']['RoleHolderFields'];
 /** Generated from the OpenAPI document. @public */
 export type RoleHolder = components['schemas']['RoleHolder'];
 /** Generated from the OpenAPI document. @public */

@@ -870,7 +870,7 @@ export const spec = {
       },
       RolesResponse: {
         type: 'object',
-        required: ['items', 'totalCount', 'limit', 'offset'],
+        required: ['items', 'total', 'limit', 'offset'],
         additionalProperties: false,
         properties: {
           items: {
@@ -911,15 +911,17 @@ export const spec = {
           },
           createdAt: {
             type: 'string',
-            format: 'date-time',
+            description:
+              "When, in ISO 8601 UTC, such as `2026-11-30T09:15:00.000Z`. (A pattern rather than\n`format: date-time`, which the response checker of Backstage's test tools does not know.)\n",
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$',
           },
         },
       },
-      RoleHolderFields: {
-        description:
-          'The fields of a group that holds a role, shared by `RoleHolder` and `Reviewer`.',
+      RoleHolder: {
+        description: 'A group that holds a role.',
         type: 'object',
         required: ['groupRef', 'displayName', 'sources'],
+        additionalProperties: false,
         properties: {
           groupRef: {
             $ref: '#/components/schemas/EntityRef',
@@ -940,16 +942,6 @@ export const spec = {
             $ref: '#/components/schemas/PortalLink',
           },
         },
-      },
-      RoleHolder: {
-        description: 'A group that holds a role.',
-        type: 'object',
-        allOf: [
-          {
-            $ref: '#/components/schemas/RoleHolderFields',
-          },
-        ],
-        unevaluatedProperties: false,
       },
       RoleGroupsResponse: {
         type: 'object',
@@ -1066,42 +1058,58 @@ export const spec = {
       },
       Reviewer: {
         description:
-          'A group suggested to review an entity because it holds a suggested role.',
+          "A group suggested to review an entity because it holds a suggested role: a `RoleHolder`\nwith how close it is to the entity's owner and some of its members. (The fields of\n`RoleHolder` are repeated here because the response checker of Backstage's test tools\nreads JSON Schema draft 7, which cannot close a composed object.)\n",
         type: 'object',
-        allOf: [
-          {
-            $ref: '#/components/schemas/RoleHolderFields',
+        required: [
+          'groupRef',
+          'displayName',
+          'sources',
+          'closeness',
+          'reason',
+          'members',
+          'memberCount',
+        ],
+        additionalProperties: false,
+        properties: {
+          groupRef: {
+            $ref: '#/components/schemas/EntityRef',
           },
-          {
-            type: 'object',
-            required: ['closeness', 'reason', 'members', 'memberCount'],
-            properties: {
-              closeness: {
-                $ref: '#/components/schemas/ReviewerCloseness',
-              },
-              reason: {
-                type: 'string',
-                description:
-                  'Why the group ranks where it does, such as "owns payments".',
-              },
-              members: {
-                type: 'array',
-                description:
-                  "The first members by display name, at most `wellArchitected.reviewers.maxMembersPerGroup`\n(default 10); the Group's page in the catalog lists them all.\n",
-                items: {
-                  $ref: '#/components/schemas/ReviewerMember',
-                },
-              },
-              memberCount: {
-                type: 'integer',
-                minimum: 0,
-                description:
-                  'How many members the group has that the caller can see, those in `members` included.',
-              },
+          displayName: {
+            type: 'string',
+          },
+          sources: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              $ref: '#/components/schemas/RoleLinkSource',
             },
           },
-        ],
-        unevaluatedProperties: false,
+          portalLink: {
+            $ref: '#/components/schemas/PortalLink',
+          },
+          closeness: {
+            $ref: '#/components/schemas/ReviewerCloseness',
+          },
+          reason: {
+            type: 'string',
+            description:
+              'Why the group ranks where it does, such as "owns payments".',
+          },
+          members: {
+            type: 'array',
+            description:
+              "The first members by display name, at most `wellArchitected.reviewers.maxMembersPerGroup`\n(default 10); the Group's page in the catalog lists them all.\n",
+            items: {
+              $ref: '#/components/schemas/ReviewerMember',
+            },
+          },
+          memberCount: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'How many members the group has that the caller can see, those in `members` included.',
+          },
+        },
       },
       Suggestion: {
         description: 'A role suggested to review an entity.',
