@@ -870,7 +870,7 @@ export const spec = {
       },
       RolesResponse: {
         type: 'object',
-        required: ['items', 'total', 'limit', 'offset'],
+        required: ['items', 'totalCount', 'limit', 'offset'],
         additionalProperties: false,
         properties: {
           items: {
