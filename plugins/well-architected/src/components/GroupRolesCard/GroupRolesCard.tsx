@@ -41,7 +41,7 @@ export function GroupRolesCard() {
     [api, groupRef],
   );
   const actions = useRoleLinkActions(retry);
-  const roles = useAsync(() => api.listRoles({ limit: 500 }), [api]);
+  const roles = useAsync(() => api.listRoleSummaries(), [api]);
   const held = value?.items ?? [];
   const unlinkable = useLinkPermissions(
     roleLinkDeletePermission,
