@@ -1,5 +1,5 @@
 import { InputError, isError } from '@backstage/errors';
-import { ErrorRequestHandler, Request } from 'express';
+import { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { spec } from './schema/openapi/generated/router';
 
 interface ParameterSchema {
@@ -115,5 +115,24 @@ export function describeRequestErrors(): ErrorRequestHandler {
       }
     }
     next(error);
+  };
+}
+
+/**
+ * Express's query parser drops some keys (`__proto__[…]`, empty names) before the request
+ * validator sees them, so a request with only those would pass as one without query parameters.
+ * This refuses them as the validator refuses any other parameter the operation does not take.
+ */
+export function refuseDroppedQueryKeys(): RequestHandler {
+  return (req, _res, next) => {
+    const search = req.originalUrl.split('?')[1] ?? '';
+    const dropped = [...new URLSearchParams(search).keys()].filter(
+      key => !Object.hasOwn(req.query, key.split('[')[0]),
+    );
+    next(
+      dropped.length > 0
+        ? new InputError(`Unknown query parameter '${dropped.join("', '")}'`)
+        : undefined,
+    );
   };
 }

@@ -166,6 +166,10 @@ describe('createRouter', () => {
       ],
       ['?q=a&q=b', /Invalid 'q'/],
       [
+        '?__proto__[isAdmin]=1&=x',
+        /Unknown query parameter\(s\) '__proto__\[isAdmin\]', ''; accepted: pillar, category/,
+      ],
+      [
         '?colour=red',
         /Unknown query parameter\(s\) 'colour'; accepted: pillar, category, q, limit, offset/,
       ],

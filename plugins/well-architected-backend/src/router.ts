@@ -16,7 +16,7 @@ import {
   roleLinkDeletePermission,
 } from 'backstage-plugin-well-architected-common';
 import { publicErrors } from './publicErrors';
-import { describeRequestErrors } from './requestErrors';
+import { describeRequestErrors, refuseDroppedQueryKeys } from './requestErrors';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { RoleLinkPermissions } from './services/RoleLinkPermissions';
 import { LinkTarget, RoleLinkService } from './services/RoleLinkService';
@@ -111,6 +111,7 @@ export async function createRouter(options: {
   const router = await createOpenApiRouter({
     validatorOptions: { validateSecurity: false },
   });
+  router.use(refuseDroppedQueryKeys());
 
   const authenticate = (req: Parameters<HttpAuthService['credentials']>[0]) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });

@@ -68,7 +68,7 @@ const badGroupRefs: ApiRequest[] = [
 const cases: Record<OperationId, RouteCases> = {
   getPillars: {
     valid: {},
-    malformed: [],
+    malformed: [{ query: { sort: 'title' } }],
     others: [],
   },
   listRoles: {
@@ -89,7 +89,7 @@ const cases: Record<OperationId, RouteCases> = {
   },
   listRoleSummaries: {
     valid: {},
-    malformed: [],
+    malformed: [{ query: { fields: 'id' } }],
     others: [],
   },
   getRole: {

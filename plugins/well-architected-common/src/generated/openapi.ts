@@ -413,7 +413,10 @@ export type components = {
       };
       content?: never;
     };
-    /** @description A parameter is malformed; the message names it and what it accepts. */
+    /**
+     * @description A parameter is malformed, or the request has a query parameter that the operation does
+     *     not take; the message names it and what is accepted.
+     */
     BadRequest: {
       headers: {
         [name: string]: unknown;
@@ -593,6 +596,7 @@ export interface operations {
         };
       };
       304: components['responses']['NotModified'];
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -658,6 +662,7 @@ export interface operations {
         };
       };
       304: components['responses']['NotModified'];
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       503: components['responses']['ServiceUnavailable'];
     };

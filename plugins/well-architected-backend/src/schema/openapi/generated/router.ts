@@ -63,6 +63,9 @@ export const spec = {
           '304': {
             $ref: '#/components/responses/NotModified',
           },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
           '401': {
             $ref: '#/components/responses/Unauthorized',
           },
@@ -196,6 +199,9 @@ export const spec = {
           },
           '304': {
             $ref: '#/components/responses/NotModified',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',
@@ -534,7 +540,7 @@ export const spec = {
       },
       BadRequest: {
         description:
-          'A parameter is malformed; the message names it and what it accepts.',
+          'A parameter is malformed, or the request has a query parameter that the operation does\nnot take; the message names it and what is accepted.\n',
         content: {
           'application/json': {
             schema: {
