@@ -7,7 +7,9 @@
 //   --server` writes it (request and response types come from the document through
 //   `@backstage/backend-openapi-utils`, which also validates requests against it);
 // - the common package's src/generated/openapi.ts: the wire types of every schema, path and
-//   operation, from openapi-typescript, for the frontend client and the backend's services.
+//   operation, from openapi-typescript, for the frontend client and the backend's services;
+// - the table of operations in the READMEs, between `<!-- openapi operations -->` and
+//   `<!-- /openapi operations -->`.
 //
 // Backstage's own generator runs a Java program that it downloads from Maven Central on first use;
 // the machines this project builds on reach only the npm registry, so the same files are made here
@@ -63,6 +65,37 @@ async function wireTypes(document) {
   return `${HEADER}\n${code}`;
 }
 
+const README_TABLE =
+  /(<!-- openapi operations -->\n)[^]*?(<!-- \/openapi operations -->)/;
+
+/** One row per operation: method, path with its query parameters, and summary. */
+function operationsTable(document) {
+  const parameter = p =>
+    p.$ref ? document.components.parameters[p.$ref.split('/').pop()] : p;
+  const rows = Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, operation]) => {
+      const query = (operation.parameters ?? [])
+        .map(parameter)
+        .filter(p => p.in === 'query')
+        .map(p => `${p.name}=`);
+      const url = query.length ? `${path}?${query.join('&')}` : path;
+      return `| \`${method.toUpperCase()} ${url}\` | ${operation.summary} |`;
+    }),
+  );
+  return ['| operation | answer |', '| --- | --- |', ...rows].join('\n');
+}
+
+async function readmeWithTable(file, document) {
+  const text = await fs.readFile(file, 'utf8');
+  if (!README_TABLE.test(text)) {
+    throw new Error(`${file} has no <!-- openapi operations --> section`);
+  }
+  return text.replace(
+    README_TABLE,
+    (_, start, end) => `${start}\n${operationsTable(document)}\n\n${end}`,
+  );
+}
+
 async function format(file, text) {
   const options = await prettier.resolveConfig(file);
   return prettier.format(text, { ...options, filepath: file });
@@ -76,6 +109,12 @@ const outputs = {
     document,
   ),
 };
+for (const readme of [
+  'README.md',
+  'plugins/well-architected-backend/README.md',
+]) {
+  outputs[readme] = await readmeWithTable(path.join(root, readme), document);
+}
 
 const check = process.argv.includes('--check');
 const stale = [];
