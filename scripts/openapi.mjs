@@ -57,11 +57,17 @@ async function wireTypes(document) {
     enumValues: true,
     exportType: true,
   });
-  // The package's API report wants a release tag on every export.
-  const code = astToString(ast).replace(
-    /^export (type|interface|const) ([\w$]+)/gm,
-    '/** Generated from the OpenAPI document. @public */\nexport $1 $2',
-  );
+  // The package's API report wants a release tag on every export, and TSDoc has no @description
+  // or @enum: the descriptions are plain doc text, and the enums are in the types.
+  const code = astToString(ast)
+    .replace(/@description /g, '')
+    .replace(/^\s*(\/\*\*|\*) @enum \{\w+\}( \*\/)?\n/gm, (line, open, close) =>
+      open === '/**' && close ? '' : open === '/**' ? '/**\n' : '',
+    )
+    .replace(
+      /^export (type|interface|const) ([\w$]+)/gm,
+      '/** Generated from the OpenAPI document. @public */\nexport $1 $2',
+    );
   return `${HEADER}\n${code}`;
 }
 

@@ -34,7 +34,7 @@ export type paths = {
     };
     /**
      * Roles with their responsibilities, filtered and paged.
-     * @description `q` matches case-insensitively and literally (`%` and `_` are plain characters) over role
+     * `q` matches case-insensitively and literally (`%` and `_` are plain characters) over role
      *     titles, aliases and responsibility titles and descriptions. A role that matches by name
      *     keeps all its responsibilities inside the pillar and category filter; otherwise only the
      *     matching responsibilities are returned. Any other query parameter is a 400.
@@ -109,7 +109,7 @@ export type paths = {
     get?: never;
     /**
      * Links the role to the group in the portal; idempotent.
-     * @description Needs user credentials (service credentials only where `wellArchitected.roleLinks.allowServicePrincipals`
+     * Needs user credentials (service credentials only where `wellArchitected.roleLinks.allowServicePrincipals`
      *     is set) and the resource permission `well-architected.role-link.create` for this link. A Group that
      *     does not exist or that the caller cannot read is a 404, before anything is written. Of concurrent
      *     identical requests exactly one answers 201. Audited as `role-link-create`.
@@ -118,7 +118,7 @@ export type paths = {
     post?: never;
     /**
      * Removes a portal link.
-     * @description Needs user credentials (service credentials only where `wellArchitected.roleLinks.allowServicePrincipals`
+     * Needs user credentials (service credentials only where `wellArchitected.roleLinks.allowServicePrincipals`
      *     is set) and the resource permission `well-architected.role-link.delete` for this link. A Group that
      *     does not exist or that the caller cannot read is a 404, before anything is written. Audited as
      *     `role-link-delete`. A link that only the Group's catalog annotation makes cannot be removed here (409).
@@ -169,16 +169,16 @@ export type webhooks = Record<string, never>;
 /** Generated from the OpenAPI document. @public */
 export type components = {
   schemas: {
-    /** @description Backstage's error body (`ErrorResponseBody` of `@backstage/errors`). */
+    /** Backstage's error body (`ErrorResponseBody` of `@backstage/errors`). */
     ErrorResponse: {
       /**
-       * @description The serialized error; it may carry more fields of the error, but no stack trace
+       * The serialized error; it may carry more fields of the error, but no stack trace
        *     (Backstage adds one only in development mode).
        */
       error: {
         name: string;
         message: string;
-        /** @description Never sent; a stack trace would show the server's code. */
+        /** Never sent; a stack trace would show the server's code. */
         stack?: unknown;
       };
       request: {
@@ -190,8 +190,7 @@ export type components = {
       };
     };
     /**
-     * @description The id of a Well-Architected pillar; the pillars in the order the role dataset presents them.
-     * @enum {string}
+     * The id of a Well-Architected pillar; the pillars in the order the role dataset presents them.
      */
     PillarId:
       | 'operational-excellence'
@@ -200,27 +199,27 @@ export type components = {
       | 'performance-efficiency'
       | 'cost-optimization'
       | 'sustainability';
-    /** @description The stable id of a role, a lower-case slug such as `site-reliability-engineer`. */
+    /** The stable id of a role, a lower-case slug such as `site-reliability-engineer`. */
     RoleId: string;
     EntityRef: string;
-    /** @description A category inside a pillar, such as "Backup & Disaster Recovery". */
+    /** A category inside a pillar, such as "Backup & Disaster Recovery". */
     Category: {
-      /** @description Stable id, `<pillar id>/<category slug>`. */
+      /** Stable id, `<pillar id>/<category slug>`. */
       id: string;
       pillarId: components['schemas']['PillarId'];
       title: string;
-      /** @description Position inside the pillar, from 1, as in the dataset. */
+      /** Position inside the pillar, from 1, as in the dataset. */
       order: number;
-      /** @description How many distinct roles hold a responsibility in this category. */
+      /** How many distinct roles hold a responsibility in this category. */
       roleCount: number;
     };
-    /** @description A Well-Architected pillar with its categories. */
+    /** A Well-Architected pillar with its categories. */
     Pillar: {
       id: components['schemas']['PillarId'];
       title: string;
-      /** @description Position among the pillars, from 1. */
+      /** Position among the pillars, from 1. */
       order: number;
-      /** @description How many distinct roles hold a responsibility in this pillar. */
+      /** How many distinct roles hold a responsibility in this pillar. */
       roleCount: number;
       categories: components['schemas']['Category'][];
     };
@@ -228,76 +227,74 @@ export type components = {
       items: components['schemas']['Pillar'][];
     };
     /**
-     * @description What a role is responsible for in one category of one pillar: one entry of the dataset, its
+     * What a role is responsible for in one category of one pillar: one entry of the dataset, its
      *     title and description exactly as the dataset wrote them.
      */
     Responsibility: {
-      /** @description Stable id, `<category id>/<title slug>`. */
+      /** Stable id, `<category id>/<title slug>`. */
       id: string;
       roleId: components['schemas']['RoleId'];
       pillarId: components['schemas']['PillarId'];
       categoryId: string;
-      /** @description The entry's title, verbatim (it may name the role differently than the role's title). */
+      /** The entry's title, verbatim (it may name the role differently than the role's title). */
       title: string;
-      /** @description The entry's description, verbatim. */
+      /** The entry's description, verbatim. */
       description: string;
       flags: components['schemas']['ResponsibilityFlag'][];
     };
     /**
-     * @description A flag that the dataset's text carries on a responsibility. `highly-regulated-environments`:
+     * A flag that the dataset's text carries on a responsibility. `highly-regulated-environments`:
      *     the entry is marked "optional, for highly regulated environments".
-     * @enum {string}
      */
     ResponsibilityFlag: 'highly-regulated-environments';
-    /** @description A canonical Well-Architected role, such as `site-reliability-engineer`. */
+    /** A canonical Well-Architected role, such as `site-reliability-engineer`. */
     Role: {
       id: components['schemas']['RoleId'];
       title: string;
-      /** @description Other names of the role, the dataset's spellings and curated search terms. */
+      /** Other names of the role, the dataset's spellings and curated search terms. */
       aliases: string[];
-      /** @description The pillars in which the role holds at least one responsibility, in pillar order. */
+      /** The pillars in which the role holds at least one responsibility, in pillar order. */
       pillarIds: components['schemas']['PillarId'][];
       /**
-       * @description The role's responsibilities in pillar and category order; in a filtered list, only
+       * The role's responsibilities in pillar and category order; in a filtered list, only
        *     those that match the filter.
        */
       responsibilities: components['schemas']['Responsibility'][];
     };
-    /** @description A role's id and title, without its responsibilities. */
+    /** A role's id and title, without its responsibilities. */
     RoleSummary: {
       id: components['schemas']['RoleId'];
       title: string;
     };
     RoleSummariesResponse: {
-      /** @description Every role of the dataset, ordered by title. */
+      /** Every role of the dataset, ordered by title. */
       items: components['schemas']['RoleSummary'][];
     };
     RolesResponse: {
       items: components['schemas']['Role'][];
-      /** @description How many roles match the filter, before paging. */
+      /** How many roles match the filter, before paging. */
       totalCount: number;
       limit: number;
       offset: number;
     };
     /**
-     * @description Where a link between a role and a group comes from: the Group's `well-architected/roles`
+     * Where a link between a role and a group comes from: the Group's `well-architected/roles`
      *     annotation in the catalog, or the plugin's own table, edited in the portal.
-     * @enum {string}
      */
     RoleLinkSource: 'catalog' | 'portal';
-    /** @description Who made a portal link, and when. */
+    /** Who made a portal link, and when. */
     PortalLink: {
       createdBy: string;
       /**
-       * @description When, in ISO 8601 UTC, such as `2026-11-30T09:15:00.000Z`. (A pattern rather than
+       * When, in ISO 8601 UTC, such as `2026-11-30T09:15:00.000Z`. (A pattern rather than
        *     `format: date-time`, which the response checker of Backstage's test tools does not know.)
        */
       createdAt: string;
     };
-    /** @description A group that holds a role. */
+    /** A group that holds a role. */
     RoleHolder: {
       groupRef: components['schemas']['EntityRef'];
-      /** @description The group's display name, or its name when the catalog has none (or not the group). */
+      /** The group's display name, or its name when the catalog has none (or not the group). */
       displayName: string;
       sources: components['schemas']['RoleLinkSource'][];
       portalLink?: components['schemas']['PortalLink'];
@@ -306,7 +303,7 @@ export type components = {
       roleId: components['schemas']['RoleId'];
       items: components['schemas']['RoleHolder'][];
     };
-    /** @description A role a group holds. */
+    /** A role a group holds. */
     HeldRole: {
       roleId: components['schemas']['RoleId'];
       roleTitle: string;
@@ -317,29 +314,29 @@ export type components = {
     GroupRolesResponse: {
       groupRef: components['schemas']['EntityRef'];
       items: components['schemas']['HeldRole'][];
-      /** @description Role ids in the group's `well-architected/roles` annotation that the dataset does not have. */
+      /** Role ids in the group's `well-architected/roles` annotation that the dataset does not have. */
       unknownRoleIds: string[];
     };
     /**
-     * @description Why a role is suggested: the signal that fired, one plain-text sentence naming the
+     * Why a role is suggested: the signal that fired, one plain-text sentence naming the
      *     evidence, and the entities it is about.
      */
     SuggestionReason: {
-      /** @description The rule that found it. */
+      /** The rule that found it. */
       ruleId: string;
-      /** @description The signal the rule read, such as `on-call` or `database`. */
+      /** The signal the rule read, such as `on-call` or `database`. */
       signal: string;
-      /** @description Plain text naming the evidence; the entities are in `entityRefs`. */
+      /** Plain text naming the evidence; the entities are in `entityRefs`. */
       message: string;
       entityRefs: components['schemas']['EntityRef'][];
     };
-    /** @description A person in a reviewer group. */
+    /** A person in a reviewer group. */
     ReviewerMember: {
       userRef: components['schemas']['EntityRef'];
       displayName: string;
     };
     /**
-     * @description A group suggested to review an entity because it holds a suggested role: a `RoleHolder`
+     * A group suggested to review an entity because it holds a suggested role: a `RoleHolder`
      *     with how close it is to the entity's owner and some of its members. (The fields of
      *     `RoleHolder` are repeated here because the response checker of Backstage's test tools
      *     reads JSON Schema draft 7, which cannot close a composed object.)
@@ -350,61 +347,59 @@ export type components = {
       sources: components['schemas']['RoleLinkSource'][];
       portalLink?: components['schemas']['PortalLink'];
       closeness: components['schemas']['ReviewerCloseness'];
-      /** @description Why the group ranks where it does, such as "owns payments". */
+      /** Why the group ranks where it does, such as "owns payments". */
       reason: string;
       /**
-       * @description The first members by display name, at most `wellArchitected.reviewers.maxMembersPerGroup`
+       * The first members by display name, at most `wellArchitected.reviewers.maxMembersPerGroup`
        *     (default 10); the Group's page in the catalog lists them all.
        */
       members: components['schemas']['ReviewerMember'][];
-      /** @description How many members the group has that the caller can see, those in `members` included. */
+      /** How many members the group has that the caller can see, those in `members` included. */
       memberCount: number;
     };
-    /** @description A role suggested to review an entity. */
+    /** A role suggested to review an entity. */
     Suggestion: {
       roleId: components['schemas']['RoleId'];
       roleTitle: string;
-      /** @description The pillars the role serves for this entity, in pillar order. */
+      /** The pillars the role serves for this entity, in pillar order. */
       pillarIds: components['schemas']['PillarId'][];
-      /** @description The sum of the weights of the rules that suggested the role; for ordering. */
+      /** The sum of the weights of the rules that suggested the role; for ordering. */
       score: number;
       confidence: components['schemas']['SuggestionConfidence'];
       reasons: components['schemas']['SuggestionReason'][];
-      /** @description The groups that hold the role, closest to the entity's owner first; empty for a gap. */
+      /** The groups that hold the role, closest to the entity's owner first; empty for a gap. */
       reviewers: components['schemas']['Reviewer'][];
     };
     /**
-     * @description How sure a suggestion is, strongest first: strong on two signals of the entity's own data (or of its parts) or one a rule weighs 3 or more, moderate on one signal of its own, weak on inherited or related signals only.
-     * @enum {string}
+     * How sure a suggestion is, strongest first: strong on two signals of the entity's own data (or of its parts) or one a rule weighs 3 or more, moderate on one signal of its own, weak on inherited or related signals only.
      */
     SuggestionConfidence: 'strong' | 'moderate' | 'weak';
     /**
-     * @description How close a reviewer group is to the owner of the entity, closest first.
-     * @enum {string}
+     * How close a reviewer group is to the owner of the entity, closest first.
      */
     ReviewerCloseness: 'owner' | 'parent' | 'child' | 'domain' | 'other';
-    /** @description The suggested roles of one pillar that no group holds. */
+    /** The suggested roles of one pillar that no group holds. */
     CoverageGap: {
       pillarId: components['schemas']['PillarId'];
       roleIds: components['schemas']['RoleId'][];
     };
     SuggestionsResponse: {
       entityRef: components['schemas']['EntityRef'];
-      /** @description Highest score first, then by role id. */
+      /** Highest score first, then by role id. */
       suggestions: components['schemas']['Suggestion'][];
-      /** @description The entities the rules looked at, the entity itself, its parts and what they depend on. */
+      /** The entities the rules looked at, the entity itself, its parts and what they depend on. */
       inspectedEntityRefs: components['schemas']['EntityRef'][];
-      /** @description The ids of the rules that were evaluated. */
+      /** The ids of the rules that were evaluated. */
       ruleIds: string[];
       ownerRef?: components['schemas']['EntityRef'];
-      /** @description Per pillar, the suggested roles that no group holds. */
+      /** Per pillar, the suggested roles that no group holds. */
       gaps: components['schemas']['CoverageGap'][];
-      /** @description The pillars that no suggested role serves; no signal touched them. */
+      /** The pillars that no suggested role serves; no signal touched them. */
       uncoveredPillarIds: components['schemas']['PillarId'][];
     };
   };
   responses: {
-    /** @description The dataset and the request are as they were for the given `If-None-Match`. */
+    /** The dataset and the request are as they were for the given `If-None-Match`. */
     NotModified: {
       headers: {
         ETag: components['headers']['ETag'];
@@ -414,7 +409,7 @@ export type components = {
       content?: never;
     };
     /**
-     * @description A parameter is malformed, or the request has a query parameter that the operation does
+     * A parameter is malformed, or the request has a query parameter that the operation does
      *     not take; the message names it and what is accepted.
      */
     BadRequest: {
@@ -425,7 +420,7 @@ export type components = {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description No credentials, or credentials that are not valid. */
+    /** No credentials, or credentials that are not valid. */
     Unauthorized: {
       headers: {
         [name: string]: unknown;
@@ -434,7 +429,7 @@ export type components = {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The caller lacks the permission the change needs for this link, or is a service principal that may not change links. */
+    /** The caller lacks the permission the change needs for this link, or is a service principal that may not change links. */
     Forbidden: {
       headers: {
         [name: string]: unknown;
@@ -443,7 +438,7 @@ export type components = {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The role, the group or the entity does not exist, or the caller may not see it. */
+    /** The role, the group or the entity does not exist, or the caller may not see it. */
     NotFound: {
       headers: {
         [name: string]: unknown;
@@ -452,7 +447,7 @@ export type components = {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The link comes from the Group's catalog annotation. */
+    /** The link comes from the Group's catalog annotation. */
     Conflict: {
       headers: {
         [name: string]: unknown;
@@ -461,7 +456,7 @@ export type components = {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The catalog or the plugin's database cannot answer right now; try again shortly. */
+    /** The catalog or the plugin's database cannot answer right now; try again shortly. */
     ServiceUnavailable: {
       headers: {
         [name: string]: unknown;
@@ -472,16 +467,16 @@ export type components = {
     };
   };
   parameters: {
-    /** @description A role id, a lower-case slug such as `site-reliability-engineer`. */
+    /** A role id, a lower-case slug such as `site-reliability-engineer`. */
     roleId: components['schemas']['RoleId'];
-    /** @description A Group: `group:default/sre-team` (URL-encoded), `default/sre-team` or `sre-team`. */
+    /** A Group: `group:default/sre-team` (URL-encoded), `default/sre-team` or `sre-team`. */
     groupRef: string;
-    /** @description The `ETag` of an earlier response; a match gets 304. */
+    /** The `ETag` of an earlier response; a match gets 304. */
     ifNoneMatch: string;
   };
   requestBodies: never;
   headers: {
-    /** @description Changes with the dataset version and the request. */
+    /** Changes with the dataset version and the request. */
     ETag: string;
     CacheControl: 'private, no-cache';
   };
@@ -576,7 +571,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The `ETag` of an earlier response; a match gets 304. */
+        /** The `ETag` of an earlier response; a match gets 304. */
         'If-None-Match'?: components['parameters']['ifNoneMatch'];
       };
       path?: never;
@@ -584,7 +579,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The pillars. */
+      /** The pillars. */
       200: {
         headers: {
           ETag: components['headers']['ETag'];
@@ -605,15 +600,15 @@ export interface operations {
     parameters: {
       query?: {
         pillar?: components['schemas']['PillarId'];
-        /** @description A category id such as `reliability/backup-disaster-recovery`. */
+        /** A category id such as `reliability/backup-disaster-recovery`. */
         category?: string;
-        /** @description Words to find in role titles, aliases and responsibilities. */
+        /** Words to find in role titles, aliases and responsibilities. */
         q?: string;
         limit?: number;
         offset?: number;
       };
       header?: {
-        /** @description The `ETag` of an earlier response; a match gets 304. */
+        /** The `ETag` of an earlier response; a match gets 304. */
         'If-None-Match'?: components['parameters']['ifNoneMatch'];
       };
       path?: never;
@@ -621,7 +616,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The matching roles, one page of them. */
+      /** The matching roles, one page of them. */
       200: {
         headers: {
           ETag: components['headers']['ETag'];
@@ -642,7 +637,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The `ETag` of an earlier response; a match gets 304. */
+        /** The `ETag` of an earlier response; a match gets 304. */
         'If-None-Match'?: components['parameters']['ifNoneMatch'];
       };
       path?: never;
@@ -650,7 +645,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every role of the dataset. */
+      /** Every role of the dataset. */
       200: {
         headers: {
           ETag: components['headers']['ETag'];
@@ -671,18 +666,18 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The `ETag` of an earlier response; a match gets 304. */
+        /** The `ETag` of an earlier response; a match gets 304. */
         'If-None-Match'?: components['parameters']['ifNoneMatch'];
       };
       path: {
-        /** @description A role id, a lower-case slug such as `site-reliability-engineer`. */
+        /** A role id, a lower-case slug such as `site-reliability-engineer`. */
         roleId: components['parameters']['roleId'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The role. */
+      /** The role. */
       200: {
         headers: {
           ETag: components['headers']['ETag'];
@@ -705,14 +700,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description A role id, a lower-case slug such as `site-reliability-engineer`. */
+        /** A role id, a lower-case slug such as `site-reliability-engineer`. */
         roleId: components['parameters']['roleId'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The groups that hold the role, ordered by display name. */
+      /** The groups that hold the role, ordered by display name. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -732,16 +727,16 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description A role id, a lower-case slug such as `site-reliability-engineer`. */
+        /** A role id, a lower-case slug such as `site-reliability-engineer`. */
         roleId: components['parameters']['roleId'];
-        /** @description A Group: `group:default/sre-team` (URL-encoded), `default/sre-team` or `sre-team`. */
+        /** A Group: `group:default/sre-team` (URL-encoded), `default/sre-team` or `sre-team`. */
         groupRef: components['parameters']['groupRef'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The link existed already. */
+      /** The link existed already. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -750,7 +745,7 @@ export interface operations {
           'application/json': components['schemas']['RoleHolder'];
         };
       };
-      /** @description The link was made. */
+      /** The link was made. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -771,16 +766,16 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description A role id, a lower-case slug such as `site-reliability-engineer`. */
+        /** A role id, a lower-case slug such as `site-reliability-engineer`. */
         roleId: components['parameters']['roleId'];
-        /** @description A Group: `group:default/sre-team` (URL-encoded), `default/sre-team` or `sre-team`. */
+        /** A Group: `group:default/sre-team` (URL-encoded), `default/sre-team` or `sre-team`. */
         groupRef: components['parameters']['groupRef'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The portal link was removed. */
+      /** The portal link was removed. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -800,14 +795,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description A Group: `group:default/sre-team` (URL-encoded), `default/sre-team` or `sre-team`. */
+        /** A Group: `group:default/sre-team` (URL-encoded), `default/sre-team` or `sre-team`. */
         groupRef: components['parameters']['groupRef'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The roles the group holds, ordered by role title. */
+      /** The roles the group holds, ordered by role title. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -825,7 +820,7 @@ export interface operations {
   getSuggestions: {
     parameters: {
       query: {
-        /** @description The entity, such as `system:default/payments`. */
+        /** The entity, such as `system:default/payments`. */
         entityRef: string;
       };
       header?: never;
@@ -834,7 +829,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The suggestions, highest score first, then by role id. */
+      /** The suggestions, highest score first, then by role id. */
       200: {
         headers: {
           [name: string]: unknown;
