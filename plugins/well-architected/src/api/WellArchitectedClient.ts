@@ -49,7 +49,9 @@ export class WellArchitectedClient implements WellArchitectedApi {
 
   async getPillars(): Promise<PillarsResponse> {
     return body(
-      await this.client.GET('/pillars', { baseUrl: await this.baseUrl() }),
+      await this.client.request('get', '/pillars', {
+        baseUrl: await this.baseUrl(),
+      }),
     );
   }
 
@@ -59,7 +61,7 @@ export class WellArchitectedClient implements WellArchitectedApi {
       Object.entries(query).filter(([, v]) => v !== undefined && v !== ''),
     );
     return body(
-      await this.client.GET('/roles', {
+      await this.client.request('get', '/roles', {
         baseUrl: await this.baseUrl(),
         params: { query: set },
       }),
@@ -68,7 +70,7 @@ export class WellArchitectedClient implements WellArchitectedApi {
 
   async listRoleSummaries(): Promise<RoleSummariesResponse> {
     return body(
-      await this.client.GET('/role-summaries', {
+      await this.client.request('get', '/role-summaries', {
         baseUrl: await this.baseUrl(),
       }),
     );
@@ -76,7 +78,7 @@ export class WellArchitectedClient implements WellArchitectedApi {
 
   async getRole(roleId: string): Promise<Role> {
     return body(
-      await this.client.GET('/roles/{roleId}', {
+      await this.client.request('get', '/roles/{roleId}', {
         baseUrl: await this.baseUrl(),
         params: { path: { roleId } },
       }),
@@ -85,7 +87,7 @@ export class WellArchitectedClient implements WellArchitectedApi {
 
   async getSuggestions(entityRef: string): Promise<SuggestionsResponse> {
     return body(
-      await this.client.GET('/suggestions', {
+      await this.client.request('get', '/suggestions', {
         baseUrl: await this.baseUrl(),
         params: { query: { entityRef } },
       }),
@@ -94,7 +96,7 @@ export class WellArchitectedClient implements WellArchitectedApi {
 
   async getRoleGroups(roleId: string): Promise<RoleGroupsResponse> {
     return body(
-      await this.client.GET('/roles/{roleId}/groups', {
+      await this.client.request('get', '/roles/{roleId}/groups', {
         baseUrl: await this.baseUrl(),
         params: { path: { roleId } },
       }),
@@ -103,7 +105,7 @@ export class WellArchitectedClient implements WellArchitectedApi {
 
   async getGroupRoles(groupRef: string): Promise<GroupRolesResponse> {
     return body(
-      await this.client.GET('/groups/{groupRef}/roles', {
+      await this.client.request('get', '/groups/{groupRef}/roles', {
         baseUrl: await this.baseUrl(),
         params: { path: { groupRef } },
       }),
@@ -112,7 +114,7 @@ export class WellArchitectedClient implements WellArchitectedApi {
 
   async linkGroup(roleId: string, groupRef: string): Promise<RoleHolder> {
     return body(
-      await this.client.PUT('/roles/{roleId}/groups/{groupRef}', {
+      await this.client.request('put', '/roles/{roleId}/groups/{groupRef}', {
         baseUrl: await this.baseUrl(),
         params: { path: { roleId, groupRef } },
       }),
@@ -120,7 +122,7 @@ export class WellArchitectedClient implements WellArchitectedApi {
   }
 
   async unlinkGroup(roleId: string, groupRef: string): Promise<void> {
-    await this.client.DELETE('/roles/{roleId}/groups/{groupRef}', {
+    await this.client.request('delete', '/roles/{roleId}/groups/{groupRef}', {
       baseUrl: await this.baseUrl(),
       params: { path: { roleId, groupRef } },
     });
