@@ -7,9 +7,9 @@ describe('WellArchitectedClient', () => {
 
   /** A client whose fetch answers every request with `status` and `body`, and records them. */
   function clientAnswering(status: number, body?: unknown) {
-    const requests: Request[] = [];
-    const fetch = jest.fn(async (input: RequestInfo | URL) => {
-      requests.push(input as Request);
+    const requests: Array<{ url: string; method?: string }> = [];
+    const fetch = jest.fn(async (url: string, init?: RequestInit) => {
+      requests.push({ url, method: init?.method });
       return new Response(body === undefined ? null : JSON.stringify(body), {
         status,
         headers: { 'Content-Type': 'application/json' },
@@ -19,7 +19,7 @@ describe('WellArchitectedClient', () => {
       requests,
       client: new WellArchitectedClient({
         discoveryApi,
-        fetchApi: { fetch: fetch as typeof globalThis.fetch },
+        fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
       }),
     };
   }

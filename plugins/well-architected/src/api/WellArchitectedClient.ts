@@ -33,8 +33,12 @@ export class WellArchitectedClient implements WellArchitectedApi {
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.client = createClient<paths>({
+      // The app's fetch is called as Backstage's own clients call it, with a URL and a method.
       fetch: async request => {
-        const response = await options.fetchApi.fetch(request);
+        const response = await options.fetchApi.fetch(request.url, {
+          method: request.method,
+          headers: request.headers,
+        });
         if (!response.ok) {
           throw await ResponseError.fromResponse(response);
         }

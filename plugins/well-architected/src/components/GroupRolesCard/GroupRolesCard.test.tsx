@@ -70,7 +70,7 @@ describe('GroupRolesCard', () => {
         'group:default/sre-team',
       ),
     );
-     // The picker needs ids and titles only, not the whole role dataset.
+    // The picker needs ids and titles only, not the whole role dataset.
     expect(api.listRoleSummaries).toHaveBeenCalled();
     expect(api.listRoles).not.toHaveBeenCalled();
   });
