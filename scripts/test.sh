@@ -34,6 +34,9 @@ check() {
 check "tsc" yarn tsc
 check "lint" yarn backstage-cli repo lint
 check "prettier" yarn prettier --check .
+# The code generated from the OpenAPI document (the backend's typed spec, -common's wire types)
+# must be what the committed document gives; after editing it, run `yarn generate:openapi`.
+check "openapi generated" node scripts/openapi.mjs --check
 # The committed report.api.md files must match the exported API that tsc just wrote to
 # dist-types/; after changing an export, regenerate them with `yarn build:api-reports`.
 check "api reports" yarn build:api-reports --ci

@@ -7,12 +7,12 @@ import {
   apiRoutes,
   routeName,
 } from './__testUtils__/apiRoutes';
-import { send, startApiBackend } from './__testUtils__/apiBackend';
-import { hostileRequests, inputsOf } from './__testUtils__/hostileInput';
 import {
   ObservedResponse,
-  OpenApiContract,
-} from './__testUtils__/openApiContract';
+  send,
+  startApiBackend,
+} from './__testUtils__/apiBackend';
+import { hostileRequests, inputsOf } from './__testUtils__/hostileInput';
 import { createTestDatabases } from './__testUtils__/testDataset';
 
 const INPUTS_PER_ROUTE = 1000;
@@ -88,12 +88,6 @@ async function snapshot(knex: Knex, tables: string[]) {
   );
 }
 
-let contract: OpenApiContract;
-
-beforeAll(async () => {
-  contract = await OpenApiContract.load();
-});
-
 const named = (routes: ApiRoute[]) =>
   routes.map(route => [routeName(route), route] as const);
 
@@ -115,7 +109,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it.each(named(apiRoutes))(
-      '%s: no 5xx, answers as documented, no SQL text, and the database unchanged',
+      '%s: no 5xx, no SQL text, and the database unchanged (wrapServer checks each answer against the document)',
       async (_, route) => {
         // Mutations may change links, nothing changes the dataset, and reads change nothing.
         const tables = route.permission
@@ -126,7 +120,6 @@ describe.each(databases.eachSupportedId())(
           fc.asyncProperty(hostileRequests(route), async request => {
             const res = await send(server, route, request);
             expect(res.status).toBeLessThan(500);
-            expect(contract.violations(res)).toEqual([]);
             expect(sqlTextIn(res, request)).toEqual([]);
           }),
           { numRuns: INPUTS_PER_ROUTE },

@@ -1,12 +1,7 @@
 import { Server } from 'node:http';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { wellArchitectedPlugin } from './plugin';
-import { send } from './__testUtils__/apiBackend';
+import { send, startApiServer } from './__testUtils__/apiBackend';
 import {
   ApiRequest,
   ApiRoute,
@@ -70,6 +65,7 @@ const as = (userEntityRef: string) => ({
 const expectedTable = {
   'GET /pillars': [401, 200, 200, 'n/a', 200],
   'GET /roles': [401, 200, 200, 'n/a', 200],
+  'GET /role-summaries': [401, 200, 200, 'n/a', 200],
   'GET /roles/{roleId}': [401, 200, 200, 'n/a', 200],
   'GET /roles/{roleId}/groups': [401, 200, 200, 200, 200],
   'PUT /roles/{roleId}/groups/{groupRef}': [401, 201, 403, 404, 403],
@@ -93,18 +89,15 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      ({ server } = await startTestBackend({
-        features: [
-          wellArchitectedPlugin,
-          mockServices.database.factory({ knex }),
-          denyingPermissionsFactory(denied),
-          hidingCatalogFactory({
-            entities: exampleEntities,
-            hidden,
-            from: restricted,
-          }),
-        ],
-      }));
+      server = await startApiServer([
+        mockServices.database.factory({ knex }),
+        denyingPermissionsFactory(denied),
+        hidingCatalogFactory({
+          entities: exampleEntities,
+          hidden,
+          from: restricted,
+        }),
+      ]);
       // Someone who sees everything links a role to a Group hidden from `restricted`.
       const made = await send(
         server,

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { API, linkPath, startApiBackend } from './__testUtils__/apiBackend';
+import { linkPath, startApiBackend } from './__testUtils__/apiBackend';
 import {
   anotherPool,
   createTestDatabases,
@@ -25,7 +25,7 @@ describe('two backends on one database', () => {
         const one = request(await startApiBackend(knex));
         const other = request(await startApiBackend(otherPool));
         const holders = async (api: Api) =>
-          (await api.get(`${API}/roles/data-engineer/groups`)).body.items.map(
+          (await api.get(`/roles/data-engineer/groups`)).body.items.map(
             (h: { groupRef: string }) => h.groupRef,
           );
 
@@ -35,7 +35,7 @@ describe('two backends on one database', () => {
         );
         expect(put.status).toBe(201);
         expect(await holders(other)).toContain('group:default/data-team');
-        const held = await other.get(`${API}/groups/data-team/roles`);
+        const held = await other.get(`/groups/data-team/roles`);
         expect(held.body.items).toContainEqual(
           expect.objectContaining({ roleId: 'data-engineer' }),
         );
@@ -43,7 +43,7 @@ describe('two backends on one database', () => {
         // Suggestions are cached per caller for a few seconds, but not past a link change.
         const reviewersOfSre = async (api: Api) => {
           const res = await api.get(
-            `${API}/suggestions?entityRef=system:default/payments`,
+            `/suggestions?entityRef=system:default/payments`,
           );
           return res.body.suggestions
             .find((s: { roleId: string }) => s.roleId === SRE)

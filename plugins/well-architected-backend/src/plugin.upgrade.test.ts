@@ -4,7 +4,7 @@ import { Dataset } from './dataset/types';
 import { DatabaseRoleLinkStore } from './database/DatabaseRoleLinkStore';
 import { DatabaseRoleStore } from './database/DatabaseRoleStore';
 import request from 'supertest';
-import { API, startApiBackend } from './__testUtils__/apiBackend';
+import { startApiBackend } from './__testUtils__/apiBackend';
 import {
   bundledDataset,
   createTestDatabases,
@@ -76,15 +76,15 @@ describe('an upgrade of the dataset', () => {
         await knex('role_links').orderBy(['role_id', 'group_ref']),
       ).toEqual(before);
       const roleText = await api.get(
-        `${API}/roles/${current.responsibilities[0].roleId}`,
+        `/roles/${current.responsibilities[0].roleId}`,
       );
       expect(roleText.body.responsibilities).toContainEqual(
         expect.objectContaining({
           description: current.responsibilities[0].description,
         }),
       );
-      expect((await api.get(`${API}/roles/release-captain`)).status).toBe(404);
-      const held = await api.get(`${API}/groups/sre-team/roles`);
+      expect((await api.get(`/roles/release-captain`)).status).toBe(404);
+      const held = await api.get(`/groups/sre-team/roles`);
       expect(held.body.unknownRoleIds).toEqual(['release-captain']);
       expect(held.body.items).toHaveLength(current.roles.length);
       expect(logger.warn).toHaveBeenCalledWith(

@@ -162,9 +162,13 @@ describe('createRouter', () => {
       ['?offset=-5', /Invalid 'offset'/],
       [
         `?q=${'x'.repeat(201)}`,
-        /Invalid 'q': give one search text of at most 200 characters/,
+        /Invalid 'q': give one text of at most 200 characters/,
       ],
       ['?q=a&q=b', /Invalid 'q'/],
+      [
+        '?__proto__[isAdmin]=1&=x',
+        /Unknown query parameter\(s\) '__proto__\[isAdmin\]', ''; accepted: pillar, category/,
+      ],
       [
         '?colour=red',
         /Unknown query parameter\(s\) 'colour'; accepted: pillar, category, q, limit, offset/,
@@ -186,6 +190,21 @@ describe('createRouter', () => {
         expect(res.body.error.message).toMatch(message);
       },
     );
+  });
+
+  describe('GET /role-summaries', () => {
+    it('lists the id and title of every role, ordered by title, in a few KB', async () => {
+      const res = await request(app).get('/role-summaries');
+      expect(res.status).toBe(200);
+      const all = await request(app).get('/roles?limit=500');
+      expect(res.body.items).toEqual(
+        all.body.items.map(({ id, title }: { id: string; title: string }) => ({
+          id,
+          title,
+        })),
+      );
+      expect(res.text.length).toBeLessThan(all.text.length / 10);
+    });
   });
 
   describe('GET /roles/:roleId', () => {
@@ -211,7 +230,9 @@ describe('createRouter', () => {
     it('answers a malformed id with a 400', async () => {
       const res = await request(app).get('/roles/Robert%27%3B%20DROP');
       expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(/role ids are lower-case slugs/);
+      expect(res.body.error.message).toMatch(
+        /Invalid 'roleId': .* a lower-case slug such as `site-reliability-engineer`/,
+      );
     });
   });
 
@@ -220,6 +241,7 @@ describe('createRouter', () => {
       '/pillars',
       '/roles?pillar=security',
       '/roles/site-reliability-engineer',
+      '/role-summaries',
     ])('answers %s with an ETag, and 304 when it matches', async path => {
       const first = await request(app).get(path);
       expect(first.status).toBe(200);
@@ -265,13 +287,13 @@ describe('createRouter', () => {
     });
 
     it.each([
-      ['', /Give exactly one query parameter 'entityRef'/],
-      ['?entityRef=', /Give exactly one query parameter 'entityRef'/],
+      ['', /Give the query parameter 'entityRef': give one text of 1 to 512/],
+      ['?entityRef=', /Invalid 'entityRef': give one text of 1 to 512/],
       [
         '?entityRef=payments',
         /Invalid entityRef 'payments': an entity ref looks like kind:namespace\/name/,
       ],
-      ['?entityRef=a&entityRef=b', /Give exactly one query parameter/],
+      ['?entityRef=a&entityRef=b', /Invalid 'entityRef'/],
       [
         '?entityRef=resource:default/payments-db',
         /Suggestions are made for System and Component entities, not for 'resource'/,

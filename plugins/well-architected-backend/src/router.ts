@@ -10,67 +10,35 @@ import {
 import { InputError } from '@backstage/errors';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import express from 'express';
-import Router from 'express-promise-router';
-import { z } from 'zod';
 import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import {
-  PILLAR_IDS,
   roleLinkCreatePermission,
   roleLinkDeletePermission,
 } from 'backstage-plugin-well-architected-common';
 import { publicErrors } from './publicErrors';
+import { describeRequestErrors, refuseDroppedQueryKeys } from './requestErrors';
+import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { RoleLinkPermissions } from './services/RoleLinkPermissions';
 import { LinkTarget, RoleLinkService } from './services/RoleLinkService';
-import { RoleCatalog, ROLES_PAGE } from './services/RoleCatalog';
+import { RoleCatalog } from './services/RoleCatalog';
 import { SuggestionCache } from './services/suggestions/SuggestionCache';
-
-const MAX_QUERY_TEXT = 200;
-
-const rolesQuerySchema = z
-  .object({
-    pillar: z.enum(PILLAR_IDS).optional(),
-    category: z.string().max(191).optional(),
-    q: z.string().max(MAX_QUERY_TEXT).optional(),
-    limit: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(ROLES_PAGE.maxLimit)
-      .default(ROLES_PAGE.defaultLimit),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  })
-  .strict();
 
 const ENTITY_REF_HELP =
   'an entity ref looks like kind:namespace/name, for example system:default/payments';
 
-const suggestionsQuerySchema = z
-  .object({ entityRef: z.string().min(1).max(512) })
-  .strict();
-
-function parseSuggestionsQuery(query: unknown): CompoundEntityRef {
-  const parsed = suggestionsQuerySchema.safeParse(query);
-  if (!parsed.success) {
-    throw new InputError(
-      `Give exactly one query parameter 'entityRef' of at most 512 characters; ${ENTITY_REF_HELP}`,
-    );
-  }
+/**
+ * The document describes `entityRef` as text; the services need it parsed, and an unparsable one
+ * gets a message that shows what a ref looks like.
+ */
+function parseEntityRefParameter(entityRef: string): CompoundEntityRef {
   try {
-    return parseEntityRef(parsed.data.entityRef);
+    return parseEntityRef(entityRef);
   } catch {
     throw new InputError(
-      `Invalid entityRef '${parsed.data.entityRef.slice(
-        0,
-        100,
-      )}': ${ENTITY_REF_HELP}`,
+      `Invalid entityRef '${entityRef.slice(0, 100)}': ${ENTITY_REF_HELP}`,
     );
   }
 }
-
-const roleIdSchema = z
-  .string()
-  .max(128)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 
 type Credentials = BackstageCredentials<
   BackstageUserPrincipal | BackstageServicePrincipal
@@ -83,49 +51,13 @@ function actorRef({ principal }: Credentials): string {
     : `service:${principal.subject}`;
 }
 
-function parseRoleId(roleId: string): string {
-  const parsed = roleIdSchema.safeParse(roleId);
-  if (!parsed.success) {
-    throw new InputError(
-      'Invalid role id: role ids are lower-case slugs of at most 128 characters, such as site-reliability-engineer',
-    );
-  }
-  return parsed.data;
-}
-
-/** Turns a zod error into one sentence that names the parameter and what it accepts. */
-function describeQueryError(error: z.ZodError): string {
-  return error.issues
-    .map(issue => {
-      if (issue.code === 'unrecognized_keys') {
-        return `Unknown query parameter(s) ${issue.keys
-          .map(k => `'${k}'`)
-          .join(', ')}; accepted: pillar, category, q, limit, offset`;
-      }
-      const name = issue.path.join('.');
-      switch (name) {
-        case 'pillar':
-          return `Invalid 'pillar': use one of ${PILLAR_IDS.join(', ')}`;
-        case 'q':
-          return `Invalid 'q': give one search text of at most ${MAX_QUERY_TEXT} characters`;
-        case 'limit':
-          return `Invalid 'limit': use a whole number from 1 to ${ROLES_PAGE.maxLimit}`;
-        case 'offset':
-          return `Invalid 'offset': use a whole number from 0 to 1000000`;
-        default:
-          return `Invalid '${name}': ${issue.message}`;
-      }
-    })
-    .join('; ');
-}
-
 /**
  * Dataset responses change only when a new dataset version is loaded, so they carry an ETag built
  * from that version and the request, and a client revalidates with If-None-Match instead of
  * downloading the catalogue again.
  */
 function isFresh(
-  req: express.Request,
+  req: Pick<express.Request, 'originalUrl' | 'fresh'>,
   res: express.Response,
   version: string,
 ): boolean {
@@ -140,6 +72,14 @@ function isFresh(
     return true;
   }
   return false;
+}
+
+/**
+ * Sends a JSON body that a service serialized ahead of time, because the same answer is asked for
+ * often. The typed `res.json` cannot check it against the document, so the route tests do.
+ */
+function sendSerialized(res: express.Response, json: Buffer | string) {
+  res.type('json').send(json);
 }
 
 /** The HTTP API of the plugin, mounted at `/api/well-architected`. */
@@ -166,9 +106,14 @@ export async function createRouter(options: {
     roleLinks,
     suggestions,
   } = options;
-  const router = Router();
+  // Requests are validated against the OpenAPI document. Credentials are not: httpAuth checks
+  // them, in a token or a cookie, and answers 401.
+  const router = await createOpenApiRouter({
+    validatorOptions: { validateSecurity: false },
+  });
+  router.use(refuseDroppedQueryKeys());
 
-  const authenticate = (req: express.Request) =>
+  const authenticate = (req: Parameters<HttpAuthService['credentials']>[0]) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   // The framework lets through every service principal that has no access restrictions, so an
@@ -203,7 +148,7 @@ export async function createRouter(options: {
     });
     try {
       const target = await roleLinks.target(
-        parseRoleId(req.params.roleId),
+        req.params.roleId,
         req.params.groupRef,
         credentials,
       );
@@ -229,20 +174,24 @@ export async function createRouter(options: {
 
   router.get('/roles', async (req, res) => {
     await authenticate(req);
-    const parsed = rolesQuerySchema.safeParse(req.query);
-    if (!parsed.success) {
-      throw new InputError(describeQueryError(parsed.error));
-    }
     const catalog = await roleCatalog.current();
     if (!isFresh(req, res, catalog.version)) {
-      res.type('json').send(catalog.listRolesJson(parsed.data));
+      sendSerialized(res, catalog.listRolesJson(req.query));
+    }
+  });
+
+  router.get('/role-summaries', async (req, res) => {
+    await authenticate(req);
+    const catalog = await roleCatalog.current();
+    if (!isFresh(req, res, catalog.version)) {
+      res.json(catalog.roleSummaries());
     }
   });
 
   router.get('/roles/:roleId', async (req, res) => {
     await authenticate(req);
     const catalog = await roleCatalog.current();
-    const role = catalog.getRole(parseRoleId(req.params.roleId));
+    const role = catalog.getRole(req.params.roleId);
     if (!isFresh(req, res, catalog.version)) {
       res.json(role);
     }
@@ -250,12 +199,7 @@ export async function createRouter(options: {
 
   router.get('/roles/:roleId/groups', async (req, res) => {
     const credentials = await authenticate(req);
-    res.json(
-      await roleLinks.groupsForRole(
-        parseRoleId(req.params.roleId),
-        credentials,
-      ),
-    );
+    res.json(await roleLinks.groupsForRole(req.params.roleId, credentials));
   });
 
   router.put('/roles/:roleId/groups/:groupRef', async (req, res) => {
@@ -301,12 +245,11 @@ export async function createRouter(options: {
 
   router.get('/suggestions', async (req, res) => {
     const credentials = await authenticate(req);
-    const entityRef = parseSuggestionsQuery(req.query);
-    res
-      .type('json')
-      .send(await suggestions.suggestJson(entityRef, credentials));
+    const entityRef = parseEntityRefParameter(req.query.entityRef);
+    sendSerialized(res, await suggestions.suggestJson(entityRef, credentials));
   });
 
+  router.use(describeRequestErrors());
   router.use(publicErrors(logger));
 
   return router;

@@ -2,7 +2,7 @@ import {
   roleLinkCreatePermission,
   roleLinkDeletePermission,
 } from 'backstage-plugin-well-architected-common';
-import { API_BASE } from './openApiContract';
+import { spec } from '../schema/openapi/generated/router';
 
 /**
  * One request to a route. `params` and `query` are plain values that {@link urlOf} encodes;
@@ -16,13 +16,8 @@ export interface ApiRequest {
   rawQuery?: string;
 }
 
-/** One route of the API, with what the contract tests send it. */
-export interface ApiRoute {
-  method: 'GET' | 'PUT' | 'DELETE';
-  /** The path as the OpenAPI document writes it, relative to the API base. */
-  path: string;
-  /** The query parameters the route reads. */
-  queryNames: string[];
+/** What the tests send one operation of the OpenAPI document. */
+interface RouteCases {
   /** A request that succeeds against the example catalog and the bundled dataset. */
   valid: ApiRequest;
   /** Requests with a malformed parameter; each must be answered with 400. */
@@ -31,9 +26,28 @@ export interface ApiRoute {
   others: Array<{ request: ApiRequest; status: number }>;
   /** The permission a mutation needs; routes that only read need none. */
   permission?: string;
+}
+
+/** One operation of the OpenAPI document, with what the tests send it. */
+export interface ApiRoute extends RouteCases {
+  method: 'GET' | 'PUT' | 'DELETE';
+  /** The path as the document writes it. */
+  path: string;
+  /** The query parameters the operation takes. */
+  queryNames: string[];
   /** Whether answers carry an ETag and revalidate with If-None-Match. */
   etag: boolean;
 }
+
+type Paths = typeof spec.paths;
+/** The `operationId` of every operation in the document. */
+type OperationId = {
+  [P in keyof Paths]: {
+    [M in keyof Paths[P]]: Paths[P][M] extends { operationId: infer O }
+      ? O
+      : never;
+  }[keyof Paths[P]];
+}[keyof Paths];
 
 const roleId = 'incident-response-manager';
 const groupRef = 'group:default/sre-team';
@@ -50,26 +64,14 @@ const badGroupRefs: ApiRequest[] = [
   { rawParams: { groupRef: '%E0%A4%A' } },
 ];
 
-/**
- * Every route of the plugin's router. The route table test, the fuzz test and the OpenAPI
- * coverage check all walk this one list. The link routes share one link: walked in order, with
- * each route's other answers after its valid request, the valid PUT makes it, the next PUT finds
- * it made (200) and the valid DELETE removes it.
- */
-export const apiRoutes: ApiRoute[] = [
-  {
-    method: 'GET',
-    path: '/pillars',
-    queryNames: [],
+/** By operation: the operation ids are the document's, and each one needs its cases. */
+const cases: Record<OperationId, RouteCases> = {
+  getPillars: {
     valid: {},
-    malformed: [],
+    malformed: [{ query: { sort: 'title' } }],
     others: [],
-    etag: true,
   },
-  {
-    method: 'GET',
-    path: '/roles',
-    queryNames: ['pillar', 'category', 'q', 'limit', 'offset'],
+  listRoles: {
     valid: { query: { pillar: 'security', q: 'sre', limit: '10' } },
     malformed: [
       { query: { pillar: 'safety' } },
@@ -84,30 +86,23 @@ export const apiRoutes: ApiRoute[] = [
       { rawQuery: 'pillar[$ne]=security' },
     ],
     others: [],
-    etag: true,
   },
-  {
-    method: 'GET',
-    path: '/roles/{roleId}',
-    queryNames: [],
+  listRoleSummaries: {
+    valid: {},
+    malformed: [{ query: { fields: 'id' } }],
+    others: [],
+  },
+  getRole: {
     valid: { params: { roleId } },
     malformed: badRoleIds,
     others: [{ request: { params: { roleId: 'no-such-role' } }, status: 404 }],
-    etag: true,
   },
-  {
-    method: 'GET',
-    path: '/roles/{roleId}/groups',
-    queryNames: [],
+  getRoleGroups: {
     valid: { params: { roleId } },
     malformed: badRoleIds,
     others: [{ request: { params: { roleId: 'no-such-role' } }, status: 404 }],
-    etag: false,
   },
-  {
-    method: 'PUT',
-    path: '/roles/{roleId}/groups/{groupRef}',
-    queryNames: [],
+  linkRoleToGroup: {
     valid: { params: { roleId, groupRef } },
     malformed: [
       ...badRoleIds.map(r => ({ ...r, params: { groupRef, ...r.params } })),
@@ -125,12 +120,8 @@ export const apiRoutes: ApiRoute[] = [
       },
     ],
     permission: roleLinkCreatePermission.name,
-    etag: false,
   },
-  {
-    method: 'DELETE',
-    path: '/roles/{roleId}/groups/{groupRef}',
-    queryNames: [],
+  unlinkRoleFromGroup: {
     valid: { params: { roleId, groupRef } },
     malformed: [
       ...badRoleIds.map(r => ({ ...r, params: { groupRef, ...r.params } })),
@@ -144,23 +135,15 @@ export const apiRoutes: ApiRoute[] = [
       },
     ],
     permission: roleLinkDeletePermission.name,
-    etag: false,
   },
-  {
-    method: 'GET',
-    path: '/groups/{groupRef}/roles',
-    queryNames: [],
+  getGroupRoles: {
     valid: { params: { groupRef } },
     malformed: badGroupRefs,
     others: [
       { request: { params: { groupRef: 'no-such-team' } }, status: 404 },
     ],
-    etag: false,
   },
-  {
-    method: 'GET',
-    path: '/suggestions',
-    queryNames: ['entityRef'],
+  getSuggestions: {
     valid: { query: { entityRef: 'system:default/payments' } },
     malformed: [
       {},
@@ -173,9 +156,55 @@ export const apiRoutes: ApiRoute[] = [
     others: [
       { request: { query: { entityRef: 'system:default/nope' } }, status: 404 },
     ],
-    etag: false,
   },
-];
+};
+
+interface DocumentedParameter {
+  $ref?: string;
+  name?: string;
+  in?: string;
+}
+
+/** A parameter of the document, following `$ref`s to `#/components/parameters/…`. */
+function parameter(p: DocumentedParameter): DocumentedParameter {
+  const name = p.$ref?.split('/').pop();
+  return name
+    ? (spec.components.parameters as Record<string, DocumentedParameter>)[name]
+    : p;
+}
+
+/**
+ * Every operation of the OpenAPI document, in its order, with its cases. The route table test,
+ * the fuzz test and the coverage check walk this one list. The link routes share one link: walked
+ * in order, with each route's other answers after its valid request, the valid PUT makes it, the
+ * next PUT finds it made (200) and the valid DELETE removes it.
+ */
+export const apiRoutes: ApiRoute[] = Object.entries(spec.paths).flatMap(
+  ([path, item]) =>
+    Object.entries(item).map(([method, operation]) => {
+      const {
+        operationId,
+        parameters = [],
+        responses,
+      } = operation as {
+        operationId: OperationId;
+        parameters?: DocumentedParameter[];
+        responses: Record<string, { headers?: object }>;
+      };
+      return {
+        method: method.toUpperCase() as ApiRoute['method'],
+        path,
+        queryNames: parameters
+          .map(parameter)
+          .filter(p => p.in === 'query')
+          .map(p => p.name!),
+        etag: Boolean(
+          responses['200']?.headers && 'ETag' in responses['200'].headers,
+        ),
+        ...cases[operationId],
+      };
+    }),
+);
 
 /** The route's name in test titles, such as `GET /roles/{roleId}`. */
 export function routeName(route: ApiRoute): string {
@@ -192,7 +221,7 @@ function encodeSegment(value: string): string {
     : encodeURIComponent(value);
 }
 
-/** The URL of a request to a route, under the API base. */
+/** The URL of a request to a route. */
 export function urlOf(route: ApiRoute, request: ApiRequest): string {
   const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const raw = request.rawParams?.[name];
@@ -211,5 +240,5 @@ export function urlOf(route: ApiRoute, request: ApiRequest): string {
   ]
     .filter(Boolean)
     .join('&');
-  return `${API_BASE}${path}${query ? `?${query}` : ''}`;
+  return `${path}${query ? `?${query}` : ''}`;
 }

@@ -138,7 +138,6 @@ const rawSegments = fc.constantFrom(
   '%',
   '%E0%A4%A',
   '%00',
-  '%2e%2e',
   '..%2f..%2fetc',
   '%C0%AE%C0%AE',
   '%FF%FE',
@@ -164,8 +163,15 @@ const rawQueries = fc.constantFrom(
 type Segment = { value: string } | { raw: string };
 
 function segment(valid: string | undefined): fc.Arbitrary<Segment> {
+  // A whole segment `.` or `..`, encoded or not, is resolved away by URL parsers (the WHATWG URL
+  // of the response checker among them), so the request names another route.
   const hostile = fc.oneof(
-    { weight: 6, arbitrary: hostileText.map(value => ({ value })) },
+    {
+      weight: 6,
+      arbitrary: hostileText
+        .filter(value => value !== '.' && value !== '..')
+        .map(value => ({ value })),
+    },
     { weight: 1, arbitrary: rawSegments.map(raw => ({ raw })) },
   );
   return valid === undefined

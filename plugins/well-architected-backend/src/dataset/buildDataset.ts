@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ResponsibilityFlag } from 'backstage-plugin-well-architected-common';
+import { spec } from '../schema/openapi/generated/router';
 import { parseSeed, slugify } from './parseSeed';
 import {
   Dataset,
@@ -18,7 +19,7 @@ const curationSchema = z.object({
         id: z
           .string()
           .regex(
-            /^[a-z0-9]+(-[a-z0-9]+)*$/,
+            new RegExp(spec.components.schemas.RoleId.pattern),
             'must be a lower-case slug such as site-reliability-engineer',
           ),
         title: z.string().min(1),

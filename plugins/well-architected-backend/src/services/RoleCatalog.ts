@@ -11,6 +11,7 @@ import {
   Role,
   RolesQuery,
   RolesResponse,
+  RoleSummariesResponse,
 } from 'backstage-plugin-well-architected-common';
 import { Dataset } from '../dataset/types';
 import { RoleStore } from '../database/RoleStore';
@@ -43,6 +44,7 @@ function byTitle(a: { title: string }, b: { title: string }) {
 export class RoleCatalogSnapshot {
   readonly version: string;
   private readonly pillarsResponse: PillarsResponse;
+  private readonly summaries: RoleSummariesResponse;
   private readonly roles: IndexedRole[];
   private readonly roleById: Map<string, Role>;
   private readonly categoryIds: Set<string>;
@@ -88,6 +90,9 @@ export class RoleCatalogSnapshot {
       .filter(indexed => indexed.role.responsibilities.length > 0)
       .sort((a, b) => byTitle(a.role, b.role));
     this.roleById = new Map(this.roles.map(({ role }) => [role.id, role]));
+    this.summaries = {
+      items: this.roles.map(({ role: { id, title } }) => ({ id, title })),
+    };
 
     const rolesIn = (keep: (r: Responsibility) => boolean) =>
       new Set(dataset.responsibilities.filter(keep).map(r => r.roleId)).size;
@@ -116,6 +121,11 @@ export class RoleCatalogSnapshot {
 
   pillars(): PillarsResponse {
     return this.pillarsResponse;
+  }
+
+  /** Every role's id and title, ordered by title. */
+  roleSummaries(): RoleSummariesResponse {
+    return this.summaries;
   }
 
   /**

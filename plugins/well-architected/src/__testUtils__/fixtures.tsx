@@ -220,6 +220,9 @@ export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
   return {
     getPillars: jest.fn(async () => pillars),
     listRoles: jest.fn(async () => rolesResponse([sre, technicalWriter])),
+    listRoleSummaries: jest.fn(async () => ({
+      items: [sre, technicalWriter].map(({ id, title }) => ({ id, title })),
+    })),
     getSuggestions: jest.fn(async (_entityRef: string) => paymentsSuggestions),
     getRole: jest.fn(async (roleId: string) => {
       const role = [sre, technicalWriter].find(r => r.id === roleId);

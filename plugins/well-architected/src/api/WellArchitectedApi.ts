@@ -4,6 +4,7 @@ import {
   Role,
   RolesQuery,
   RolesResponse,
+  RoleSummariesResponse,
   SuggestionsResponse,
   GroupRolesResponse,
   RoleGroupsResponse,
@@ -18,6 +19,8 @@ import {
 export interface WellArchitectedApi {
   getPillars(): Promise<PillarsResponse>;
   listRoles(query?: RolesQuery): Promise<RolesResponse>;
+  /** Every role's id and title, ordered by title; a few KB, for pickers. */
+  listRoleSummaries(): Promise<RoleSummariesResponse>;
   getRole(roleId: string): Promise<Role>;
   /** The roles suggested to review a System or Component, with their reasons. */
   getSuggestions(entityRef: string): Promise<SuggestionsResponse>;

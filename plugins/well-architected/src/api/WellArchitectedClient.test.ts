@@ -5,16 +5,18 @@ describe('WellArchitectedClient', () => {
     getBaseUrl: async () => 'http://backstage/api/well-architected',
   };
 
-  function clientAnswering(status: number, body: unknown) {
-    const fetch = jest.fn(
-      async (_url: string) =>
-        new Response(JSON.stringify(body), {
-          status,
-          headers: { 'Content-Type': 'application/json' },
-        }),
-    );
+  /** A client whose fetch answers every request with `status` and `body`, and records them. */
+  function clientAnswering(status: number, body?: unknown) {
+    const requests: Array<{ url: string; method?: string }> = [];
+    const fetch = jest.fn(async (url: string, init?: RequestInit) => {
+      requests.push({ url, method: init?.method });
+      return new Response(body === undefined ? null : JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    });
     return {
-      fetch,
+      requests,
       client: new WellArchitectedClient({
         discoveryApi,
         fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
@@ -23,46 +25,54 @@ describe('WellArchitectedClient', () => {
   }
 
   it('passes only the filters that are set', async () => {
-    const { fetch, client } = clientAnswering(200, { items: [] });
+    const { requests, client } = clientAnswering(200, { items: [] });
     await client.listRoles({ pillar: 'security', q: 'a b&c', category: '' });
-    expect(fetch).toHaveBeenCalledWith(
-      'http://backstage/api/well-architected/roles?pillar=security&q=a+b%26c',
-    );
+    expect(requests.map(r => r.url)).toEqual([
+      'http://backstage/api/well-architected/roles?pillar=security&q=a%20b%26c',
+    ]);
+  });
+
+  it('asks for the role summaries', async () => {
+    const items = [{ id: 'technical-writer', title: 'Technical Writer' }];
+    const { requests, client } = clientAnswering(200, { items });
+    await expect(client.listRoleSummaries()).resolves.toEqual({ items });
+    expect(requests.map(r => r.url)).toEqual([
+      'http://backstage/api/well-architected/role-summaries',
+    ]);
   });
 
   it('encodes role ids', async () => {
-    const { fetch, client } = clientAnswering(200, {});
+    const { requests, client } = clientAnswering(200, {});
     await client.getRole('a/b');
-    expect(fetch).toHaveBeenCalledWith(
+    expect(requests.map(r => r.url)).toEqual([
       'http://backstage/api/well-architected/roles/a%2Fb',
-    );
+    ]);
   });
 
   it('links and unlinks a group with PUT and DELETE on the link', async () => {
-    const { fetch, client } = clientAnswering(201, { groupRef: 'g' });
+    const link =
+      'http://backstage/api/well-architected/roles/site-reliability-engineer/groups/group%3Adefault%2Fsre-team';
+    const linking = clientAnswering(201, { groupRef: 'g' });
     await expect(
-      client.linkGroup('site-reliability-engineer', 'group:default/sre-team'),
+      linking.client.linkGroup(
+        'site-reliability-engineer',
+        'group:default/sre-team',
+      ),
     ).resolves.toEqual({ groupRef: 'g' });
-    expect(fetch).toHaveBeenCalledWith(
-      'http://backstage/api/well-architected/roles/site-reliability-engineer/groups/group%3Adefault%2Fsre-team',
-      { method: 'PUT' },
-    );
+    expect(linking.requests.map(r => [r.method, r.url])).toEqual([
+      ['PUT', link],
+    ]);
 
-    const deleted = jest.fn(async () => new Response(null, { status: 204 }));
-    const unlinking = new WellArchitectedClient({
-      discoveryApi,
-      fetchApi: { fetch: deleted as unknown as typeof globalThis.fetch },
-    });
+    const unlinking = clientAnswering(204);
     await expect(
-      unlinking.unlinkGroup(
+      unlinking.client.unlinkGroup(
         'site-reliability-engineer',
         'group:default/sre-team',
       ),
     ).resolves.toBeUndefined();
-    expect(deleted).toHaveBeenCalledWith(
-      'http://backstage/api/well-architected/roles/site-reliability-engineer/groups/group%3Adefault%2Fsre-team',
-      { method: 'DELETE' },
-    );
+    expect(unlinking.requests.map(r => [r.method, r.url])).toEqual([
+      ['DELETE', link],
+    ]);
   });
 
   it('throws the backend’s error with its message', async () => {
@@ -73,6 +83,17 @@ describe('WellArchitectedClient', () => {
     await expect(client.listRoles({ limit: -1 })).rejects.toMatchObject({
       name: 'ResponseError',
       body: { error: { message: "Invalid 'limit'" } },
+    });
+  });
+
+  it('throws a 404 as a ResponseError with its status', async () => {
+    const { client } = clientAnswering(404, {
+      error: { name: 'NotFoundError', message: 'No role' },
+      response: { statusCode: 404 },
+    });
+    await expect(client.getRole('no-such-role')).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 404,
     });
   });
 });

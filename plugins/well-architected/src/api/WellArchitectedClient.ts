@@ -5,17 +5,19 @@ import {
   Role,
   RolesQuery,
   RolesResponse,
+  RoleSummariesResponse,
   SuggestionsResponse,
   GroupRolesResponse,
   RoleGroupsResponse,
   RoleHolder,
+  paths,
 } from 'backstage-plugin-well-architected-common';
+import createClient from 'openapi-fetch';
 import { WellArchitectedApi } from './WellArchitectedApi';
 
-function linkPath(roleId: string, groupRef: string) {
-  return `/roles/${encodeURIComponent(roleId)}/groups/${encodeURIComponent(
-    groupRef,
-  )}`;
+/** The body of a successful answer; error answers were thrown as ResponseErrors before. */
+function body<T>({ data }: { data?: T }): T {
+  return data as T;
 }
 
 /**
@@ -25,67 +27,108 @@ function linkPath(roleId: string, groupRef: string) {
  */
 export class WellArchitectedClient implements WellArchitectedApi {
   private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  /** Paths, parameters and answers typed from the backend's OpenAPI document. */
+  private readonly client: ReturnType<typeof createClient<paths>>;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.client = createClient<paths>({
+      // The app's fetch is called as Backstage's own clients call it, with a URL and a method.
+      fetch: async request => {
+        const response = await options.fetchApi.fetch(request.url, {
+          method: request.method,
+          headers: request.headers,
+        });
+        if (!response.ok) {
+          throw await ResponseError.fromResponse(response);
+        }
+        return response;
+      },
+    });
   }
 
-  getPillars(): Promise<PillarsResponse> {
-    return this.get('/pillars');
+  private async baseUrl() {
+    return this.discoveryApi.getBaseUrl('well-architected');
   }
 
-  listRoles(query: RolesQuery = {}): Promise<RolesResponse> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== '') {
-        params.set(key, String(value));
-      }
-    }
-    const search = params.toString();
-    return this.get(`/roles${search ? `?${search}` : ''}`);
-  }
-
-  getRole(roleId: string): Promise<Role> {
-    return this.get(`/roles/${encodeURIComponent(roleId)}`);
-  }
-
-  getSuggestions(entityRef: string): Promise<SuggestionsResponse> {
-    return this.get(
-      `/suggestions?${new URLSearchParams({ entityRef }).toString()}`,
+  async getPillars(): Promise<PillarsResponse> {
+    return body(
+      await this.client.request('get', '/pillars', {
+        baseUrl: await this.baseUrl(),
+      }),
     );
   }
 
-  getRoleGroups(roleId: string): Promise<RoleGroupsResponse> {
-    return this.get(`/roles/${encodeURIComponent(roleId)}/groups`);
+  async listRoles(query: RolesQuery = {}): Promise<RolesResponse> {
+    // An empty filter is no filter.
+    const set = Object.fromEntries(
+      Object.entries(query).filter(([, v]) => v !== undefined && v !== ''),
+    );
+    return body(
+      await this.client.request('get', '/roles', {
+        baseUrl: await this.baseUrl(),
+        params: { query: set },
+      }),
+    );
   }
 
-  getGroupRoles(groupRef: string): Promise<GroupRolesResponse> {
-    return this.get(`/groups/${encodeURIComponent(groupRef)}/roles`);
+  async listRoleSummaries(): Promise<RoleSummariesResponse> {
+    return body(
+      await this.client.request('get', '/role-summaries', {
+        baseUrl: await this.baseUrl(),
+      }),
+    );
   }
 
-  linkGroup(roleId: string, groupRef: string): Promise<RoleHolder> {
-    return this.request('PUT', linkPath(roleId, groupRef));
+  async getRole(roleId: string): Promise<Role> {
+    return body(
+      await this.client.request('get', '/roles/{roleId}', {
+        baseUrl: await this.baseUrl(),
+        params: { path: { roleId } },
+      }),
+    );
+  }
+
+  async getSuggestions(entityRef: string): Promise<SuggestionsResponse> {
+    return body(
+      await this.client.request('get', '/suggestions', {
+        baseUrl: await this.baseUrl(),
+        params: { query: { entityRef } },
+      }),
+    );
+  }
+
+  async getRoleGroups(roleId: string): Promise<RoleGroupsResponse> {
+    return body(
+      await this.client.request('get', '/roles/{roleId}/groups', {
+        baseUrl: await this.baseUrl(),
+        params: { path: { roleId } },
+      }),
+    );
+  }
+
+  async getGroupRoles(groupRef: string): Promise<GroupRolesResponse> {
+    return body(
+      await this.client.request('get', '/groups/{groupRef}/roles', {
+        baseUrl: await this.baseUrl(),
+        params: { path: { groupRef } },
+      }),
+    );
+  }
+
+  async linkGroup(roleId: string, groupRef: string): Promise<RoleHolder> {
+    return body(
+      await this.client.request('put', '/roles/{roleId}/groups/{groupRef}', {
+        baseUrl: await this.baseUrl(),
+        params: { path: { roleId, groupRef } },
+      }),
+    );
   }
 
   async unlinkGroup(roleId: string, groupRef: string): Promise<void> {
-    await this.request('DELETE', linkPath(roleId, groupRef));
-  }
-
-  private get<T>(path: string): Promise<T> {
-    return this.request('GET', path);
-  }
-
-  private async request<T>(method: string, path: string): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('well-architected');
-    const url = `${baseUrl}${path}`;
-    const response = await (method === 'GET'
-      ? this.fetchApi.fetch(url)
-      : this.fetchApi.fetch(url, { method }));
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (response.status === 204 ? undefined : await response.json()) as T;
+    await this.client.request('delete', '/roles/{roleId}/groups/{groupRef}', {
+      baseUrl: await this.baseUrl(),
+      params: { path: { roleId, groupRef } },
+    });
   }
 }

@@ -64,6 +64,9 @@ describe('GroupRolesCard', () => {
         'group:default/sre-team',
       ),
     );
+    // The picker needs ids and titles only, not the whole role dataset.
+    expect(api.listRoleSummaries).toHaveBeenCalled();
+    expect(api.listRoles).not.toHaveBeenCalled();
   });
 
   it('shows no link controls to a user without the permissions', async () => {

@@ -26,7 +26,7 @@ export function GroupRolesCard() {
     () => api.getGroupRoles(groupRef),
     [api, groupRef],
   );
-  const roles = useAsync(() => api.listRoles({ limit: 500 }), [api]);
+  const roles = useAsync(() => api.listRoleSummaries(), [api]);
   const candidates = (roles.value?.items ?? []).map(role => ({
     link: { roleId: role.id, groupRef },
     label: role.title,
