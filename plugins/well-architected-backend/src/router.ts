@@ -22,7 +22,7 @@ import { publicErrors } from './publicErrors';
 import { RoleLinkPermissions } from './services/RoleLinkPermissions';
 import { LinkTarget, RoleLinkService } from './services/RoleLinkService';
 import { RoleCatalog, ROLES_PAGE } from './services/RoleCatalog';
-import { SuggestionCache } from './services/suggestions/SuggestionCache';
+import { SuggestionService } from './services/suggestions/SuggestionService';
 
 const MAX_QUERY_TEXT = 200;
 
@@ -150,7 +150,7 @@ export async function createRouter(options: {
   linkPermissions: RoleLinkPermissions;
   roleCatalog: RoleCatalog;
   roleLinks: RoleLinkService;
-  suggestions: Pick<SuggestionCache, 'suggestJson'>;
+  suggestions: Pick<SuggestionService, 'suggest'>;
   /**
    * Whether service principals may change links (`wellArchitected.roleLinks.allowServicePrincipals`);
    * otherwise only users may. Default: false.
@@ -302,9 +302,7 @@ export async function createRouter(options: {
   router.get('/suggestions', async (req, res) => {
     const credentials = await authenticate(req);
     const entityRef = parseSuggestionsQuery(req.query);
-    res
-      .type('json')
-      .send(await suggestions.suggestJson(entityRef, credentials));
+    res.json(await suggestions.suggest(entityRef, credentials));
   });
 
   router.use(publicErrors(logger));

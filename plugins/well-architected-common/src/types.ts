@@ -205,6 +205,8 @@ export interface SuggestionsResponse {
   gaps: CoverageGap[];
   /** The pillars that no suggested role serves: no signal touched them. In pillar order. */
   uncoveredPillarIds: PillarId[];
+  /** When the background evaluation computed the suggested roles (ISO 8601). */
+  evaluatedAt: string;
 }
 
 /**
