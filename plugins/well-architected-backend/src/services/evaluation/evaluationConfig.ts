@@ -6,7 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { HumanDuration } from '@backstage/types';
+import { HumanDuration, durationToMilliseconds } from '@backstage/types';
 import { SuggestionRule } from 'backstage-plugin-well-architected-node';
 import { SignalVocabulary } from '../signals/vocabulary';
 import { DEFAULT_PAGE_SIZE } from './CatalogEvaluator';
@@ -15,9 +15,13 @@ const KEY = 'wellArchitected.evaluation';
 
 /** How often, and how, the catalog is evaluated. */
 export interface EvaluationSettings {
-  schedule: SchedulerServiceTaskScheduleDefinition;
+  schedule: SchedulerServiceTaskScheduleDefinition & {
+    frequency: HumanDuration;
+  };
   /** Into how many tasks the work is split; the scheduler gives each to one replica at a time. */
   shards: number;
+  /** When the first round of a shard starts: the configured delay, the shards spread over the interval. */
+  initialDelayOf(shard: number): HumanDuration;
   pageSize: number;
 }
 
@@ -57,14 +61,19 @@ export function readEvaluationSettings(config: Config): EvaluationSettings {
     config.has(`${KEY}.${key}`)
       ? readDurationFromConfig(config, { key: `${KEY}.${key}` })
       : DEFAULTS[key];
+  const frequency = duration('frequency');
+  const initialDelay = duration('initialDelay');
+  const shards = wholeNumber(config, 'shards', 1, 64, 1);
   return {
-    schedule: {
-      frequency: duration('frequency'),
-      timeout: duration('timeout'),
-      initialDelay: duration('initialDelay'),
-    },
-    shards: wholeNumber(config, 'shards', 1, 64, 1),
+    schedule: { frequency, timeout: duration('timeout'), initialDelay },
+    shards,
     pageSize: wholeNumber(config, 'pageSize', 10, 10_000, DEFAULT_PAGE_SIZE),
+    initialDelayOf: shard => ({
+      milliseconds: Math.round(
+        durationToMilliseconds(initialDelay) +
+          (durationToMilliseconds(frequency) * shard) / shards,
+      ),
+    }),
   };
 }
 
