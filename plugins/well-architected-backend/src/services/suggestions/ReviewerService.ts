@@ -203,19 +203,26 @@ export class ReviewerService {
     };
   }
 
-  /** The refs a ranking may name besides the Groups: the owner, the Domain, what is owned there. */
+  /**
+   * The refs a ranking of these holders may name besides the Groups: the owner, the Domain, and
+   * what each holder owns there.
+   */
   placementRefs(
     { ownerRef, domainRef }: Placement,
+    holders: Map<string, Holder[]>,
     organisation: Organisation,
   ) {
+    const groupRefs = new Set(
+      [...holders.values()].flat().map(h => h.groupRef),
+    );
     return [
       ...(ownerRef ? [ownerRef] : []),
       ...(domainRef
         ? [
             domainRef,
-            ...(organisation.domainOwners[domainRef] ?? []).map(
-              o => o.ownedRef,
-            ),
+            ...(organisation.domainOwners[domainRef] ?? [])
+              .filter(o => groupRefs.has(o.groupRef))
+              .map(o => o.ownedRef),
           ]
         : []),
     ];

@@ -123,7 +123,7 @@ export class SuggestionService {
         result.entityRef,
         ...result.inspectedEntityRefs,
         ...result.roles.flatMap(r => r.reasons.flatMap(x => x.entityRefs)),
-        ...reviewers.placementRefs(result, organisation),
+        ...reviewers.placementRefs(result, holders, organisation),
         ...reviewers.namedRefs(holders, organisation),
       ],
       credentials,
