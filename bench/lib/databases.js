@@ -8,6 +8,16 @@ const { Client } = require('pg');
 
 const PLUGIN_ID = 'well-architected';
 
+/**
+ * Tables that the framework keeps in every plugin's database and writes on its own: the key store
+ * of the tokens it issues, and the scheduler's tasks (each start registers the plugin's tasks,
+ * each run takes a lock). The plugin's own tables are what a restart must leave alone.
+ */
+const FRAMEWORK_TABLES = [
+  'backstage_backend_public_keys__',
+  'backstage_backend_tasks__',
+];
+
 function postgres({ url, database }) {
   const server = new URL(url);
   const query = async (sql, params, db = 'postgres') => {
@@ -39,11 +49,16 @@ function postgres({ url, database }) {
     async writeMark() {
       const [row] = await query(
         `SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::int AS writes
-           FROM pg_stat_user_tables WHERE schemaname = $1`,
-        [PLUGIN_ID],
+           FROM pg_stat_user_tables
+          WHERE schemaname = $1 AND NOT (relname LIKE $2 OR relname LIKE $3)`,
+        [PLUGIN_ID, ...FRAMEWORK_TABLES.map(prefix => `${prefix}%`)],
         database,
       );
       return row.writes;
+    },
+    /** Empties the stored evaluation, so that the next round evaluates the catalog from empty. */
+    async clearEvaluations() {
+      await query(`DELETE FROM "${PLUGIN_ID}".evaluations`, [], database);
     },
     writesBetween(before, after) {
       return {
@@ -74,9 +89,7 @@ function sqlite({ dir }) {
     /**
      * SQLite keeps no statistics of writes: a digest of the rows of each of the plugin's tables
      * changes with any write. (The file's bytes are no measure: opening a database replays and
-     * folds in its write-ahead log without any new write.) The tables of Backstage's own key store
-     * (`backstage_backend_public_keys__*`), which the framework keeps in each plugin's database
-     * for the tokens it issues, are left out.
+     * folds in its write-ahead log without any new write.) The framework's tables are left out.
      */
     async writeMark() {
       const digests = {};
@@ -85,9 +98,12 @@ function sqlite({ dir }) {
         try {
           const tables = db
             .prepare(
-              "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'backstage_backend_public_keys__%' ORDER BY name",
+              "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
             )
-            .all();
+            .all()
+            .filter(
+              ({ name }) => !FRAMEWORK_TABLES.some(p => name.startsWith(p)),
+            );
           for (const { name } of tables) {
             const rows = db.prepare(`SELECT * FROM "${name}"`).all();
             digests[name] = crypto
@@ -112,6 +128,14 @@ function sqlite({ dir }) {
             ? "the plugin's tables unchanged"
             : `changed: ${changed.join(', ')}`,
       };
+    },
+    async clearEvaluations() {
+      const db = new Database(path.join(dir, `${PLUGIN_ID}.sqlite`));
+      try {
+        db.prepare('DELETE FROM evaluations').run();
+      } finally {
+        db.close();
+      }
     },
     async drop() {
       fs.rmSync(dir, { recursive: true, force: true });
