@@ -21,13 +21,26 @@ const FRAMEWORK_TABLES = [
 function postgres({ url, database }) {
   const server = new URL(url);
   const query = async (sql, params, db = 'postgres') => {
-    const client = new Client({ connectionString: url, database: db });
+    // The database goes into the URL: pg lets a connection string override a `database` option.
+    const target = new URL(url);
+    target.pathname = `/${db}`;
+    const client = new Client({ connectionString: target.toString() });
     await client.connect();
     try {
       return (await client.query(sql, params)).rows;
     } finally {
       await client.end();
     }
+  };
+  /** The plugin's schema: the one that holds its tables, whatever prefix the backend gives it. */
+  const pluginSchema = async () => {
+    const [row] = await query(
+      `SELECT table_schema FROM information_schema.tables WHERE table_name = 'role_links'`,
+      [],
+      database,
+    );
+    if (!row) throw new Error(`No plugin tables in the database ${database}`);
+    return row.table_schema;
   };
   return {
     name: 'postgres',
@@ -51,14 +64,18 @@ function postgres({ url, database }) {
         `SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::int AS writes
            FROM pg_stat_user_tables
           WHERE schemaname = $1 AND NOT (relname LIKE $2 OR relname LIKE $3)`,
-        [PLUGIN_ID, ...FRAMEWORK_TABLES.map(prefix => `${prefix}%`)],
+        [await pluginSchema(), ...FRAMEWORK_TABLES.map(prefix => `${prefix}%`)],
         database,
       );
       return row.writes;
     },
     /** Empties the stored evaluation, so that the next round evaluates the catalog from empty. */
     async clearEvaluations() {
-      await query(`DELETE FROM "${PLUGIN_ID}".evaluations`, [], database);
+      await query(
+        `DELETE FROM "${await pluginSchema()}".evaluations`,
+        [],
+        database,
+      );
     },
     writesBetween(before, after) {
       return {
