@@ -108,7 +108,10 @@ describe('two backends on one database', () => {
         for (let shard = 1; shard <= SHARDS; shard++) {
           const runs = all.filter(r => r.shard === shard && r.at >= steady);
           const gaps = runs.slice(1).map((r, i) => r.at - runs[i].at);
-          expect({ shard, tooSoon: gaps.filter(g => g < FREQUENCY_MS / 2) }).toEqual({
+          expect({
+            shard,
+            tooSoon: gaps.filter(g => g < FREQUENCY_MS / 2),
+          }).toEqual({
             shard,
             tooSoon: [],
           });
