@@ -69,14 +69,6 @@ function postgres({ url, database }) {
       );
       return row.writes;
     },
-    /** Empties the stored evaluation, so that the next round evaluates the catalog from empty. */
-    async clearEvaluations() {
-      await query(
-        `DELETE FROM "${await pluginSchema()}".evaluations`,
-        [],
-        database,
-      );
-    },
     writesBetween(before, after) {
       return {
         none: after === before,
@@ -145,14 +137,6 @@ function sqlite({ dir }) {
             ? "the plugin's tables unchanged"
             : `changed: ${changed.join(', ')}`,
       };
-    },
-    async clearEvaluations() {
-      const db = new Database(path.join(dir, `${PLUGIN_ID}.sqlite`));
-      try {
-        db.prepare('DELETE FROM evaluations').run();
-      } finally {
-        db.close();
-      }
     },
     async drop() {
       fs.rmSync(dir, { recursive: true, force: true });
