@@ -12,6 +12,8 @@ const {
   findLog,
   client,
   waitForCatalog,
+  evaluationRounds,
+  waitForRounds,
 } = require('./lib/backend');
 const { generateCatalog } = require('./lib/catalog');
 const { postgres, sqlite } = require('./lib/databases');
@@ -31,7 +33,35 @@ const settings = {
     process.env.WA_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432',
   postgresDatabase: process.env.WA_BENCH_PG_DATABASE ?? 'wa_bench',
   portalLinks: 40,
+  /** Callers with a token of their own: the first-view scenario rotates through them. */
+  callers: 50,
 };
+
+/**
+ * A config with the benchmark's token and one per caller, each an external access token with a
+ * subject of its own, so that every caller is another principal to the plugin and the catalog.
+ */
+function writeCallersConfig(file, token) {
+  const callerTokens = Array.from(
+    { length: settings.callers },
+    (_, i) => `${token}-caller-${i}`,
+  );
+  const entries = [
+    { token, subject: 'benchmark' },
+    ...callerTokens.map((t, i) => ({ token: t, subject: `caller-${i}` })),
+  ];
+  fs.writeFileSync(
+    file,
+    YAML.stringify({
+      backend: {
+        auth: {
+          externalAccess: entries.map(options => ({ type: 'static', options })),
+        },
+      },
+    }),
+  );
+  return callerTokens;
+}
 
 function machine() {
   const cpus = os.cpus();
@@ -85,10 +115,45 @@ async function makePortalLinks(api, catalog, roleIds) {
   }
 }
 
-async function benchDatabase(db, { workspace, catalog, roleIds, token }) {
+/**
+ * The evaluation from empty and an unchanged round after it: the backend started with rounds
+ * every 30 s on a database whose catalog is processed and whose evaluation is empty, and its
+ * memory read before the first round, after it, and at its peak.
+ */
+async function measureEvaluation(backend) {
+  const run = await backend('evaluation', undefined, {
+    WA_BENCH_EVALUATION_DELAY: 'PT20S',
+    WA_BENCH_EVALUATION_FREQUENCY: 'PT30S',
+  });
+  try {
+    if (evaluationRounds(run.logFile).length > 0) {
+      throw new Error('The first round started before the backend was ready');
+    }
+    const before = run.memory();
+    const [fromEmpty] = await waitForRounds(run.logFile, 1);
+    const after = run.memory();
+    const [, unchanged] = await waitForRounds(run.logFile, 2);
+    return {
+      fromEmpty,
+      unchanged,
+      memory: {
+        rssBeforeMiB: before.rssMiB,
+        rssAfterMiB: after.rssMiB,
+        peakRssMiB: after.peakRssMiB,
+      },
+    };
+  } finally {
+    await run.stop();
+  }
+}
+
+async function benchDatabase(
+  db,
+  { workspace, catalog, roleIds, token, callerTokens, callersConfig },
+) {
   const baseUrl = `http://localhost:${settings.port}`;
   const api = client(baseUrl, token);
-  const backend = (which, entry) =>
+  const backend = (which, entry, env = {}) =>
     startBackend({
       entry,
       workspace,
@@ -97,19 +162,27 @@ async function benchDatabase(db, { workspace, catalog, roleIds, token }) {
         path.join(repoRoot, 'app-config.yaml'),
         path.join(__dirname, 'config', 'app-config.bench.yaml'),
         path.join(__dirname, 'config', db.config),
+        callersConfig,
       ],
       env: {
         ...db.env,
         WA_BENCH_PORT: settings.port,
         WA_BENCH_TOKEN: token,
         WA_BENCH_CATALOG: catalog.file,
+        WA_BENCH_EVALUATION_DELAY: 'PT2S',
+        WA_BENCH_EVALUATION_FREQUENCY: 'PT1H',
+        ...env,
       },
       logFile: path.join(workDir, `backend-${db.name}-${which}.log`),
     });
 
   log(`${db.name}: first start on an empty database`);
   await db.reset();
-  const first = await backend('first');
+  // No round while the catalog is being processed: a round reads the whole catalog, which on
+  // SQLite holds up the catalog's own processing.
+  const first = await backend('first', undefined, {
+    WA_BENCH_EVALUATION_DELAY: 'PT1H',
+  });
   try {
     const catalogProcessingMs = await waitForCatalog(api, catalog);
     log(
@@ -119,23 +192,35 @@ async function benchDatabase(db, { workspace, catalog, roleIds, token }) {
     );
     await makePortalLinks(api, catalog, roleIds);
     await first.stop();
+
+    log(`${db.name}: the evaluation from empty, then an unchanged round`);
+    const evaluation = await measureEvaluation(backend);
+    log(
+      `  from empty ${evaluation.fromEmpty.durationMs} ms (${evaluation.fromEmpty.written} written), unchanged ${evaluation.unchanged.durationMs} ms (${evaluation.unchanged.written} written), RSS ${evaluation.memory.rssBeforeMiB} -> ${evaluation.memory.rssAfterMiB} MiB (peak ${evaluation.memory.peakRssMiB})`,
+    );
     const mark = await db.writeMark();
 
-    log(`${db.name}: restart with nothing to do, then the load scenarios`);
+    log(
+      `${db.name}: restart with nothing to do (one unchanged round), then the load scenarios`,
+    );
     const restart = await backend('restart');
     let scenarios;
+    let restartRound;
     try {
+      [restartRound] = await waitForRounds(restart.logFile, 1);
       scenarios = await runScenarios({
         baseUrl,
         token,
         catalog,
         roleIds,
+        callerTokens,
         durationSeconds: settings.durationSeconds,
         log,
       });
     } finally {
       await restart.stop();
     }
+    const restartWrites = db.writesBetween(mark, await db.writeMark());
     log(`${db.name}: the plugin alone, started again on the same database`);
     const alone = await backend(
       'alone',
@@ -148,12 +233,13 @@ async function benchDatabase(db, { workspace, catalog, roleIds, token }) {
       catalogProcessingMs,
       portalLinks: settings.portalLinks,
       scenarios,
+      evaluation: { ...evaluation, restartRound },
       startup: {
         first: { ...pluginStart(first.logFile), readyMs: first.readyMs },
         restart: {
           ...pluginStart(restart.logFile),
           readyMs: restart.readyMs,
-          writes: db.writesBetween(mark, await db.writeMark()),
+          writes: restartWrites,
         },
         alone: pluginStart(alone.logFile),
       },
@@ -184,6 +270,8 @@ async function main() {
   ).roles.map(r => r.id);
   const catalog = generateCatalog(path.join(workDir, 'catalog.yaml'), roleIds);
   const token = crypto.randomBytes(24).toString('base64url');
+  const callersConfig = path.join(workDir, 'app-config.callers.yaml');
+  const callerTokens = writeCallersConfig(callersConfig, token);
 
   const frontend = measureFrontend(path.join(repoRoot, 'packages/app/dist'));
   const databases = [];
@@ -194,6 +282,8 @@ async function main() {
         catalog,
         roleIds,
         token,
+        callerTokens,
+        callersConfig,
       }),
     );
   }

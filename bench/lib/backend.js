@@ -75,6 +75,16 @@ async function startBackend({
   return {
     readyMs: Date.now() - startedAt,
     logFile,
+    /** Resident memory of the backend now, and its peak since it started, in MiB. */
+    memory() {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kib = field =>
+        Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)[1]);
+      return {
+        rssMiB: Math.round(kib('VmRSS') / 1024),
+        peakRssMiB: Math.round(kib('VmHWM') / 1024),
+      };
+    },
     /** Stops the backend and waits until it has exited (and closed its connections). */
     async stop() {
       if (exited !== undefined) return;
@@ -87,15 +97,46 @@ async function startBackend({
   };
 }
 
-/** The message of the first log line of `plugin` that matches `pattern`, parsed by `pattern`. */
-function findLog(logFile, plugin, pattern) {
+/** Every log line of `plugin` that matches `pattern`, each parsed by `pattern`. */
+function findLogs(logFile, plugin, pattern) {
+  const matches = [];
   for (const line of fs.readFileSync(logFile, 'utf8').split('\n')) {
     if (!line.startsWith('{')) continue;
     const entry = JSON.parse(line);
     const match = entry.plugin === plugin && pattern.exec(entry.message);
-    if (match) return match;
+    if (match) matches.push(match);
   }
-  return undefined;
+  return matches;
+}
+
+/** The message of the first log line of `plugin` that matches `pattern`, parsed by `pattern`. */
+function findLog(logFile, plugin, pattern) {
+  return findLogs(logFile, plugin, pattern)[0];
+}
+
+const ROUND =
+  /^Evaluated (\d+) Systems and Components \(shard \d+ of \d+\) in (\d+) ms: (\d+) written, (\d+) removed$/;
+
+/** The evaluation rounds the plugin has logged so far. */
+function evaluationRounds(logFile) {
+  return findLogs(logFile, 'well-architected', ROUND).map(m => ({
+    entities: Number(m[1]),
+    durationMs: Number(m[2]),
+    written: Number(m[3]),
+    removed: Number(m[4]),
+  }));
+}
+
+/** Waits until the plugin has logged `count` evaluation rounds, and returns them. */
+async function waitForRounds(logFile, count, timeoutMs = 600_000) {
+  return waitFor(
+    `${count} evaluation rounds (log: ${logFile})`,
+    () => {
+      const rounds = evaluationRounds(logFile);
+      return rounds.length >= count && rounds;
+    },
+    { timeoutMs, intervalMs: 500 },
+  );
 }
 
 /** A fetch of the backend with the benchmark's credentials that fails on an error status. */
@@ -149,4 +190,12 @@ async function waitForCatalog(api, catalog) {
   return Date.now() - startedAt;
 }
 
-module.exports = { startBackend, findLog, client, waitForCatalog, waitFor };
+module.exports = {
+  startBackend,
+  findLog,
+  client,
+  waitForCatalog,
+  waitFor,
+  evaluationRounds,
+  waitForRounds,
+};

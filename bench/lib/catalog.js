@@ -236,6 +236,20 @@ function generateCatalog(file, roleIds) {
     bigSystemRef,
     bigSystemParts,
     systemNames: all.filter(e => e.kind === 'System').map(e => e.metadata.name),
+    /** By System name: the refs of the System and its parts, what its page shows. */
+    systemRefs: Object.fromEntries(
+      all
+        .filter(e => e.kind === 'System')
+        .map(s => [
+          s.metadata.name,
+          [
+            `system:default/${s.metadata.name}`,
+            ...all
+              .filter(e => e.spec.system === s.metadata.name)
+              .map(e => `${e.kind.toLowerCase()}:default/${e.metadata.name}`),
+          ],
+        ]),
+    ),
     teamRefs: org.entities
       .filter(e => e.spec.type === 'team')
       .map(e => `group:default/${e.metadata.name}`),

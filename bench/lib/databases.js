@@ -8,16 +8,39 @@ const { Client } = require('pg');
 
 const PLUGIN_ID = 'well-architected';
 
+/**
+ * Tables that the framework keeps in every plugin's database and writes on its own: the key store
+ * of the tokens it issues, and the scheduler's tasks (each start registers the plugin's tasks,
+ * each run takes a lock). The plugin's own tables are what a restart must leave alone.
+ */
+const FRAMEWORK_TABLES = [
+  'backstage_backend_public_keys__',
+  'backstage_backend_tasks__',
+];
+
 function postgres({ url, database }) {
   const server = new URL(url);
   const query = async (sql, params, db = 'postgres') => {
-    const client = new Client({ connectionString: url, database: db });
+    // The database goes into the URL: pg lets a connection string override a `database` option.
+    const target = new URL(url);
+    target.pathname = `/${db}`;
+    const client = new Client({ connectionString: target.toString() });
     await client.connect();
     try {
       return (await client.query(sql, params)).rows;
     } finally {
       await client.end();
     }
+  };
+  /** The plugin's schema: the one that holds its tables, whatever prefix the backend gives it. */
+  const pluginSchema = async () => {
+    const [row] = await query(
+      `SELECT table_schema FROM information_schema.tables WHERE table_name = 'role_links'`,
+      [],
+      database,
+    );
+    if (!row) throw new Error(`No plugin tables in the database ${database}`);
+    return row.table_schema;
   };
   return {
     name: 'postgres',
@@ -39,8 +62,9 @@ function postgres({ url, database }) {
     async writeMark() {
       const [row] = await query(
         `SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::int AS writes
-           FROM pg_stat_user_tables WHERE schemaname = $1`,
-        [PLUGIN_ID],
+           FROM pg_stat_user_tables
+          WHERE schemaname = $1 AND NOT (relname LIKE $2 OR relname LIKE $3)`,
+        [await pluginSchema(), ...FRAMEWORK_TABLES.map(prefix => `${prefix}%`)],
         database,
       );
       return row.writes;
@@ -74,9 +98,7 @@ function sqlite({ dir }) {
     /**
      * SQLite keeps no statistics of writes: a digest of the rows of each of the plugin's tables
      * changes with any write. (The file's bytes are no measure: opening a database replays and
-     * folds in its write-ahead log without any new write.) The tables of Backstage's own key store
-     * (`backstage_backend_public_keys__*`), which the framework keeps in each plugin's database
-     * for the tokens it issues, are left out.
+     * folds in its write-ahead log without any new write.) The framework's tables are left out.
      */
     async writeMark() {
       const digests = {};
@@ -85,9 +107,12 @@ function sqlite({ dir }) {
         try {
           const tables = db
             .prepare(
-              "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'backstage_backend_public_keys__%' ORDER BY name",
+              "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
             )
-            .all();
+            .all()
+            .filter(
+              ({ name }) => !FRAMEWORK_TABLES.some(p => name.startsWith(p)),
+            );
           for (const { name } of tables) {
             const rows = db.prepare(`SELECT * FROM "${name}"`).all();
             digests[name] = crypto

@@ -4,6 +4,9 @@
 const BUDGETS = {
   rolesList: { minRatio: 1.0, maxP99Ms: 50 },
   suggestions: { minRatio: 0.5, maxP99Ms: 200 },
+  firstView: { minRatio: 0.5, maxP99Ms: 100 },
+  evaluationFromEmptyMs: 60_000,
+  unchangedRoundMs: 5_000,
   firstStartMs: 2000,
   restartMs: 200,
   pluginInitialGzipBytes: 25 * 1024,
@@ -31,6 +34,7 @@ function scenarioChecks(db, scenarios) {
   return [
     ...paired('roles-list', BUDGETS.rolesList),
     ...paired('suggestions-50-parts', BUDGETS.suggestions),
+    ...paired('suggestions-each-system', BUDGETS.firstView),
     ...scenarios
       .filter(s => !s.catalog)
       .map(s => [
@@ -57,12 +61,31 @@ function startupChecks(db, startup) {
   ];
 }
 
+function evaluationChecks(db, { fromEmpty, unchanged, restartRound }) {
+  return [
+    [
+      `${db}: evaluation of ${fromEmpty.entities} Systems and Components from empty ${fromEmpty.durationMs} ms < ${BUDGETS.evaluationFromEmptyMs} ms`,
+      fromEmpty.durationMs < BUDGETS.evaluationFromEmptyMs,
+    ],
+    [
+      `${db}: unchanged round ${unchanged.durationMs} ms < ${BUDGETS.unchangedRoundMs} ms, ${unchanged.written} rows written`,
+      unchanged.durationMs < BUDGETS.unchangedRoundMs &&
+        unchanged.written === 0,
+    ],
+    [
+      `${db}: the restart's round writes nothing (${restartRound.written} rows)`,
+      restartRound.written === 0,
+    ],
+  ];
+}
+
 /** Every budget with whether this run met it. */
 function checkBudgets(result) {
   const checks = [
     ...result.databases.flatMap(d => [
       ...scenarioChecks(d.database, d.scenarios),
       ...startupChecks(d.database, d.startup),
+      ...evaluationChecks(d.database, d.evaluation),
     ]),
     [
       `frontend: plugins add ${result.frontend.pluginInitialGzipBytes} B gzip to the initial JS < ${BUDGETS.pluginInitialGzipBytes} B`,
@@ -108,6 +131,10 @@ function formatTable(db) {
       );
     }
   }
+  const { fromEmpty, unchanged, memory } = db.evaluation;
+  lines.push(
+    `  evaluation: ${fromEmpty.entities} Systems and Components from empty in ${fromEmpty.durationMs} ms (${fromEmpty.written} rows), unchanged round ${unchanged.durationMs} ms (${unchanged.written} rows); backend RSS ${memory.rssBeforeMiB} MiB before, ${memory.rssAfterMiB} MiB after, peak ${memory.peakRssMiB} MiB`,
+  );
   const { first, restart, alone } = db.startup;
   lines.push(
     `  start-up: first start ${first.pluginMs} ms (${first.dataset}); restart ${restart.pluginMs} ms beside the other plugins, ${alone.pluginMs} ms alone, ${restart.writes.detail}`,

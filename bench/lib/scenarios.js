@@ -14,6 +14,31 @@ function rotating(paths, extra = {}) {
   };
 }
 
+/**
+ * A request template that walks through `requests` (each a path and, for a POST, a body) and,
+ * independently, through the callers' tokens: every request is another caller's first view of
+ * another System.
+ */
+function firstViews(requests, tokens, extra = {}) {
+  let next = 0;
+  return {
+    ...extra,
+    setupRequest: request => {
+      const n = next++;
+      const { path, body } = requests[n % requests.length];
+      return {
+        ...request,
+        path,
+        ...(body && { body }),
+        headers: {
+          ...request.headers,
+          authorization: `Bearer ${tokens[(n * 7) % tokens.length]}`,
+        },
+      };
+    },
+  };
+}
+
 /** Runs one load and returns what the table shows: requests/s, latency percentiles, errors. */
 async function load({ baseUrl, token, connections, durationSeconds, request }) {
   const result = await autocannon({
@@ -41,7 +66,7 @@ async function load({ baseUrl, token, connections, durationSeconds, request }) {
  * The scenarios of one run. `catalog` is what generateCatalog returned; `roleIds` the dataset's
  * role ids. Each entry names the plugin side and the catalog side of a comparison.
  */
-function scenarios({ catalog, roleIds }) {
+function scenarios({ catalog, roleIds, callerTokens }) {
   const plugin = '/api/well-architected';
   const queries = [
     'sre',
@@ -89,18 +114,29 @@ function scenarios({ catalog, roleIds }) {
       },
     },
     {
-      // Every request for another System, so that none is answered from the cache: what a
-      // first visit of a System page costs.
+      // Every request another caller's first view of another System: what opening a System page
+      // costs, next to the catalog's own answer for the same System's refs, by the same callers.
       id: 'suggestions-each-system',
       connections: 10,
-      plugin: rotating(
-        catalog.systemNames.map(
-          name =>
-            `${plugin}/suggestions?entityRef=${encodeURIComponent(
-              `system:default/${name}`,
-            )}`,
-        ),
+      plugin: firstViews(
+        catalog.systemNames.map(name => ({
+          path: `${plugin}/suggestions?entityRef=${encodeURIComponent(
+            `system:default/${name}`,
+          )}`,
+        })),
+        callerTokens,
       ),
+      catalog: {
+        id: 'catalog-by-refs-system',
+        ...firstViews(
+          catalog.systemNames.map(name => ({
+            path: '/api/catalog/entities/by-refs',
+            body: JSON.stringify({ entityRefs: catalog.systemRefs[name] }),
+          })),
+          callerTokens,
+          { method: 'POST' },
+        ),
+      },
     },
   ];
 }
@@ -116,9 +152,10 @@ async function runScenarios({
   roleIds,
   durationSeconds,
   log,
+  callerTokens,
 }) {
   const results = [];
-  for (const scenario of scenarios({ catalog, roleIds })) {
+  for (const scenario of scenarios({ catalog, roleIds, callerTokens })) {
     const sides = [
       ...(scenario.catalog ? [['catalog', scenario.catalog]] : []),
       ['plugin', scenario.plugin],

@@ -5,10 +5,33 @@ export interface Config {
   wellArchitected?: {
     /**
      * How long a read of the catalog may take before the request that needs it answers 503
-     * (suggestions, the groups that hold a role, a Group's roles, linking). A duration string such
+     * (suggestions, the groups that hold a role, a Group's roles, linking), or, for a page read by
+     * the background evaluation, before the round gives up and keeps the previous results. A duration string such
      * as `5s` or `PT5S`, or an object such as `{ seconds: 5 }`. Default: 10 seconds.
      */
     catalogTimeout?: string | HumanDuration;
+    /**
+     * The background evaluation of the catalog: a scheduled task reads the catalog with the
+     * plugin's own credentials and keeps the suggested roles of every System and Component in the
+     * plugin's database; requests are answered from them. A catalog change reaches suggestions
+     * within `frequency` plus one round.
+     */
+    evaluation?: {
+      /** How often a round starts. Default: 5 minutes. */
+      frequency?: string | HumanDuration;
+      /** How long a round may run before the scheduler gives it up. Default: 30 minutes. */
+      timeout?: string | HumanDuration;
+      /** How long after start the first round waits. Default: 10 seconds. */
+      initialDelay?: string | HumanDuration;
+      /**
+       * Into how many tasks the work is split; with several replicas on one database each task
+       * runs on one replica at a time, so replicas share the work. Each task reads the whole
+       * catalog and evaluates its share. A whole number from 1 to 64. Default: 1.
+       */
+      shards?: number;
+      /** How many entities each catalog request of a round asks for. From 10 to 10000. Default: 500. */
+      pageSize?: number;
+    };
     /** The reviewers suggested for Systems and Components. */
     reviewers?: {
       /**

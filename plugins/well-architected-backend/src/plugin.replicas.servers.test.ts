@@ -40,7 +40,7 @@ describe('two backends on one database', () => {
           expect.objectContaining({ roleId: 'data-engineer' }),
         );
 
-        // Suggestions are cached per caller for a few seconds, but not past a link change.
+        // Suggestions come from the stored evaluation, with the links as they are now.
         const reviewersOfSre = async (api: Api) => {
           const res = await api.get(
             `/suggestions?entityRef=system:default/payments`,

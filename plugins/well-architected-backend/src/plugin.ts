@@ -10,12 +10,21 @@ import {
   wellArchitectedSuggestionsExtensionPoint,
 } from 'backstage-plugin-well-architected-node';
 import { wellArchitectedPermissions } from 'backstage-plugin-well-architected-common';
+import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { DatabaseRoleLinkStore } from './database/DatabaseRoleLinkStore';
 import { DatabaseRoleStore } from './database/DatabaseRoleStore';
 import { createRouter } from './router';
-import { boundedCatalog, readCatalogTimeout } from './services/boundedCatalog';
-import { cachedCatalog } from './services/cachedCatalog';
+import {
+  boundedCatalog,
+  readCatalogTimeout,
+  requestCatalog,
+} from './services/boundedCatalog';
 import { DatasetLoader } from './services/DatasetLoader';
+import { CatalogEvaluator } from './services/evaluation/CatalogEvaluator';
+import {
+  readEvaluationSettings,
+  ruleConfigHash,
+} from './services/evaluation/evaluationConfig';
 import { RoleCatalog } from './services/RoleCatalog';
 import { RoleLinkPermissions } from './services/RoleLinkPermissions';
 import { RoleLinkService } from './services/RoleLinkService';
@@ -26,8 +35,8 @@ import {
   ReviewerService,
   readMaxMembersPerGroup,
 } from './services/suggestions/ReviewerService';
-import { SuggestionCache } from './services/suggestions/SuggestionCache';
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
+import { SuggestionService } from './services/suggestions/SuggestionService';
 
 /**
  * The Well-Architected backend plugin: serves the role catalogue and suggested roles under
@@ -49,7 +58,6 @@ export const wellArchitectedPlugin = createBackendPlugin({
       deps: {
         auditor: coreServices.auditor,
         auth: coreServices.auth,
-        cache: coreServices.cache,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
@@ -58,11 +66,11 @@ export const wellArchitectedPlugin = createBackendPlugin({
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
       },
       async init({
         auditor,
         auth,
-        cache,
         catalog,
         config,
         database,
@@ -71,6 +79,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
         logger,
         permissions,
         permissionsRegistry,
+        scheduler,
       }) {
         // What the plugin adds to a start (migrations, dataset load, checks) is logged, so that
         // operators and the benchmark see it.
@@ -89,10 +98,14 @@ export const wellArchitectedPlugin = createBackendPlugin({
             .map(r => r.id)
             .join(', ')}`,
         );
-        const catalogReads = boundedCatalog(
+        const evaluation = readEvaluationSettings(config);
+        // The evaluation reads with the plugin's own credentials and handles a failing catalog
+        // itself; requests read with the caller's, and a failure answers 503.
+        const boundedReads = boundedCatalog(
           catalog,
           readCatalogTimeout(config),
         );
+        const catalogReads = requestCatalog(boundedReads, logger);
         const linkStore = await DatabaseRoleLinkStore.create({ database });
         const roleLinks = new RoleLinkService({
           store: linkStore,
@@ -115,34 +128,45 @@ export const wellArchitectedPlugin = createBackendPlugin({
             ),
         });
         const linkPermissions = new RoleLinkPermissions(permissions);
-        // Suggestions show on every System and Component page and read the same Groups, members
-        // and neighbours each time, so their catalog reads are reused for a few seconds per
-        // caller. The link endpoints read the catalog live, and links always come from the
-        // database.
-        const suggestionReads = cachedCatalog(catalogReads, cache);
-        const suggestionEngine = new SuggestionEngine({
-          catalog: suggestionReads,
-          roleCatalog,
-          rules,
-          vocabulary: configureVocabulary(config),
-          reviewers: new ReviewerService(
-            new RoleLinkService({
-              store: linkStore,
-              catalog: suggestionReads,
-              roleCatalog,
-              logger,
-            }),
-            { maxMembersPerGroup: readMaxMembersPerGroup(config) },
-          ),
-          logger,
+        const vocabulary = configureVocabulary(config);
+        const evaluationStore = await DatabaseEvaluationStore.create({
+          database,
         });
-        // Each System and Component page asks for its suggestions; the answer is kept for a few
-        // seconds per caller, and links made in the meantime still show at once.
-        const suggestions = new SuggestionCache({
-          engine: suggestionEngine,
-          cache,
+        const evaluator = new CatalogEvaluator({
+          catalog: boundedReads,
+          requestCatalog: catalogReads,
+          auth,
+          store: evaluationStore,
           roleCatalog,
+          engine: new SuggestionEngine({ rules, vocabulary }),
+          ruleConfigHash: ruleConfigHash({ config, rules, vocabulary }),
+          logger,
+          pageSize: evaluation.pageSize,
+        });
+        // Each shard is a task of its own: the scheduler runs it on one replica at a time, and
+        // the replica whose poll comes first after it is due takes it. The shards start spread
+        // over the interval, so replicas share them, and a round's load is spread as well.
+        for (let shard = 0; shard < evaluation.shards; shard++) {
+          await scheduler.scheduleTask({
+            id: `well-architected-evaluation-${shard + 1}-of-${
+              evaluation.shards
+            }`,
+            ...evaluation.schedule,
+            initialDelay: evaluation.initialDelayOf(shard),
+            fn: async () => {
+              await evaluator.runRound({ shard, shards: evaluation.shards });
+            },
+          });
+        }
+        const suggestions = new SuggestionService({
+          store: evaluationStore,
+          evaluator,
           links: linkStore,
+          roleCatalog,
+          reviewers: new ReviewerService({
+            maxMembersPerGroup: readMaxMembersPerGroup(config),
+          }),
+          catalog: catalogReads,
         });
         httpRouter.use(
           await createRouter({

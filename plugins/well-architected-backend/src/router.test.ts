@@ -329,7 +329,7 @@ describe('createRouter', () => {
       );
       expect(res.status).toBe(503);
       expect(res.body.error.message).toBe(
-        'The catalog did not answer, so no suggestions can be made right now; try again shortly',
+        'The catalog did not answer, so this cannot be answered right now; try again shortly',
       );
       expect(JSON.stringify(res.body)).not.toContain('ECONNREFUSED');
     });

@@ -21,7 +21,7 @@ import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { RoleLinkPermissions } from './services/RoleLinkPermissions';
 import { LinkTarget, RoleLinkService } from './services/RoleLinkService';
 import { RoleCatalog } from './services/RoleCatalog';
-import { SuggestionCache } from './services/suggestions/SuggestionCache';
+import { SuggestionService } from './services/suggestions/SuggestionService';
 
 const ENTITY_REF_HELP =
   'an entity ref looks like kind:namespace/name, for example system:default/payments';
@@ -90,7 +90,7 @@ export async function createRouter(options: {
   linkPermissions: RoleLinkPermissions;
   roleCatalog: RoleCatalog;
   roleLinks: RoleLinkService;
-  suggestions: Pick<SuggestionCache, 'suggestJson'>;
+  suggestions: Pick<SuggestionService, 'suggest'>;
   /**
    * Whether service principals may change links (`wellArchitected.roleLinks.allowServicePrincipals`);
    * otherwise only users may. Default: false.
@@ -246,7 +246,7 @@ export async function createRouter(options: {
   router.get('/suggestions', async (req, res) => {
     const credentials = await authenticate(req);
     const entityRef = parseEntityRefParameter(req.query.entityRef);
-    sendSerialized(res, await suggestions.suggestJson(entityRef, credentials));
+    res.json(await suggestions.suggest(entityRef, credentials));
   });
 
   router.use(describeRequestErrors());

@@ -30,7 +30,10 @@ export function hidingCatalogFactory(options: {
   const hides = (credentials: BackstageCredentials, entity: Entity) =>
     userOf(credentials) === options.from &&
     options.hidden.includes(stringifyEntityRef(entity));
-  const catalog: Pick<CatalogService, 'getEntities' | 'getEntitiesByRefs'> = {
+  const catalog: Pick<
+    CatalogService,
+    'getEntities' | 'getEntitiesByRefs' | 'queryEntities'
+  > = {
     async getEntities(request, opts) {
       const answer = await inner.getEntities(request, opts);
       return {
@@ -46,11 +49,18 @@ export function hidingCatalogFactory(options: {
         ),
       };
     },
+    async queryEntities(request, opts) {
+      const answer = await inner.queryEntities(request, opts);
+      return {
+        ...answer,
+        items: answer.items.filter(e => !hides(opts.credentials, e)),
+      };
+    },
   };
   return createServiceFactory({
     service: catalogServiceRef,
     deps: {},
-    // The plugin reads the catalog with these two methods only; any other call fails the test.
+    // The plugin reads the catalog with these methods only; any other call fails the test.
     factory: () => catalog as CatalogService,
   });
 }

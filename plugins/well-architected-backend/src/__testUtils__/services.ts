@@ -3,18 +3,25 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { SuggestionRule } from 'backstage-plugin-well-architected-node';
 import { Dataset } from '../dataset/types';
+import {
+  EvaluationStore,
+  StoredEvaluation,
+  StoredOrganisation,
+} from '../database/EvaluationStore';
 import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
+import { requestCatalog } from '../services/boundedCatalog';
+import { CatalogEvaluator } from '../services/evaluation/CatalogEvaluator';
 import { RoleCatalog } from '../services/RoleCatalog';
 import { RoleLinkPermissions } from '../services/RoleLinkPermissions';
 import { RoleLinkService } from '../services/RoleLinkService';
 import { defaultVocabulary } from '../services/signals/vocabulary';
 import { defaultSuggestionRules } from '../services/suggestions/defaultRules';
 import { ReviewerService } from '../services/suggestions/ReviewerService';
-import { SuggestionCache } from '../services/suggestions/SuggestionCache';
 import { SuggestionEngine } from '../services/suggestions/SuggestionEngine';
+import { SuggestionService } from '../services/suggestions/SuggestionService';
 import { exampleEntities } from './exampleEntities';
-import { memoryCache } from './memoryCache';
 import { inMemoryRoleStore } from './testDataset';
 
 /** A RoleLinkStore over an array, for tests above the database layer. */
@@ -59,16 +66,81 @@ export function inMemoryRoleLinkStore(
   };
 }
 
+/** The calls of a catalog mock's method that were made with `credentials`. */
+export function callsWith<T extends unknown[]>(
+  calls: T[],
+  credentials: unknown,
+): T[] {
+  return calls.filter(
+    call =>
+      (call[1] as { credentials?: unknown } | undefined)?.credentials ===
+      credentials,
+  );
+}
+
+/** An EvaluationStore over maps, for tests above the database layer. */
+export function inMemoryEvaluationStore(): EvaluationStore & {
+  rows: Map<string, StoredEvaluation>;
+} {
+  const rows = new Map<string, StoredEvaluation>();
+  let organisation: StoredOrganisation | undefined;
+  return {
+    rows,
+    async readEvaluation(entityRef) {
+      const row = rows.get(entityRef);
+      return row && { ...row, organisationHash: organisation?.hash };
+    },
+    async listInputs() {
+      return new Map(
+        [...rows].map(
+          ([
+            ref,
+            { entityEtag, neighbourhoodHash, datasetVersion, ruleConfigHash },
+          ]) => [
+            ref,
+            { entityEtag, neighbourhoodHash, datasetVersion, ruleConfigHash },
+          ],
+        ),
+      );
+    },
+    async writeEvaluations(evaluations) {
+      for (const e of evaluations) {
+        rows.set(e.entityRef, e);
+      }
+    },
+    async deleteEvaluations(entityRefs) {
+      for (const ref of entityRefs) {
+        rows.delete(ref);
+      }
+    },
+    async readOrganisation() {
+      return organisation;
+    },
+    async writeOrganisation(o) {
+      if (organisation?.hash === o.hash) {
+        return false;
+      }
+      organisation = o;
+      return true;
+    },
+  };
+}
+
 /** The plugin's services over a dataset, a catalog and portal links held in memory. */
 export function testServices(options: {
   dataset?: Dataset;
   catalog?: CatalogService;
   links?: StoredRoleLink[];
   permissions?: PermissionsService;
+  rules?: SuggestionRule[];
+  maxMembersPerGroup?: number;
 }) {
-  const catalog =
-    options.catalog ?? catalogServiceMock({ entities: exampleEntities });
   const logger = mockServices.logger.mock();
+  // As the plugin wires it: a failed read of a request answers 503.
+  const catalog = requestCatalog(
+    options.catalog ?? catalogServiceMock({ entities: exampleEntities }),
+    logger,
+  );
   const roleCatalog = new RoleCatalog(inMemoryRoleStore(options.dataset));
   const store = inMemoryRoleLinkStore(options.links);
   const roleLinks = new RoleLinkService({
@@ -77,25 +149,36 @@ export function testServices(options: {
     roleCatalog,
     logger,
   });
-  const suggestionEngine = new SuggestionEngine({
+  const evaluationStore = inMemoryEvaluationStore();
+  const evaluator = new CatalogEvaluator({
     catalog,
+    requestCatalog: catalog,
+    auth: mockServices.auth(),
+    store: evaluationStore,
     roleCatalog,
-    rules: defaultSuggestionRules,
-    vocabulary: defaultVocabulary,
-    reviewers: new ReviewerService(roleLinks),
+    engine: new SuggestionEngine({
+      rules: options.rules ?? defaultSuggestionRules,
+      vocabulary: defaultVocabulary,
+    }),
+    ruleConfigHash: 'test',
     logger,
   });
-  const suggestions = new SuggestionCache({
-    engine: suggestionEngine,
-    cache: memoryCache(),
-    roleCatalog,
+  const suggestions = new SuggestionService({
+    store: evaluationStore,
+    evaluator,
     links: store,
+    roleCatalog,
+    reviewers: new ReviewerService({
+      maxMembersPerGroup: options.maxMembersPerGroup,
+    }),
+    catalog,
   });
   return {
     logger,
     roleCatalog,
     roleLinks,
-    suggestionEngine,
+    evaluationStore,
+    evaluator,
     suggestions,
     linkPermissions: new RoleLinkPermissions(
       options.permissions ??

@@ -56,6 +56,7 @@ describe('first boot of several replicas on one empty database', () => {
           '20261129000000_role_links.js',
           '20261201000000_dataset_revision.js',
           '20261201000100_role_links_revision.js',
+          '20261202000000_evaluations.js',
         ]);
         const [{ n }] = await database('responsibilities').count({ n: '*' });
         expect(Number(n)).toBe(129);

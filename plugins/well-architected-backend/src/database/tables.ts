@@ -58,3 +58,24 @@ export interface DbRoleLinkRow {
   created_by: string;
   created_at: Date | string;
 }
+
+/** Row of `evaluations`: the suggested roles of one System or Component. */
+export interface DbEvaluationRow {
+  entity_ref: string;
+  /** JSON of an `EntityEvaluation`. */
+  result: string;
+  entity_etag: string;
+  neighbourhood_hash: string;
+  dataset_version: string;
+  rule_config_hash: string;
+  evaluated_at: Date | string;
+}
+
+/** Row of `evaluation_organisation`: one row, the organisation of the last round. */
+export interface DbEvaluationOrganisationRow {
+  id: string;
+  hash: string;
+  /** JSON of an `Organisation`. */
+  organisation: string;
+  evaluated_at: Date | string;
+}

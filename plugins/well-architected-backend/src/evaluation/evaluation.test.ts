@@ -1,17 +1,12 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  bundledDataset,
-  inMemoryRoleStore,
-} from '../__testUtils__/testDataset';
-import { RoleCatalog } from '../services/RoleCatalog';
-import { defaultSuggestionRules } from '../services/suggestions/defaultRules';
-import { SuggestionEngine } from '../services/suggestions/SuggestionEngine';
-import { defaultVocabulary } from '../services/signals/vocabulary';
+import { bundledDataset } from '../__testUtils__/testDataset';
+import { Dataset } from '../dataset/types';
+import { testServices } from '../__testUtils__/services';
 import { withCatalogRelations } from './catalogRelations';
 import {
   EntityScore,
@@ -29,24 +24,17 @@ const REPORT = Boolean(process.env.WELL_ARCHITECTED_EVAL_REPORT);
 
 async function suggestAll(
   catalog: EvaluationCatalog,
-  roleCatalog: RoleCatalog,
+  dataset: Dataset,
 ): Promise<EntityScore[]> {
-  const engine = new SuggestionEngine({
+  const { suggestions } = testServices({
     catalog: catalogServiceMock({
       entities: withCatalogRelations(catalog.entities),
     }),
-    roleCatalog,
-    rules: defaultSuggestionRules,
-    vocabulary: defaultVocabulary,
-    // Reviewers are people; the evaluation is about roles.
-    reviewers: {
-      suggestReviewers: async () => ({ reviewers: new Map() }),
-    },
-    logger: mockServices.logger.mock(),
+    dataset,
   });
   const scores: EntityScore[] = [];
   for (const [ref, label] of catalog.labels) {
-    const result = await engine.suggest(
+    const result = await suggestions.suggest(
       parseEntityRef(ref),
       mockCredentials.user(),
     );
@@ -90,11 +78,11 @@ async function expectLabelsHeldAndKnown(catalogs: EvaluationCatalog[]) {
 
 describe('the evaluation set', () => {
   let catalogs: EvaluationCatalog[];
-  let roleCatalog: RoleCatalog;
+  let dataset: Dataset;
 
   beforeAll(async () => {
     catalogs = await readEvaluationSet();
-    roleCatalog = new RoleCatalog(inMemoryRoleStore(await bundledDataset()));
+    dataset = await bundledDataset();
   });
 
   it('has at least 40 labelled entities from at least three catalogs', () => {
@@ -112,7 +100,7 @@ describe('the evaluation set', () => {
     for (const catalog of catalogs) {
       byCatalog.push({
         name: catalog.name,
-        scores: await suggestAll(catalog, roleCatalog),
+        scores: await suggestAll(catalog, dataset),
       });
     }
     const report = formatReport(
@@ -139,11 +127,11 @@ describe('the evaluation set', () => {
 
 describe('the holdout', () => {
   let holdout: EvaluationCatalog[];
-  let roleCatalog: RoleCatalog;
+  let dataset: Dataset;
 
   beforeAll(async () => {
     holdout = await readHoldoutSet();
-    roleCatalog = new RoleCatalog(inMemoryRoleStore(await bundledDataset()));
+    dataset = await bundledDataset();
   });
 
   it('keeps its catalogs apart from the tuning set, each with at least 12 labelled entities', async () => {
@@ -163,7 +151,7 @@ describe('the holdout', () => {
   it('scores every labelled entity', async () => {
     const byCatalog = [];
     for (const catalog of holdout) {
-      const scores = await suggestAll(catalog, roleCatalog);
+      const scores = await suggestAll(catalog, dataset);
       expect(scores.map(s => s.entityRef)).toEqual([...catalog.labels.keys()]);
       byCatalog.push({ name: catalog.name, scores });
     }

@@ -13,12 +13,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import {
-  ConflictError,
-  InputError,
-  NotFoundError,
-  ServiceUnavailableError,
-} from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { RoleLinkResource } from 'backstage-plugin-well-architected-node';
 import {
   GroupRolesResponse,
@@ -46,9 +41,9 @@ const NAME_FIELDS = [
 ];
 
 /**
- * What the reviewer code reads of the entities around a System: their names and relations. Groups
- * that hold roles are read with {@link NAME_FIELDS} only, as their relations (everything they
- * own) can be many.
+ * What is read of a Group a link is about: its names and relations (its owners). Groups that hold
+ * roles are read with {@link NAME_FIELDS} only, as their relations (everything they own) can be
+ * many.
  */
 const RELATED_FIELDS = [...NAME_FIELDS, 'relations'];
 
@@ -146,18 +141,15 @@ export class RoleLinkService {
     credentials: BackstageCredentials,
   ): Promise<Map<string, Holder[]>> {
     const [annotated, links] = await Promise.all([
-      this.catalogRead(() =>
-        this.options.catalog.getEntities(
-          {
-            filter: {
-              kind: 'group',
-              [`metadata.annotations.${ROLES_ANNOTATION}`]:
-                CATALOG_FILTER_EXISTS,
-            },
-            fields: NAME_FIELDS,
+      this.options.catalog.getEntities(
+        {
+          filter: {
+            kind: 'group',
+            [`metadata.annotations.${ROLES_ANNOTATION}`]: CATALOG_FILTER_EXISTS,
           },
-          { credentials },
-        ),
+          fields: NAME_FIELDS,
+        },
+        { credentials },
       ),
       this.options.store.listLinks({ roleIds }),
     ]);
@@ -434,7 +426,7 @@ export class RoleLinkService {
    * Entities by ref, in one request, with their names and relations or the given fields; refs the
    * caller cannot see are left out.
    */
-  async readEntities(
+  private async readEntities(
     refs: string[],
     credentials: BackstageCredentials,
     fields: string[] = RELATED_FIELDS,
@@ -442,33 +434,11 @@ export class RoleLinkService {
     if (refs.length === 0) {
       return [];
     }
-    const { items } = await this.catalogRead(() =>
-      this.options.catalog.getEntitiesByRefs(
-        { entityRefs: refs, fields },
-        { credentials },
-      ),
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      { entityRefs: refs, fields },
+      { credentials },
     );
     return items.filter((e): e is Entity => Boolean(e));
-  }
-
-  /** The Users that are members of any of the given Groups, in one request. */
-  async readMembers(
-    groupRefs: string[],
-    credentials: BackstageCredentials,
-  ): Promise<Entity[]> {
-    if (groupRefs.length === 0) {
-      return [];
-    }
-    const { items } = await this.catalogRead(() =>
-      this.options.catalog.getEntities(
-        {
-          filter: { kind: 'user', 'relations.memberof': groupRefs },
-          fields: RELATED_FIELDS,
-        },
-        { credentials },
-      ),
-    );
-    return items;
   }
 
   private async readGroups(
@@ -529,19 +499,6 @@ export class RoleLinkService {
           );
         }
       }
-    }
-  }
-
-  private async catalogRead<T>(read: () => Promise<T>): Promise<T> {
-    try {
-      return await read();
-    } catch (error) {
-      this.options.logger.warn(
-        `Catalog read for role links failed: ${String(error)}`,
-      );
-      throw new ServiceUnavailableError(
-        'The catalog did not answer, so the groups that hold roles cannot be read right now; try again shortly',
-      );
     }
   }
 }

@@ -1,11 +1,13 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
+import { ServiceUnavailableError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { durationToMilliseconds } from '@backstage/types';
 
 /** The catalog reads this plugin makes. */
 export type CatalogReads = Pick<
   CatalogService,
-  'getEntities' | 'getEntitiesByRefs'
+  'getEntities' | 'getEntitiesByRefs' | 'queryEntities'
 >;
 
 /** How long a catalog read may take when `wellArchitected.catalogTimeout` is not set. */
@@ -44,5 +46,35 @@ export function boundedCatalog(
       bounded(catalog.getEntities(request, options), timeoutMs),
     getEntitiesByRefs: (request, options) =>
       bounded(catalog.getEntitiesByRefs(request, options), timeoutMs),
+    queryEntities: (request, options) =>
+      bounded(catalog.queryEntities(request, options), timeoutMs),
+  };
+}
+
+/**
+ * The catalog reads of requests: a failed read is logged and becomes the one 503 the API answers
+ * when the catalog fails, whichever endpoint needed it.
+ */
+export function requestCatalog(
+  catalog: CatalogReads,
+  logger: LoggerService,
+): CatalogReads {
+  async function read<T>(answer: Promise<T>): Promise<T> {
+    try {
+      return await answer;
+    } catch (error) {
+      logger.warn(`Catalog read failed: ${String(error)}`);
+      throw new ServiceUnavailableError(
+        'The catalog did not answer, so this cannot be answered right now; try again shortly',
+      );
+    }
+  }
+  return {
+    getEntities: (request, options) =>
+      read(catalog.getEntities(request, options)),
+    getEntitiesByRefs: (request, options) =>
+      read(catalog.getEntitiesByRefs(request, options)),
+    queryEntities: (request, options) =>
+      read(catalog.queryEntities(request, options)),
   };
 }

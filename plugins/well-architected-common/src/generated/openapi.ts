@@ -285,12 +285,13 @@ export type components = {
     /** Who made a portal link, and when. */
     PortalLink: {
       createdBy: string;
-      /**
-       * When, in ISO 8601 UTC, such as `2026-11-30T09:15:00.000Z`. (A pattern rather than
-       *     `format: date-time`, which the response checker of Backstage's test tools does not know.)
-       */
-      createdAt: string;
+      createdAt: components['schemas']['Timestamp'];
     };
+    /**
+     * A time in ISO 8601 UTC, such as `2026-11-30T09:15:00.000Z`. (A pattern rather than
+     *     `format: date-time`, which the response checker of Backstage's test tools does not know.)
+     */
+    Timestamp: string;
     /** A group that holds a role. */
     RoleHolder: {
       groupRef: components['schemas']['EntityRef'];
@@ -396,6 +397,8 @@ export type components = {
       gaps: components['schemas']['CoverageGap'][];
       /** The pillars that no suggested role serves; no signal touched them. */
       uncoveredPillarIds: components['schemas']['PillarId'][];
+      /** When the background evaluation of the catalog computed the suggested roles. */
+      evaluatedAt: components['schemas']['Timestamp'];
     };
   };
   responses: {
@@ -513,6 +516,8 @@ export type RolesResponse = components['schemas']['RolesResponse'];
 export type RoleLinkSource = components['schemas']['RoleLinkSource'];
 /** Generated from the OpenAPI document. @public */
 export type PortalLink = components['schemas']['PortalLink'];
+/** Generated from the OpenAPI document. @public */
+export type Timestamp = components['schemas']['Timestamp'];
 /** Generated from the OpenAPI document. @public */
 export type RoleHolder = components['schemas']['RoleHolder'];
 /** Generated from the OpenAPI document. @public */

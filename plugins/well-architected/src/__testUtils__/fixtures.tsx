@@ -176,6 +176,7 @@ export const paymentsSuggestions: SuggestionsResponse = {
     'component:default/payments-api',
   ],
   ruleIds: ['production-workloads', 'public-apis'],
+  evaluatedAt: '2026-11-30T09:00:00.000Z',
 };
 
 /** The holders of the SRE role: one from the catalog, one linked in the portal. */

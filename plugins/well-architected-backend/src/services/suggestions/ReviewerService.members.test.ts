@@ -1,19 +1,13 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { exampleEntities } from '../../__testUtils__/exampleEntities';
-import { inMemoryRoleLinkStore } from '../../__testUtils__/services';
-import {
-  bundledDataset,
-  inMemoryRoleStore,
-} from '../../__testUtils__/testDataset';
+import { callsWith, testServices } from '../../__testUtils__/services';
+import { bundledDataset } from '../../__testUtils__/testDataset';
 import { Dataset } from '../../dataset/types';
-import { RoleCatalog } from '../RoleCatalog';
-import { RoleLinkService } from '../RoleLinkService';
 import {
   DEFAULT_MAX_MEMBERS_PER_GROUP,
-  ReviewerService,
   readMaxMembersPerGroup,
 } from './ReviewerService';
 
@@ -34,34 +28,53 @@ beforeAll(async () => {
   dataset = await bundledDataset();
 });
 
-function reviewerService(
+/** The suggestions for the payments System; `hiddenFromCaller` are refs the caller may not read. */
+async function paymentsSuggestions(
   maxMembersPerGroup?: number,
-  entities: Entity[] = [...exampleEntities, ...users],
+  hiddenFromCaller: string[] = [],
 ) {
-  const links = new RoleLinkService({
-    store: inMemoryRoleLinkStore(),
-    catalog: catalogServiceMock({ entities }),
-    roleCatalog: new RoleCatalog(inMemoryRoleStore(dataset)),
-    logger: mockServices.logger.mock(),
+  const credentials = mockCredentials.user();
+  const real = catalogServiceMock({ entities: [...exampleEntities, ...users] });
+  const catalog = catalogServiceMock.mock();
+  catalog.queryEntities.mockImplementation((req, opts) =>
+    real.queryEntities(req, opts),
+  );
+  catalog.getEntitiesByRefs.mockImplementation(async (req, opts) => {
+    const answer = await real.getEntitiesByRefs(req, opts);
+    return callsWith([[req, opts]], credentials).length > 0
+      ? {
+          items: answer.items.map(e =>
+            e &&
+            hiddenFromCaller.includes(
+              stringifyEntityRef(e).toLocaleLowerCase('en'),
+            )
+              ? undefined
+              : e,
+          ),
+        }
+      : answer;
   });
-  return new ReviewerService(links, { maxMembersPerGroup });
+  const { suggestions } = testServices({
+    dataset,
+    catalog,
+    maxMembersPerGroup,
+  });
+  return suggestions.suggest(
+    { kind: 'system', namespace: 'default', name: 'payments' },
+    credentials,
+  );
 }
 
-async function sreTeamReviewer(service: ReviewerService) {
-  const payments = exampleEntities.find(e => e.metadata.name === 'payments')!;
-  const { reviewers } = await service.suggestReviewers(
-    payments,
-    ['site-reliability-engineer'],
-    mockCredentials.user(),
-  );
-  return reviewers
-    .get('site-reliability-engineer')!
-    .find(r => r.groupRef === 'group:default/sre-team')!;
+async function sreTeamReviewer(maxMembersPerGroup?: number) {
+  const { suggestions } = await paymentsSuggestions(maxMembersPerGroup);
+  return suggestions
+    .find(s => s.roleId === 'site-reliability-engineer')!
+    .reviewers.find(r => r.groupRef === 'group:default/sre-team')!;
 }
 
 describe('members of reviewer groups', () => {
   it('lists the first members by display name up to the cap, with the total count', async () => {
-    const reviewer = await sreTeamReviewer(reviewerService(3));
+    const reviewer = await sreTeamReviewer(3);
     expect(reviewer.members.map(m => m.userRef)).toEqual([
       'user:default/carol',
       'user:default/u-00',
@@ -71,28 +84,26 @@ describe('members of reviewer groups', () => {
   });
 
   it('lists 10 by default', async () => {
-    const reviewer = await sreTeamReviewer(reviewerService());
+    const reviewer = await sreTeamReviewer();
     expect(reviewer.members).toHaveLength(DEFAULT_MAX_MEMBERS_PER_GROUP);
     expect(reviewer.memberCount).toBe(16);
   });
 
-  it('names no owner that the caller cannot read', async () => {
-    const payments = exampleEntities.find(e => e.metadata.name === 'payments')!;
-    const visible = reviewerService(
-      undefined,
-      exampleEntities.filter(e => e.metadata.name !== 'payments-team'),
-    );
-    const hidden = await visible.suggestReviewers(
-      payments,
-      ['site-reliability-engineer'],
-      mockCredentials.user(),
-    );
+  it('names no owner, and no member, that the caller cannot read', async () => {
+    const hidden = await paymentsSuggestions(undefined, [
+      'group:default/payments-team',
+      'user:default/u-00',
+    ]);
     expect(hidden.ownerRef).toBeUndefined();
-    const all = await reviewerService().suggestReviewers(
-      payments,
-      ['site-reliability-engineer'],
-      mockCredentials.user(),
+    const sreTeam = hidden.suggestions
+      .find(s => s.roleId === 'site-reliability-engineer')!
+      .reviewers.find(r => r.groupRef === 'group:default/sre-team')!;
+    expect(sreTeam.memberCount).toBe(15);
+    expect(sreTeam.members.map(m => m.userRef)).not.toContain(
+      'user:default/u-00',
     );
+    expect(JSON.stringify(hidden)).not.toContain('payments-team');
+    const all = await paymentsSuggestions();
     expect(all.ownerRef).toBe('group:default/payments-team');
   });
 

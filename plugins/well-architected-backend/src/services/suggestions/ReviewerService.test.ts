@@ -4,7 +4,7 @@ import { Entity } from '@backstage/catalog-model';
 import { Dataset } from '../../dataset/types';
 import { bundledDataset } from '../../__testUtils__/testDataset';
 import { exampleEntities } from '../../__testUtils__/exampleEntities';
-import { testServices } from '../../__testUtils__/services';
+import { callsWith, testServices } from '../../__testUtils__/services';
 import { StoredRoleLink } from '../../database/RoleLinkStore';
 
 const credentials = mockCredentials.user();
@@ -37,13 +37,13 @@ describe('suggested reviewers', () => {
     catalog.getEntitiesByRefs.mockImplementation((req, opts) =>
       real.getEntitiesByRefs(req, opts),
     );
-    catalog.getEntities.mockImplementation((req, opts) =>
-      real.getEntities(req, opts),
+    catalog.queryEntities.mockImplementation((req, opts) =>
+      real.queryEntities(req, opts),
     );
-    const { suggestionEngine } = testServices({ dataset, catalog, links });
+    const { suggestions } = testServices({ dataset, catalog, links });
     return {
       catalog,
-      result: suggestionEngine.suggest(
+      result: suggestions.suggest(
         { kind: 'system', namespace: 'default', name },
         credentials,
       ),
@@ -140,7 +140,7 @@ describe('suggested reviewers', () => {
     });
   });
 
-  it('reads the catalog a fixed number of times, whatever the number of groups and members', async () => {
+  it('asks the catalog as the caller once, and evaluates with a fixed number of reads, whatever the number of groups and members', async () => {
     const counts = [];
     for (const size of [1, 40]) {
       const teams = Array.from(
@@ -185,14 +185,20 @@ describe('suggested reviewers', () => {
           .filter(r => r.groupRef.startsWith('group:default/team-'))
           .flatMap(r => r.members.map(m => m.userRef)),
       ).toHaveLength(size);
+      expect(
+        callsWith(catalog.getEntitiesByRefs.mock.calls, credentials),
+      ).toHaveLength(1);
+      expect(
+        callsWith(catalog.queryEntities.mock.calls, credentials),
+      ).toHaveLength(0);
       counts.push(
         catalog.getEntitiesByRefs.mock.calls.length +
-          catalog.getEntities.mock.calls.length,
+          catalog.queryEntities.mock.calls.length,
       );
     }
     expect(counts[0]).toBe(counts[1]);
-    // 3 for the suggestion context, 1 for the annotated groups, 1 for owner and system,
-    // 2 for the domain and its systems, 1 for the members.
+    // 3 for the entity and its neighbourhood; 4 for the organisation (Groups, Users, Domains,
+    // Systems), read once before any round has; 1 as the caller.
     expect(counts[0]).toBeLessThanOrEqual(8);
   });
 });

@@ -1,65 +1,18 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
-  Entity,
-  RELATION_CHILD_OF,
-  RELATION_MEMBER_OF,
-  RELATION_HAS_PART,
-  RELATION_OWNED_BY,
-  RELATION_PARENT_OF,
-  RELATION_PART_OF,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import {
+  PortalLink,
   REVIEWER_CLOSENESS,
   Reviewer,
   ReviewerCloseness,
-  ReviewerMember,
+  RoleLinkSource,
 } from 'backstage-plugin-well-architected-common';
-import { RoleLinkService, displayName, normalizeRef } from '../RoleLinkService';
-
-function relationTargets(entity: Entity | undefined, type: string): string[] {
-  return (entity?.relations ?? [])
-    .filter(r => r.type === type)
-    .map(r => normalizeRef(r.targetRef));
-}
+import { StoredRoleLink } from '../../database/RoleLinkStore';
+import { Organisation } from '../evaluation/model';
 
 const refName = (ref: string) => `\`${parseEntityRef(ref).name}\``;
-
-/** What is read of the Systems of a domain: enough to know each one's owner. */
-const SYSTEM_OWNER_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'spec.owner',
-];
-
-/** The owner of an entity read with {@link SYSTEM_OWNER_FIELDS}, as a full lower-case ref. */
-function ownerOf(entity: Entity): string | undefined {
-  const owner = entity.spec?.owner;
-  if (typeof owner !== 'string') {
-    return undefined;
-  }
-  try {
-    return normalizeRef(
-      stringifyEntityRef(
-        parseEntityRef(owner, {
-          defaultKind: 'group',
-          defaultNamespace: entity.metadata.namespace ?? 'default',
-        }),
-      ),
-    );
-  } catch {
-    return undefined;
-  }
-}
-
-function kindOf(ref: string) {
-  return parseEntityRef(ref).kind.toLocaleLowerCase('en');
-}
 
 /** How many members of each reviewer group an answer lists when config does not say. */
 export const DEFAULT_MAX_MEMBERS_PER_GROUP = 10;
@@ -84,55 +37,104 @@ export function readMaxMembersPerGroup(config: Config): number {
   return parsed.data;
 }
 
-/** Where the entity sits in the organisation: its owner, the owner's neighbours, its domain. */
-interface Neighbourhood {
+/** A group that holds a role, before what the caller may read is known. */
+export interface Holder {
+  groupRef: string;
+  sources: RoleLinkSource[];
+  portalLink?: PortalLink;
+}
+
+/** Where the entity sits: its owner and Domain, as its evaluation found them. */
+export interface Placement {
   ownerRef?: string;
-  parents: Set<string>;
-  children: Set<string>;
   domainRef?: string;
-  /** Owners of the domain and of its Systems, each with what it owns there. */
-  domainOwners: Map<string, string>;
 }
 
 /**
- * Turns suggested roles into suggested reviewers: the groups that hold each role, ranked by how
- * close they are to the owner of the entity, with their members. Reads a fixed number of catalog
- * requests whatever the number of roles, groups or members.
+ * Turns suggested roles into suggested reviewers: merges the Groups whose catalog annotation
+ * declares each role with the portal links as they are now, and ranks them by closeness to the
+ * entity's owner in the organisation, with their members. Reads nothing itself; the caller says
+ * which entities the person asking may read.
  */
 export class ReviewerService {
-  constructor(
-    private readonly links: RoleLinkService,
-    private readonly options: { maxMembersPerGroup?: number } = {},
-  ) {}
+  constructor(private readonly options: { maxMembersPerGroup?: number } = {}) {}
 
-  /** The reviewers of each role, closest first, and the owner the ranking is relative to. */
-  async suggestReviewers(
-    entity: Entity,
+  /**
+   * The Groups that hold each role: catalog annotations first, then portal links. Groups the
+   * organisation does not know (gone from the catalog) are left out.
+   */
+  holdersOf(
     roleIds: string[],
-    credentials: BackstageCredentials,
-  ): Promise<{ ownerRef?: string; reviewers: Map<string, Reviewer[]> }> {
-    const [holders, neighbourhood] = await Promise.all([
-      this.links.holdersOf(roleIds, credentials),
-      this.neighbourhood(entity, credentials),
-    ]);
-    const members = await this.members(
-      [...holders.values()].flat().map(h => h.groupRef),
-      credentials,
+    organisation: Organisation,
+    links: StoredRoleLink[],
+  ): Map<string, Holder[]> {
+    const holders = new Map<string, Map<string, Holder>>(
+      roleIds.map(id => [id, new Map()]),
     );
+    const holder = (roleId: string, groupRef: string) => {
+      const byGroup = holders.get(roleId)!;
+      const found = byGroup.get(groupRef) ?? { groupRef, sources: [] };
+      byGroup.set(groupRef, found);
+      return found;
+    };
+    for (const [groupRef, group] of Object.entries(organisation.groups)) {
+      for (const roleId of group.roleIds) {
+        if (holders.has(roleId)) {
+          holder(roleId, groupRef).sources.push('catalog');
+        }
+      }
+    }
+    for (const link of links) {
+      if (holders.has(link.roleId) && organisation.groups[link.groupRef]) {
+        const found = holder(link.roleId, link.groupRef);
+        found.sources.push('portal');
+        found.portalLink = {
+          createdBy: link.createdBy,
+          createdAt: link.createdAt.toISOString(),
+        };
+      }
+    }
+    return new Map(
+      [...holders].map(([roleId, byGroup]) => [roleId, [...byGroup.values()]]),
+    );
+  }
 
+  /** Every entity that reviewers made of these holders could name: the Groups and their members. */
+  namedRefs(holders: Map<string, Holder[]>, organisation: Organisation) {
+    const groupRefs = new Set(
+      [...holders.values()].flat().map(h => h.groupRef),
+    );
+    return [...groupRefs].flatMap(groupRef => [
+      groupRef,
+      ...organisation.groups[groupRef].members.map(m => m.userRef),
+    ]);
+  }
+
+  /**
+   * The reviewers of each role, closest first, from the holders the caller may read, each with the
+   * members the caller may read.
+   */
+  reviewersOf(
+    holders: Map<string, Holder[]>,
+    placement: Placement,
+    organisation: Organisation,
+    visible: (ref: string) => boolean,
+  ): Map<string, Reviewer[]> {
     const reviewers = new Map<string, Reviewer[]>();
     for (const [roleId, groups] of holders) {
       reviewers.set(
         roleId,
         groups
-          .map(
-            ({ entity: group, ...holder }): Reviewer => ({
+          .filter(holder => visible(holder.groupRef))
+          .map((holder): Reviewer => {
+            const group = organisation.groups[holder.groupRef];
+            return {
               ...holder,
-              displayName: displayName(group, holder.groupRef),
-              ...this.rank(holder.groupRef, neighbourhood),
-              ...this.capped(members.get(holder.groupRef) ?? []),
-            }),
-          )
+              displayName: group.displayName,
+              ...this.rank(holder.groupRef, placement, organisation, visible),
+              ...this.capped(group.members.filter(m => visible(m.userRef))),
+            };
+          })
           .sort(
             (a, b) =>
               REVIEWER_CLOSENESS.indexOf(a.closeness) -
@@ -141,11 +143,11 @@ export class ReviewerService {
           ),
       );
     }
-    return { ownerRef: neighbourhood.ownerRef, reviewers };
+    return reviewers;
   }
 
   /** The first members, as many as configured, and how many there are. */
-  private capped(members: ReviewerMember[]) {
+  private capped(members: Reviewer['members']) {
     return {
       members: members.slice(
         0,
@@ -155,30 +157,44 @@ export class ReviewerService {
     };
   }
 
+  /** How close a Group is to the owner; an owner or Domain the caller cannot read is not named. */
   private rank(
     groupRef: string,
-    { ownerRef, parents, children, domainRef, domainOwners }: Neighbourhood,
+    { ownerRef, domainRef }: Placement,
+    organisation: Organisation,
+    visible: (ref: string) => boolean,
   ): { closeness: ReviewerCloseness; reason: string } {
-    if (ownerRef && groupRef === ownerRef) {
+    const owner =
+      ownerRef && visible(ownerRef) ? organisation.groups[ownerRef] : undefined;
+    if (ownerRef && owner && groupRef === ownerRef) {
       return { closeness: 'owner', reason: 'owns it' };
     }
-    if (ownerRef && parents.has(groupRef)) {
+    if (ownerRef && owner?.parentRefs.includes(groupRef)) {
       return {
         closeness: 'parent',
         reason: `parent group of the owner ${refName(ownerRef)}`,
       };
     }
-    if (ownerRef && children.has(groupRef)) {
+    if (ownerRef && owner?.childRefs.includes(groupRef)) {
       return {
         closeness: 'child',
         reason: `a team inside the owner ${refName(ownerRef)}`,
       };
     }
-    const owned = domainOwners.get(groupRef);
+    const owned =
+      domainRef && visible(domainRef)
+        ? (organisation.domainOwners[domainRef] ?? []).find(
+            o => o.groupRef === groupRef && visible(o.ownedRef),
+          )
+        : undefined;
     if (domainRef && owned) {
+      const what =
+        owned.ownedRef === domainRef
+          ? `the domain ${refName(domainRef)}`
+          : `the System ${refName(owned.ownedRef)}`;
       return {
         closeness: 'domain',
-        reason: `owns ${owned} in the same domain ${refName(domainRef)}`,
+        reason: `owns ${what} in the same domain ${refName(domainRef)}`,
       };
     }
     return {
@@ -188,80 +204,27 @@ export class ReviewerService {
   }
 
   /**
-   * The owner group and its parents and children (one request: owner and, for a Component, its
-   * System), then the domain and its Systems (two requests).
+   * The refs a ranking of these holders may name besides the Groups: the owner, the Domain, and
+   * what each holder owns there.
    */
-  private async neighbourhood(
-    entity: Entity,
-    credentials: BackstageCredentials,
-  ): Promise<Neighbourhood> {
-    const [ownerRef] = relationTargets(entity, RELATION_OWNED_BY);
-    const partOf = relationTargets(entity, RELATION_PART_OF);
-    const systemRef = partOf.find(ref => kindOf(ref) === 'system');
-    const around = await this.links.readEntities(
-      [ownerRef, systemRef].filter((r): r is string => Boolean(r)),
-      credentials,
+  placementRefs(
+    { ownerRef, domainRef }: Placement,
+    holders: Map<string, Holder[]>,
+    organisation: Organisation,
+  ) {
+    const groupRefs = new Set(
+      [...holders.values()].flat().map(h => h.groupRef),
     );
-    const owner = around.find(e => e.kind.toLocaleLowerCase('en') === 'group');
-    const system = around.find(
-      e => e.kind.toLocaleLowerCase('en') === 'system',
-    );
-    const domainRef = [
-      ...partOf,
-      ...relationTargets(system, RELATION_PART_OF),
-    ].find(ref => kindOf(ref) === 'domain');
-
-    const domainOwners = new Map<string, string>();
-    if (domainRef) {
-      const [domain] = await this.links.readEntities([domainRef], credentials);
-      for (const groupRef of relationTargets(domain, RELATION_OWNED_BY)) {
-        domainOwners.set(groupRef, `the domain ${refName(domainRef)}`);
-      }
-      // Only each System's owner is needed: a domain can have many Systems, each with many
-      // relations.
-      const systems = await this.links.readEntities(
-        relationTargets(domain, RELATION_HAS_PART).filter(
-          ref => kindOf(ref) === 'system',
-        ),
-        credentials,
-        SYSTEM_OWNER_FIELDS,
-      );
-      for (const s of systems) {
-        const groupRef = ownerOf(s);
-        if (groupRef && !domainOwners.has(groupRef)) {
-          domainOwners.set(groupRef, `the System \`${s.metadata.name}\``);
-        }
-      }
-    }
-    return {
-      // An owner the caller cannot read is not named.
-      ownerRef: owner ? ownerRef : undefined,
-      parents: new Set(relationTargets(owner, RELATION_CHILD_OF)),
-      children: new Set(relationTargets(owner, RELATION_PARENT_OF)),
-      domainRef,
-      domainOwners,
-    };
-  }
-
-  /** The members of each of the given groups, by display name, in one request. */
-  private async members(
-    groupRefs: string[],
-    credentials: BackstageCredentials,
-  ): Promise<Map<string, ReviewerMember[]>> {
-    const wanted = new Set(groupRefs);
-    const byGroup = new Map<string, ReviewerMember[]>();
-    for (const user of await this.links.readMembers([...wanted], credentials)) {
-      const userRef = normalizeRef(stringifyEntityRef(user));
-      const member = { userRef, displayName: displayName(user, userRef) };
-      for (const groupRef of relationTargets(user, RELATION_MEMBER_OF)) {
-        if (wanted.has(groupRef)) {
-          byGroup.set(groupRef, [...(byGroup.get(groupRef) ?? []), member]);
-        }
-      }
-    }
-    for (const members of byGroup.values()) {
-      members.sort((a, b) => a.displayName.localeCompare(b.displayName, 'en'));
-    }
-    return byGroup;
+    return [
+      ...(ownerRef ? [ownerRef] : []),
+      ...(domainRef
+        ? [
+            domainRef,
+            ...(organisation.domainOwners[domainRef] ?? [])
+              .filter(o => groupRefs.has(o.groupRef))
+              .map(o => o.ownedRef),
+          ]
+        : []),
+    ];
   }
 }

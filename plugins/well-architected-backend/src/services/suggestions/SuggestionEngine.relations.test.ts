@@ -1,15 +1,10 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
-import {
-  bundledDataset,
-  inMemoryRoleStore,
-} from '../../__testUtils__/testDataset';
+import { Dataset } from '../../dataset/types';
+import { bundledDataset } from '../../__testUtils__/testDataset';
+import { callsWith, testServices } from '../../__testUtils__/services';
 import { withCatalogRelations } from '../../evaluation/catalogRelations';
-import { RoleCatalog } from '../RoleCatalog';
-import { defaultVocabulary } from '../signals/vocabulary';
-import { defaultSuggestionRules } from './defaultRules';
-import { SuggestionEngine } from './SuggestionEngine';
 
 const entity = (
   kind: string,
@@ -66,11 +61,11 @@ const catalog = withCatalogRelations([
   entity('Resource', 'receipts-bucket', { type: 's3' }),
 ]);
 
-describe('SuggestionEngine over relations', () => {
-  let roleCatalog: RoleCatalog;
+describe('suggestions over relations', () => {
+  let dataset: Dataset;
 
   beforeAll(async () => {
-    roleCatalog = new RoleCatalog(inMemoryRoleStore(await bundledDataset()));
+    dataset = await bundledDataset();
   });
 
   /** The suggested roles by id, and the catalog reads it took. */
@@ -92,19 +87,19 @@ describe('SuggestionEngine over relations', () => {
     reads.getEntitiesByRefs.mockImplementation((req, opts) =>
       real.getEntitiesByRefs(req, opts),
     );
-    const engine = new SuggestionEngine({
-      catalog: reads,
-      roleCatalog,
-      rules: defaultSuggestionRules,
-      vocabulary: defaultVocabulary,
-      reviewers: { suggestReviewers: async () => ({ reviewers: new Map() }) },
-      logger: mockServices.logger.mock(),
-    });
-    const result = await engine.suggest(
-      parseEntityRef(ref),
-      mockCredentials.user(),
+    reads.queryEntities.mockImplementation((req, opts) =>
+      real.queryEntities(req, opts),
     );
-    return { result, reads: reads.getEntitiesByRefs.mock.calls.length };
+    const { suggestions } = testServices({ dataset, catalog: reads });
+    const credentials = mockCredentials.user();
+    const result = await suggestions.suggest(parseEntityRef(ref), credentials);
+    return {
+      result,
+      // The evaluation's reads, not the one that checks what the caller may read.
+      reads:
+        reads.getEntitiesByRefs.mock.calls.length -
+        callsWith(reads.getEntitiesByRefs.mock.calls, credentials).length,
+    };
   }
 
   it('rolls subcomponents up into their Component and its System', async () => {

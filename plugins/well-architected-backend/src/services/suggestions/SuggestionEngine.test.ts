@@ -1,19 +1,11 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { Dataset } from '../../dataset/types';
-import {
-  bundledDataset,
-  inMemoryRoleStore,
-} from '../../__testUtils__/testDataset';
+import { bundledDataset } from '../../__testUtils__/testDataset';
 import { exampleEntities } from '../../__testUtils__/exampleEntities';
-import { RoleCatalog } from '../RoleCatalog';
 import { defaultSuggestionRules } from './defaultRules';
-import { defaultVocabulary } from '../signals/vocabulary';
-import { SuggestionEngine } from './SuggestionEngine';
-import { ReviewerService } from './ReviewerService';
-import { RoleLinkService } from '../RoleLinkService';
-import { inMemoryRoleLinkStore } from '../../__testUtils__/services';
+import { callsWith, testServices } from '../../__testUtils__/services';
 import { SuggestionRule } from 'backstage-plugin-well-architected-node';
 
 const credentials = mockCredentials.user();
@@ -52,7 +44,7 @@ function bigSystem(n: number): Entity[] {
   ];
 }
 
-describe('SuggestionEngine', () => {
+describe('SuggestionEngine, through the stored evaluation', () => {
   let dataset: Dataset;
 
   beforeAll(async () => {
@@ -65,25 +57,11 @@ describe('SuggestionEngine', () => {
     catalog.getEntitiesByRefs.mockImplementation((req, opts) =>
       real.getEntitiesByRefs(req, opts),
     );
-    const roleCatalog = new RoleCatalog(inMemoryRoleStore(dataset));
-    const engine = new SuggestionEngine({
-      catalog,
-      roleCatalog,
-      rules,
-      vocabulary: defaultVocabulary,
-      // The reviewers read the catalog on their own, so that the reads counted here are the
-      // engine's.
-      reviewers: new ReviewerService(
-        new RoleLinkService({
-          store: inMemoryRoleLinkStore(),
-          catalog: real,
-          roleCatalog,
-          logger: mockServices.logger.mock(),
-        }),
-      ),
-      logger: mockServices.logger.mock(),
-    });
-    return { engine, catalog };
+    catalog.queryEntities.mockImplementation((req, opts) =>
+      real.queryEntities(req, opts),
+    );
+    const { suggestions } = testServices({ dataset, catalog, rules });
+    return { engine: suggestions, catalog };
   }
 
   it('rolls a system up over its parts and what they depend on', async () => {
@@ -130,20 +108,37 @@ describe('SuggestionEngine', () => {
     );
   });
 
-  it('reads the catalog in at most three round trips, whatever the size', async () => {
+  it('evaluates an entity no round has evaluated in at most three round trips, whatever the size, then asks once as the caller', async () => {
     for (const size of [1, 50]) {
       const { engine, catalog } = engineFor(bigSystem(size));
       const result = await engine.suggest(
         { kind: 'system', namespace: 'default', name: 'big' },
         credentials,
       );
-      expect(catalog.getEntitiesByRefs).toHaveBeenCalledTimes(3);
       expect(catalog.getEntityByRef).not.toHaveBeenCalled();
       expect(result.inspectedEntityRefs).toHaveLength(1 + 2 * size);
-      for (const [request, options] of catalog.getEntitiesByRefs.mock.calls) {
+      const calls = catalog.getEntitiesByRefs.mock.calls;
+      const asCaller = callsWith(calls, credentials);
+      const asPlugin = calls.filter(call => !asCaller.includes(call));
+      expect(asPlugin).toHaveLength(3);
+      for (const [request] of asPlugin) {
         expect(request.fields).toContain('relations');
-        expect(options).toEqual({ credentials });
       }
+      // What the caller may read: one request, names only.
+      expect(asCaller).toHaveLength(1);
+      expect(asCaller[0][0].fields).toEqual([
+        'kind',
+        'metadata.namespace',
+        'metadata.name',
+      ]);
+
+      // Asked again, the stored evaluation answers: one more request, as the caller.
+      catalog.getEntitiesByRefs.mockClear();
+      await engine.suggest(
+        { kind: 'system', namespace: 'default', name: 'big' },
+        credentials,
+      );
+      expect(catalog.getEntitiesByRefs).toHaveBeenCalledTimes(1);
     }
   });
 

@@ -916,12 +916,15 @@ export const spec = {
             type: 'string',
           },
           createdAt: {
-            type: 'string',
-            description:
-              "When, in ISO 8601 UTC, such as `2026-11-30T09:15:00.000Z`. (A pattern rather than\n`format: date-time`, which the response checker of Backstage's test tools does not know.)\n",
-            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$',
+            $ref: '#/components/schemas/Timestamp',
           },
         },
+      },
+      Timestamp: {
+        type: 'string',
+        description:
+          "A time in ISO 8601 UTC, such as `2026-11-30T09:15:00.000Z`. (A pattern rather than\n`format: date-time`, which the response checker of Backstage's test tools does not know.)\n",
+        pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$',
       },
       RoleHolder: {
         description: 'A group that holds a role.',
@@ -1209,6 +1212,7 @@ export const spec = {
           'ruleIds',
           'gaps',
           'uncoveredPillarIds',
+          'evaluatedAt',
         ],
         additionalProperties: false,
         properties: {
@@ -1254,6 +1258,15 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/PillarId',
             },
+          },
+          evaluatedAt: {
+            description:
+              'When the background evaluation of the catalog computed the suggested roles.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/Timestamp',
+              },
+            ],
           },
         },
       },

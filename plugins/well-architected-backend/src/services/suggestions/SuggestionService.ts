@@ -1,0 +1,213 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  PILLAR_IDS,
+  Suggestion,
+  SuggestionsResponse,
+} from 'backstage-plugin-well-architected-common';
+import {
+  EvaluationStore,
+  StoredEvaluation,
+  StoredOrganisation,
+} from '../../database/EvaluationStore';
+import { RoleLinkStore, StoredRoleLink } from '../../database/RoleLinkStore';
+import { CatalogReads } from '../boundedCatalog';
+import {
+  CatalogEvaluator,
+  SUGGESTIBLE_KINDS,
+} from '../evaluation/CatalogEvaluator';
+import { EvaluatedRole } from '../evaluation/model';
+import { RoleCatalog, RoleCatalogSnapshot } from '../RoleCatalog';
+import { normalizeRef } from '../RoleLinkService';
+import { confidenceOf } from './confidence';
+import { ReviewerService } from './ReviewerService';
+
+/** What is read of each entity an answer names: enough to know the caller may read it. */
+const VISIBILITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+
+/** Refuses, before anything is read, an entity that is not a System or a Component. */
+export function requireSuggestible(entityRef: CompoundEntityRef): void {
+  if (!SUGGESTIBLE_KINDS.includes(entityRef.kind.toLocaleLowerCase('en'))) {
+    throw new InputError(
+      `Suggestions are made for System and Component entities, not for '${entityRef.kind}'`,
+    );
+  }
+}
+
+/**
+ * The suggestions of a role as the caller may see them: reasons that name an entity the caller
+ * cannot read are left out, and the score, confidence and pillars are those of the reasons left.
+ */
+function toSuggestion(
+  role: EvaluatedRole,
+  roleCatalog: RoleCatalogSnapshot,
+  visible: (ref: string) => boolean,
+): Omit<Suggestion, 'reviewers'> | undefined {
+  const reasons = role.reasons.filter(r => r.entityRefs.every(visible));
+  if (reasons.length === 0) {
+    return undefined;
+  }
+  const weights = new Map(reasons.map(r => [r.ruleId, r.weight]));
+  return {
+    roleId: role.roleId,
+    roleTitle: roleCatalog.roleTitle(role.roleId),
+    pillarIds: PILLAR_IDS.filter(p =>
+      reasons.some(r => r.pillarIds.includes(p)),
+    ),
+    score: [...weights.values()].reduce((sum, w) => sum + w, 0),
+    confidence: confidenceOf(reasons),
+    reasons: reasons.map(({ ruleId, signal, message, entityRefs }) => ({
+      ruleId,
+      signal,
+      message,
+      entityRefs,
+    })),
+  };
+}
+
+/**
+ * Answers `GET /suggestions` from the stored evaluation: reads it (or evaluates the entity now
+ * when no round has yet), merges the portal links as they are now, asks the catalog once, with the
+ * caller's credentials, which of the entities the answer would name the caller may read, and
+ * leaves the others out.
+ */
+export class SuggestionService {
+  private organisation?: StoredOrganisation;
+  private links?: { revision: string; links: StoredRoleLink[] };
+
+  constructor(
+    private readonly options: {
+      store: Pick<EvaluationStore, 'readEvaluation'>;
+      evaluator: Pick<CatalogEvaluator, 'evaluateEntity' | 'organisation'>;
+      links: Pick<RoleLinkStore, 'revision' | 'listLinks'>;
+      roleCatalog: RoleCatalog;
+      reviewers: ReviewerService;
+      catalog: CatalogReads;
+    },
+  ) {}
+
+  async suggest(
+    entityRef: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<SuggestionsResponse> {
+    requireSuggestible(entityRef);
+    const ref = stringifyEntityRef(entityRef);
+    const notFound = () =>
+      new NotFoundError(
+        `No entity '${ref}' in the catalog, or you may not see it`,
+      );
+    const [evaluation, links, roleCatalog] = await Promise.all([
+      this.evaluation(normalizeRef(ref)),
+      this.currentLinks(),
+      this.options.roleCatalog.current(),
+    ]);
+    if (!evaluation) {
+      throw notFound();
+    }
+    const { organisation } = await this.currentOrganisation(
+      evaluation.organisationHash,
+    );
+    const { result } = evaluation;
+    const { reviewers } = this.options;
+    const holders = reviewers.holdersOf(
+      result.roles.map(r => r.roleId),
+      organisation,
+      links,
+    );
+    const visible = await this.readable(
+      [
+        result.entityRef,
+        ...result.inspectedEntityRefs,
+        ...result.roles.flatMap(r => r.reasons.flatMap(x => x.entityRefs)),
+        ...reviewers.placementRefs(result, holders, organisation),
+        ...reviewers.namedRefs(holders, organisation),
+      ],
+      credentials,
+    );
+    if (!visible(result.entityRef)) {
+      throw notFound();
+    }
+
+    const byRole = reviewers.reviewersOf(
+      holders,
+      result,
+      organisation,
+      visible,
+    );
+    const suggestions = result.roles
+      .flatMap(role => {
+        const suggestion = toSuggestion(role, roleCatalog, visible);
+        return suggestion
+          ? [{ ...suggestion, reviewers: byRole.get(role.roleId) ?? [] }]
+          : [];
+      })
+      .sort((a, b) => b.score - a.score || a.roleId.localeCompare(b.roleId));
+    return {
+      entityRef: ref,
+      ownerRef:
+        result.ownerRef && visible(result.ownerRef)
+          ? result.ownerRef
+          : undefined,
+      suggestions,
+      gaps: PILLAR_IDS.map(pillarId => ({
+        pillarId,
+        roleIds: suggestions
+          .filter(
+            s => s.reviewers.length === 0 && s.pillarIds.includes(pillarId),
+          )
+          .map(s => s.roleId)
+          .sort(),
+      })).filter(gap => gap.roleIds.length > 0),
+      uncoveredPillarIds: PILLAR_IDS.filter(
+        pillarId => !suggestions.some(s => s.pillarIds.includes(pillarId)),
+      ),
+      inspectedEntityRefs: result.inspectedEntityRefs.filter(visible),
+      ruleIds: result.ruleIds,
+      evaluatedAt: evaluation.evaluatedAt.toISOString(),
+    };
+  }
+
+  private async evaluation(
+    entityRef: string,
+  ): Promise<StoredEvaluation | undefined> {
+    return (
+      (await this.options.store.readEvaluation(entityRef)) ??
+      (await this.options.evaluator.evaluateEntity(entityRef))
+    );
+  }
+
+  /** The organisation of the last round, read again only when the stored one changed. */
+  private async currentOrganisation(hash: string | undefined) {
+    if (!this.organisation || this.organisation.hash !== hash) {
+      this.organisation = await this.options.evaluator.organisation();
+    }
+    return this.organisation;
+  }
+
+  /** The portal links, read again only when the revision every replica sees has changed. */
+  private async currentLinks(): Promise<StoredRoleLink[]> {
+    const revision = await this.options.links.revision();
+    if (this.links?.revision !== revision) {
+      this.links = { revision, links: await this.options.links.listLinks() };
+    }
+    return this.links.links;
+  }
+
+  /** Which of `refs` the caller may read, in one catalog request that returns names only. */
+  private async readable(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<(ref: string) => boolean> {
+    const unique = [...new Set(refs.map(normalizeRef))];
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      { entityRefs: unique, fields: VISIBILITY_FIELDS },
+      { credentials },
+    );
+    const readable = new Set(unique.filter((_, i) => Boolean(items[i])));
+    return ref => readable.has(normalizeRef(ref));
+  }
+}
