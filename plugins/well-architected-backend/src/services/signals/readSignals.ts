@@ -177,6 +177,10 @@ const TAG_MESSAGES: Record<TagSignal, string> = {
   'multi-region': 'runs in several regions',
   analytics: 'serves analytics',
   'build-infrastructure': 'builds and publishes software',
+  'special-category-data': 'holds special category (sensitive) personal data',
+  'data-sharing': 'shares data beyond the organisation',
+  accessibility: 'committed to accessibility',
+  'self-hosted': 'runs on hosts of its own',
 };
 
 const RESOURCE_MESSAGES: Record<ResourceFamily, (product: string) => string> = {
@@ -186,6 +190,7 @@ const RESOURCE_MESSAGES: Record<ResourceFamily, (product: string) => string> = {
   'object-storage': product => `keeps objects in ${product}`,
   messaging: product => `passes messages through ${product}`,
   'compute-cluster': product => `runs on ${product}`,
+  'file-transfer': product => `exchanges files through ${product}`,
 };
 
 const WHERE: Record<SignalSource, string> = {
@@ -231,10 +236,13 @@ const INHERITED_TAG_SIGNALS: readonly TagSignal[] = [
   'latency-critical',
   'multi-region',
   'analytics',
+  'special-category-data',
+  'self-hosted',
 ];
 const RELATED_TAG_SIGNALS: readonly TagSignal[] = [
   'regulated',
   'personal-data',
+  'special-category-data',
 ];
 const OWN_TAG_SIGNALS: readonly TagSignal[] = [
   'regulated',
@@ -250,6 +258,10 @@ const OWN_TAG_SIGNALS: readonly TagSignal[] = [
   'multi-region',
   'analytics',
   'build-infrastructure',
+  'special-category-data',
+  'data-sharing',
+  'accessibility',
+  'self-hosted',
 ];
 
 /**
@@ -292,7 +304,9 @@ function tagMatches(
     .flatMap(entry =>
       labels
         .filter(
-          ([key, value]) => key === entry.key && entry.values.includes(value),
+          ([key, value]) =>
+            key === entry.key &&
+            entry.values.some(v => value === v || value.startsWith(`${v}-`)),
         )
         .map(([key, value]) => ({
           signal: entry.signal,

@@ -182,6 +182,17 @@ describe('the signal vocabulary', () => {
     );
   });
 
+  it('reads a label value with a qualifier after a hyphen, and not a longer word', () => {
+    const labelled = (labels: Record<string, string>) =>
+      signalsOf(
+        component('svc', { spec: { type: 'documentation' }, metadata: { labels } }),
+      ).map(s => [s.id, s.detail]);
+    expect(labelled({ hosting: 'mainframe-lpar-prod' })).toEqual([
+      ['self-hosted', 'hosting=mainframe-lpar-prod'],
+    ]);
+    expect(labelled({ tier: '10', hosting: 'on-premium-cloud' })).toEqual([]);
+  });
+
   it('keeps every spelling lower case, so that a lower-cased value can match', () => {
     const all = [
       ...Object.values(vocabulary.tags).flat(),

@@ -301,6 +301,48 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
     context(component('fn', { spec: { type: 'worker' } })),
   ],
   [
+    'special-category-data',
+    context(component('svc'), {
+      system: system('casework', { tags: ['special-category'] }),
+    }),
+    'special-category-data',
+    context(component('svc'), {
+      system: system('casework', { tags: ['personal-data'] }),
+    }),
+  ],
+  [
+    'data-sharing',
+    context(tagged(['open-data'], { type: 'job' })),
+    'data-sharing',
+    context(tagged(['data', 'sharing'], { type: 'job' })),
+  ],
+  [
+    'accessibility',
+    context(tagged(['wcag-2-2'], { type: 'website' })),
+    'accessibility',
+    context(tagged(['citizen-facing'], { type: 'website' })),
+  ],
+  [
+    'self-hosted',
+    context(
+      component('svc', { metadata: { labels: { hosting: 'on-prem-dc2' } } }),
+    ),
+    'self-hosted',
+    context(
+      component('svc', { metadata: { labels: { hosting: 'azure-uksouth' } } }),
+    ),
+  ],
+  [
+    'file-transfers',
+    context(component('batch', { spec: { type: 'batch' } }), {
+      resources: [resource('bank-drop', 'sftp')],
+    }),
+    'file-transfer',
+    context(component('batch', { spec: { type: 'batch' } }), {
+      resources: [resource('bank-drop', 'blob-storage')],
+    }),
+  ],
+  [
     'retirement',
     context(component('svc', { spec: { lifecycle: 'deprecated' } })),
     'deprecated',

@@ -290,6 +290,29 @@ export const defaultSuggestionRules: SuggestionRule[] = [
   onSignals('personal-data', ['personal-data'], 3, [
     ['data-protection-officer', ['security']],
   ]),
+  // Health, biometric and similar data: lawful basis, minimisation and access all need an owner.
+  onSignals('special-category-data', ['special-category-data'], 3, [
+    ['compliance-officer', ['security']],
+    ['data-steward', ['security']],
+    ['data-protection-officer', ['security']],
+    ['security-architect', ['security']],
+  ]),
+  // Data that leaves the organisation needs someone to decide what goes and in what form.
+  onSignals('data-sharing', ['data-sharing'], 2, [
+    ['data-steward', ['security']],
+  ]),
+  // An accessibility commitment is kept by testing against it, release after release.
+  onSignals('accessibility', ['accessibility'], 2, [
+    ['quality-assurance-engineer', ['operational-excellence']],
+  ]),
+  // Hosts of one's own (a data centre, a mainframe) are patched and run by people, not a cloud.
+  onSignals('self-hosted', ['self-hosted'], 2, [
+    ['system-administrator', ['operational-excellence', 'reliability']],
+  ]),
+  // A file drop across the boundary holds keys and moves whole files of data at once.
+  onSignals('file-transfers', ['file-transfer'], 2, [
+    ['security-engineer', ['security']],
+  ]),
   onSignals('cost-allocation', ['cost-allocation'], 2, [
     ['finops-analyst', ['cost-optimization']],
     ['cloud-financial-manager', ['cost-optimization']],
