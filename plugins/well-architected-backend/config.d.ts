@@ -115,7 +115,8 @@ export interface Config {
          * More tags per signal: regulated, personal-data, business-critical, internet-facing,
          * internal-only, change-controlled, public-contract (read on APIs), data-processing,
          * identity, card-data, latency-critical, multi-region, analytics, build-infrastructure,
-         * special-category-data, data-sharing, accessibility or self-hosted.
+         * special-category-data, data-sharing, accessibility, self-hosted, audit-trail or
+         * machine-learning.
          */
         tags?: { [signal: string]: string[] };
         /**

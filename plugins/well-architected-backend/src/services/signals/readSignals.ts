@@ -181,6 +181,8 @@ const TAG_MESSAGES: Record<TagSignal, string> = {
   'data-sharing': 'shares data beyond the organisation',
   accessibility: 'committed to accessibility',
   'self-hosted': 'runs on hosts of its own',
+  'audit-trail': 'keeps an audit trail',
+  'machine-learning': 'runs machine learning models',
 };
 
 const RESOURCE_MESSAGES: Record<ResourceFamily, (product: string) => string> = {
@@ -262,12 +264,15 @@ const OWN_TAG_SIGNALS: readonly TagSignal[] = [
   'data-sharing',
   'accessibility',
   'self-hosted',
+  'audit-trail',
+  'machine-learning',
 ];
 
 /**
  * The tag signals a Component takes from its System. Criticality is not taken by code that nothing
- * of ours runs (a library, an app on people's devices), nor by a Component whose own label already
- * says how critical it is (`tier: tier-2` in a tier-1 System).
+ * of ours runs (a library, an app on people's devices), by a Component not in production yet or on
+ * its way out, nor by a Component whose own label already says how critical it is (`tier: tier-2`
+ * in a tier-1 System).
  */
 function inheritedTagSignals(
   vocabulary: SignalVocabulary,
@@ -279,7 +284,12 @@ function inheritedTagSignals(
     entry =>
       entry.signal === 'business-critical' && ownLabels.includes(entry.key),
   );
-  return statesCriticality || family === 'client' || family === 'library'
+  const meaning = lifecycleMeaning(vocabulary, entity);
+  return statesCriticality ||
+    family === 'client' ||
+    family === 'library' ||
+    meaning === 'experimental' ||
+    meaning === 'deprecated'
     ? INHERITED_TAG_SIGNALS.filter(signal => signal !== 'business-critical')
     : INHERITED_TAG_SIGNALS;
 }

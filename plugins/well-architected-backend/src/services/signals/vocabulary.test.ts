@@ -185,7 +185,10 @@ describe('the signal vocabulary', () => {
   it('reads a label value with a qualifier after a hyphen, and not a longer word', () => {
     const labelled = (labels: Record<string, string>) =>
       signalsOf(
-        component('svc', { spec: { type: 'documentation' }, metadata: { labels } }),
+        component('svc', {
+          spec: { type: 'documentation' },
+          metadata: { labels },
+        }),
       ).map(s => [s.id, s.detail]);
     expect(labelled({ hosting: 'mainframe-lpar-prod' })).toEqual([
       ['self-hosted', 'hosting=mainframe-lpar-prod'],
@@ -378,7 +381,7 @@ describe('signals read from more than one fact', () => {
     );
   });
 
-  it("lets a Component's own tier label, a library and an app keep out of their System's criticality", () => {
+  it("lets a Component's own tier label, a library, an app and what is not in production keep out of their System's criticality", () => {
     const tier1 = system('store', { labels: { tier: 'tier-1' } });
     const critical = (entity: Entity) =>
       ids(signalsOf(entity, { system: tier1 })).includes('business-critical');
@@ -394,6 +397,12 @@ describe('signals read from more than one fact', () => {
     expect(critical(component('app', { spec: { type: 'mobile-app' } }))).toBe(
       false,
     );
+    expect(critical(component('new', { spec: { lifecycle: 'beta' } }))).toBe(
+      false,
+    );
+    expect(
+      critical(component('old', { spec: { lifecycle: 'retiring' } })),
+    ).toBe(false);
   });
 
   it('reads card data scope on the Component that is in it, not from its System', () => {

@@ -41,6 +41,8 @@ export const TAG_SIGNALS = [
   'data-sharing',
   'accessibility',
   'self-hosted',
+  'audit-trail',
+  'machine-learning',
 ] as const;
 
 /**
@@ -325,6 +327,7 @@ export const defaultVocabulary: SignalVocabulary = {
       'partner-api',
       'external-api',
       'internet-facing',
+      'open-data',
     ],
     identity: [
       'oauth',
@@ -417,6 +420,22 @@ export const defaultVocabulary: SignalVocabulary = {
       'ibm-i',
       'windows-server',
       'vmware',
+    ],
+    'machine-learning': [
+      'ml',
+      'machine-learning',
+      'mlops',
+      'ai',
+      'model-training',
+      'data-science',
+    ],
+    'audit-trail': [
+      'audit',
+      'audit-log',
+      'audit-logging',
+      'audit-trail',
+      'siem',
+      'security-logging',
     ],
     'data-processing': [
       'etl',

@@ -343,6 +343,30 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
     }),
   ],
   [
+    'audit-trails',
+    context(tagged(['audit-log'])),
+    'audit-trail',
+    context(tagged(['logging'])),
+  ],
+  [
+    'profiling',
+    context(tagged(['machine-learning']), {
+      system: system('claims', { tags: ['personal-data'] }),
+    }),
+    'machine-learning',
+    context(tagged(['machine-learning'])),
+  ],
+  [
+    'exposed-personal-data',
+    context(tagged(['citizen-facing']), {
+      system: system('claims', { tags: ['personal-data'] }),
+    }),
+    'internet-facing',
+    context(tagged(['staff-facing']), {
+      system: system('claims', { tags: ['personal-data'] }),
+    }),
+  ],
+  [
     'retirement',
     context(component('svc', { spec: { lifecycle: 'deprecated' } })),
     'deprecated',
