@@ -340,6 +340,10 @@ export const defaultVocabulary: SignalVocabulary = {
       'identity-provider',
       'idp',
       'iam',
+      'identity',
+      'mfa',
+      'login',
+      'sign-in',
     ],
     'card-data': ['pci', 'pci-dss', 'cardholder-data', 'card-data'],
     'latency-critical': [

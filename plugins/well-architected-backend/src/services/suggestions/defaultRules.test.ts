@@ -357,6 +357,12 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
     context(tagged(['machine-learning'])),
   ],
   [
+    'public-sign-in',
+    context(tagged(['oidc', 'internet-facing'])),
+    'identity',
+    context(tagged(['oidc', 'internal-only'])),
+  ],
+  [
     'exposed-personal-data',
     context(tagged(['citizen-facing']), {
       system: system('claims', { tags: ['personal-data'] }),

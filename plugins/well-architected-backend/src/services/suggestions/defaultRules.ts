@@ -328,6 +328,13 @@ export const defaultSuggestionRules: SuggestionRule[] = [
       together(context, ['machine-learning'], [['personal-data']]),
   },
   {
+    id: 'public-sign-in',
+    roles: [{ roleId: 'soc-analyst', pillarIds: ['security'] }],
+    weight: 2,
+    // Sign-in open to the internet is where account takeover starts: someone watches for it.
+    evaluate: context => together(context, ['identity'], [['internet-facing']]),
+  },
+  {
     id: 'exposed-personal-data',
     roles: [{ roleId: 'security-engineer', pillarIds: ['security'] }],
     weight: 2,
