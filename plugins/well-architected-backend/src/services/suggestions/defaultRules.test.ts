@@ -726,6 +726,18 @@ describe('relations', () => {
     );
   });
 
+  it('reads special category data from the tags of a Resource it writes to', () => {
+    const ctx = context(component('upload', { spec: { type: 'function' } }), {
+      resources: [
+        resource('evidence', 'blob-storage', { tags: ['special-category'] }),
+      ],
+    });
+    expect(evidence('special-category-data', ctx)[0]).toMatchObject({
+      signal: 'special-category-data',
+      entityRefs: ['resource:default/evidence'],
+    });
+  });
+
   it('passes personal data on from a Component it depends on', () => {
     const ctx = context(component('router'), {
       dependencies: [
