@@ -137,10 +137,15 @@ export interface Config {
         /**
          * More tags per signal: regulated, personal-data, business-critical, internet-facing,
          * internal-only, change-controlled, public-contract (read on APIs), data-processing,
-         * identity, card-data, latency-critical, multi-region, analytics or build-infrastructure.
+         * identity, card-data, latency-critical, multi-region, analytics, build-infrastructure,
+         * special-category-data, data-sharing, accessibility, self-hosted, audit-trail or
+         * machine-learning.
          */
         tags?: { [signal: string]: string[] };
-        /** Label keys and the values that give a signal, like `{ key: tier, values: [gold] }`. */
+        /**
+         * Label keys and the values that give a signal, like `{ key: tier, values: [gold] }`. A
+         * value also matches with a qualifier after a hyphen: `on-prem` matches `on-prem-dc2`.
+         */
         labels?: Array<{
           /** The label key. */
           key: string;
@@ -157,9 +162,10 @@ export interface Config {
         componentTypes?: { [family: string]: string[] };
         /**
          * More Resource `spec.type` values per kind of infrastructure (database, data-warehouse,
-         * cache, object-storage, messaging or compute-cluster), each with the product name shown
-         * in reasons, like `{ database: { tidb: TiDB } }`. A database is an operational store
-         * (administered, backed up); a data-warehouse is an analytics copy (governed).
+         * cache, object-storage, messaging, compute-cluster or file-transfer), each with the
+         * product name shown in reasons, like `{ database: { tidb: TiDB } }`. A database is an
+         * operational store (administered, backed up); a data-warehouse is an analytics copy
+         * (governed); a file-transfer endpoint (SFTP) moves files across the boundary.
          */
         resourceTypes?: { [family: string]: { [type: string]: string } };
         /** More `spec.lifecycle` values per meaning: production, experimental or deprecated. */

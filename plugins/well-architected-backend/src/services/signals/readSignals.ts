@@ -177,6 +177,12 @@ const TAG_MESSAGES: Record<TagSignal, string> = {
   'multi-region': 'runs in several regions',
   analytics: 'serves analytics',
   'build-infrastructure': 'builds and publishes software',
+  'special-category-data': 'holds special category (sensitive) personal data',
+  'data-sharing': 'shares data beyond the organisation',
+  accessibility: 'committed to accessibility',
+  'self-hosted': 'runs on hosts of its own',
+  'audit-trail': 'keeps an audit trail',
+  'machine-learning': 'runs machine learning models',
 };
 
 const RESOURCE_MESSAGES: Record<ResourceFamily, (product: string) => string> = {
@@ -186,6 +192,7 @@ const RESOURCE_MESSAGES: Record<ResourceFamily, (product: string) => string> = {
   'object-storage': product => `keeps objects in ${product}`,
   messaging: product => `passes messages through ${product}`,
   'compute-cluster': product => `runs on ${product}`,
+  'file-transfer': product => `exchanges files through ${product}`,
 };
 
 const WHERE: Record<SignalSource, string> = {
@@ -231,10 +238,13 @@ const INHERITED_TAG_SIGNALS: readonly TagSignal[] = [
   'latency-critical',
   'multi-region',
   'analytics',
+  'special-category-data',
+  'self-hosted',
 ];
 const RELATED_TAG_SIGNALS: readonly TagSignal[] = [
   'regulated',
   'personal-data',
+  'special-category-data',
 ];
 const OWN_TAG_SIGNALS: readonly TagSignal[] = [
   'regulated',
@@ -250,12 +260,19 @@ const OWN_TAG_SIGNALS: readonly TagSignal[] = [
   'multi-region',
   'analytics',
   'build-infrastructure',
+  'special-category-data',
+  'data-sharing',
+  'accessibility',
+  'self-hosted',
+  'audit-trail',
+  'machine-learning',
 ];
 
 /**
  * The tag signals a Component takes from its System. Criticality is not taken by code that nothing
- * of ours runs (a library, an app on people's devices), nor by a Component whose own label already
- * says how critical it is (`tier: tier-2` in a tier-1 System).
+ * of ours runs (a library, an app on people's devices), by a Component not in production yet or on
+ * its way out, nor by a Component whose own label already says how critical it is (`tier: tier-2`
+ * in a tier-1 System).
  */
 function inheritedTagSignals(
   vocabulary: SignalVocabulary,
@@ -267,7 +284,12 @@ function inheritedTagSignals(
     entry =>
       entry.signal === 'business-critical' && ownLabels.includes(entry.key),
   );
-  return statesCriticality || family === 'client' || family === 'library'
+  const meaning = lifecycleMeaning(vocabulary, entity);
+  return statesCriticality ||
+    family === 'client' ||
+    family === 'library' ||
+    meaning === 'experimental' ||
+    meaning === 'deprecated'
     ? INHERITED_TAG_SIGNALS.filter(signal => signal !== 'business-critical')
     : INHERITED_TAG_SIGNALS;
 }
@@ -292,7 +314,9 @@ function tagMatches(
     .flatMap(entry =>
       labels
         .filter(
-          ([key, value]) => key === entry.key && entry.values.includes(value),
+          ([key, value]) =>
+            key === entry.key &&
+            entry.values.some(v => value === v || value.startsWith(`${v}-`)),
         )
         .map(([key, value]) => ({
           signal: entry.signal,

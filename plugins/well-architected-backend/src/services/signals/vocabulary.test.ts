@@ -182,6 +182,20 @@ describe('the signal vocabulary', () => {
     );
   });
 
+  it('reads a label value with a qualifier after a hyphen, and not a longer word', () => {
+    const labelled = (labels: Record<string, string>) =>
+      signalsOf(
+        component('svc', {
+          spec: { type: 'documentation' },
+          metadata: { labels },
+        }),
+      ).map(s => [s.id, s.detail]);
+    expect(labelled({ hosting: 'mainframe-lpar-prod' })).toEqual([
+      ['self-hosted', 'hosting=mainframe-lpar-prod'],
+    ]);
+    expect(labelled({ tier: '10', hosting: 'on-premium-cloud' })).toEqual([]);
+  });
+
   it('keeps every spelling lower case, so that a lower-cased value can match', () => {
     const all = [
       ...Object.values(vocabulary.tags).flat(),
@@ -367,7 +381,7 @@ describe('signals read from more than one fact', () => {
     );
   });
 
-  it("lets a Component's own tier label, a library and an app keep out of their System's criticality", () => {
+  it("lets a Component's own tier label, a library, an app and what is not in production keep out of their System's criticality", () => {
     const tier1 = system('store', { labels: { tier: 'tier-1' } });
     const critical = (entity: Entity) =>
       ids(signalsOf(entity, { system: tier1 })).includes('business-critical');
@@ -383,6 +397,12 @@ describe('signals read from more than one fact', () => {
     expect(critical(component('app', { spec: { type: 'mobile-app' } }))).toBe(
       false,
     );
+    expect(critical(component('new', { spec: { lifecycle: 'beta' } }))).toBe(
+      false,
+    );
+    expect(
+      critical(component('old', { spec: { lifecycle: 'retiring' } })),
+    ).toBe(false);
   });
 
   it('reads card data scope on the Component that is in it, not from its System', () => {

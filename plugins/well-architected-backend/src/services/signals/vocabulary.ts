@@ -37,6 +37,12 @@ export const TAG_SIGNALS = [
   'multi-region',
   'analytics',
   'build-infrastructure',
+  'special-category-data',
+  'data-sharing',
+  'accessibility',
+  'self-hosted',
+  'audit-trail',
+  'machine-learning',
 ] as const;
 
 /**
@@ -57,7 +63,8 @@ export const WORKLOAD_FAMILIES = [
 /**
  * The kinds of infrastructure a Resource `spec.type` names. A `database` is an operational store
  * that a workload reads and writes as it serves (tuned, backed up, restored); a `data-warehouse`
- * is an analytics copy that pipelines load and analysts query.
+ * is an analytics copy that pipelines load and analysts query; a `file-transfer` endpoint moves
+ * files across the organisation's boundary with credentials of its own.
  */
 export const RESOURCE_FAMILIES = [
   'database',
@@ -66,6 +73,7 @@ export const RESOURCE_FAMILIES = [
   'object-storage',
   'messaging',
   'compute-cluster',
+  'file-transfer',
 ] as const;
 
 /** What a `spec.lifecycle` means in Backstage. */
@@ -115,7 +123,10 @@ export interface AnnotationEntry {
   tool: string;
 }
 
-/** One label key and the values that give a signal. */
+/**
+ * One label key and the values that give a signal. A value also matches with a qualifier after a
+ * hyphen: `on-prem` matches `on-prem-dc2`.
+ */
 export interface LabelEntry {
   key: string;
   values: string[];
@@ -254,6 +265,16 @@ export const defaultVocabulary: SignalVocabulary = {
       'fedramp',
       'iso27001',
       'soc2',
+      'coppa',
+      'ccpa',
+      'glba',
+      'ferpa',
+      'psd2',
+      'dora',
+      'nis2',
+      'statutory',
+      'regulated',
+      'special-category',
     ],
     'personal-data': [
       'gdpr',
@@ -264,6 +285,10 @@ export const defaultVocabulary: SignalVocabulary = {
       'customer-data',
       'patient-data',
       'user-data',
+      'personal-information',
+      'special-category',
+      'sensitive-personal-data',
+      'health-data',
     ],
     'business-critical': [
       'customer-facing',
@@ -280,6 +305,8 @@ export const defaultVocabulary: SignalVocabulary = {
       'public',
       'external',
       'edge',
+      'citizen-facing',
+      'consumer-facing',
     ],
     'internal-only': [
       'internal-only',
@@ -287,6 +314,7 @@ export const defaultVocabulary: SignalVocabulary = {
       'intranet',
       'staff-only',
       'employee-facing',
+      'staff-facing',
       'back-office',
       'backoffice',
     ],
@@ -299,6 +327,7 @@ export const defaultVocabulary: SignalVocabulary = {
       'partner-api',
       'external-api',
       'internet-facing',
+      'open-data',
     ],
     identity: [
       'oauth',
@@ -311,6 +340,10 @@ export const defaultVocabulary: SignalVocabulary = {
       'identity-provider',
       'idp',
       'iam',
+      'identity',
+      'mfa',
+      'login',
+      'sign-in',
     ],
     'card-data': ['pci', 'pci-dss', 'cardholder-data', 'card-data'],
     'latency-critical': [
@@ -346,6 +379,67 @@ export const defaultVocabulary: SignalVocabulary = {
       'build-infrastructure',
       'ci-runners',
       'jenkins',
+    ],
+    'special-category-data': [
+      'special-category',
+      'special-category-data',
+      'sensitive-personal-data',
+      'health-data',
+      'medical-data',
+      'biometric',
+      'biometric-data',
+      'genetic-data',
+      'criminal-records',
+    ],
+    'data-sharing': [
+      'data-sharing',
+      'data-exchange',
+      'open-data',
+      'data-publication',
+    ],
+    accessibility: [
+      'accessibility',
+      'a11y',
+      'wcag',
+      'wcag-2-1',
+      'wcag-2-2',
+      'wcag21',
+      'wcag22',
+      'section-508',
+      'section508',
+    ],
+    'self-hosted': [
+      'on-prem',
+      'on-premises',
+      'on-premise',
+      'onprem',
+      'self-hosted',
+      'bare-metal',
+      'data-centre',
+      'datacenter',
+      'mainframe',
+      'z-os',
+      'zos',
+      'as400',
+      'ibm-i',
+      'windows-server',
+      'vmware',
+    ],
+    'machine-learning': [
+      'ml',
+      'machine-learning',
+      'mlops',
+      'ai',
+      'model-training',
+      'data-science',
+    ],
+    'audit-trail': [
+      'audit',
+      'audit-log',
+      'audit-logging',
+      'audit-trail',
+      'siem',
+      'security-logging',
     ],
     'data-processing': [
       'etl',
@@ -389,6 +483,26 @@ export const defaultVocabulary: SignalVocabulary = {
       key: 'service-tier',
       values: ['0', '1', 'critical', 'tier-0', 'tier-1'],
       signal: 'business-critical',
+    },
+    {
+      key: 'hosting',
+      values: [
+        'on-prem',
+        'on-premises',
+        'onprem',
+        'mainframe',
+        'datacentre',
+        'datacenter',
+        'data-centre',
+        'self-hosted',
+        'bare-metal',
+      ],
+      signal: 'self-hosted',
+    },
+    {
+      key: 'hosted-on',
+      values: ['on-prem', 'on-premises', 'onprem', 'mainframe', 'bare-metal'],
+      signal: 'self-hosted',
     },
     {
       key: 'criticality',
@@ -446,6 +560,12 @@ export const defaultVocabulary: SignalVocabulary = {
       'api',
       'grpc-service',
       'backend-service',
+      'integration',
+      'adapter',
+      'connector',
+      'gateway',
+      'mainframe',
+      'application',
     ],
     website: [
       'website',
@@ -485,6 +605,8 @@ export const defaultVocabulary: SignalVocabulary = {
     database: {
       database: 'a database',
       db: 'a database',
+      db2: 'Db2',
+      'ibm-db2': 'Db2',
       postgres: 'PostgreSQL',
       postgresql: 'PostgreSQL',
       'aurora-postgresql': 'Aurora PostgreSQL',
@@ -499,6 +621,7 @@ export const defaultVocabulary: SignalVocabulary = {
       mysql: 'MySQL',
       mariadb: 'MariaDB',
       oracle: 'Oracle',
+      'oracle-db': 'Oracle',
       sqlserver: 'SQL Server',
       mssql: 'SQL Server',
       dynamodb: 'DynamoDB',
@@ -507,6 +630,7 @@ export const defaultVocabulary: SignalVocabulary = {
       cassandra: 'Cassandra',
       cockroachdb: 'CockroachDB',
       cosmosdb: 'Cosmos DB',
+      'cosmos-db': 'Cosmos DB',
       spanner: 'Cloud Spanner',
       'cloud-sql': 'Cloud SQL',
       firestore: 'Firestore',
@@ -524,10 +648,16 @@ export const defaultVocabulary: SignalVocabulary = {
       synapse: 'Azure Synapse',
       databricks: 'Databricks',
       clickhouse: 'ClickHouse',
+      'data-lake': 'a data lake',
+      datalake: 'a data lake',
+      lakehouse: 'a lakehouse',
+      adls: 'Azure Data Lake Storage',
     },
     cache: {
       cache: 'a cache',
       redis: 'Redis',
+      'redis-cache': 'Redis',
+      'azure-cache-for-redis': 'Azure Cache for Redis',
       memcached: 'Memcached',
       elasticache: 'ElastiCache',
       valkey: 'Valkey',
@@ -542,6 +672,8 @@ export const defaultVocabulary: SignalVocabulary = {
       'gcs-bucket': 'Google Cloud Storage',
       'azure-blob': 'Azure Blob Storage',
       'blob-storage': 'blob storage',
+      'azure-blob-storage': 'Azure Blob Storage',
+      'storage-account': 'an Azure storage account',
       minio: 'MinIO',
     },
     messaging: {
@@ -559,6 +691,10 @@ export const defaultVocabulary: SignalVocabulary = {
       eventhub: 'Event Hubs',
       nats: 'NATS',
       'service-bus': 'Service Bus',
+      servicebus: 'Service Bus',
+      'azure-service-bus': 'Service Bus',
+      'ibm-mq': 'IBM MQ',
+      activemq: 'ActiveMQ',
       eventbridge: 'EventBridge',
     },
     'compute-cluster': {
@@ -579,9 +715,28 @@ export const defaultVocabulary: SignalVocabulary = {
       'vm-scale-set': 'an Azure VM scale set',
       'instance-group': 'a Compute Engine instance group',
     },
+    'file-transfer': {
+      sftp: 'SFTP',
+      ftps: 'FTPS',
+      ftp: 'FTP',
+      'sftp-server': 'SFTP',
+      'aws-transfer-family': 'AWS Transfer Family',
+      mft: 'managed file transfer',
+      'managed-file-transfer': 'managed file transfer',
+      'connect-direct': 'Connect:Direct',
+    },
   },
   lifecycles: {
-    production: ['production', 'prod', 'live', 'ga', 'stable', 'mature'],
+    production: [
+      'production',
+      'prod',
+      'live',
+      'ga',
+      'general-availability',
+      'stable',
+      'mature',
+      'released',
+    ],
     experimental: [
       'experimental',
       'alpha',
@@ -600,6 +755,11 @@ export const defaultVocabulary: SignalVocabulary = {
       'end-of-life',
       'eol',
       'legacy',
+      'retiring',
+      'decommissioning',
+      'decommissioned',
+      'phasing-out',
+      'end-of-support',
     ],
   },
 };

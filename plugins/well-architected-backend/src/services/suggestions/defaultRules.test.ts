@@ -301,6 +301,78 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
     context(component('fn', { spec: { type: 'worker' } })),
   ],
   [
+    'special-category-data',
+    context(component('svc'), {
+      system: system('casework', { tags: ['special-category'] }),
+    }),
+    'special-category-data',
+    context(component('svc'), {
+      system: system('casework', { tags: ['personal-data'] }),
+    }),
+  ],
+  [
+    'data-sharing',
+    context(tagged(['open-data'], { type: 'job' })),
+    'data-sharing',
+    context(tagged(['data', 'sharing'], { type: 'job' })),
+  ],
+  [
+    'accessibility',
+    context(tagged(['wcag-2-2'], { type: 'website' })),
+    'accessibility',
+    context(tagged(['citizen-facing'], { type: 'website' })),
+  ],
+  [
+    'self-hosted',
+    context(
+      component('svc', { metadata: { labels: { hosting: 'on-prem-dc2' } } }),
+    ),
+    'self-hosted',
+    context(
+      component('svc', { metadata: { labels: { hosting: 'azure-uksouth' } } }),
+    ),
+  ],
+  [
+    'file-transfers',
+    context(component('batch', { spec: { type: 'batch' } }), {
+      resources: [resource('bank-drop', 'sftp')],
+    }),
+    'file-transfer',
+    context(component('batch', { spec: { type: 'batch' } }), {
+      resources: [resource('bank-drop', 'blob-storage')],
+    }),
+  ],
+  [
+    'audit-trails',
+    context(tagged(['audit-log'])),
+    'audit-trail',
+    context(tagged(['logging'])),
+  ],
+  [
+    'profiling',
+    context(tagged(['machine-learning']), {
+      system: system('claims', { tags: ['personal-data'] }),
+    }),
+    'machine-learning',
+    context(tagged(['machine-learning'])),
+  ],
+  [
+    'public-sign-in',
+    context(tagged(['oidc', 'internet-facing'])),
+    'identity',
+    context(tagged(['oidc', 'internal-only'])),
+  ],
+  [
+    'exposed-personal-data',
+    context(tagged(['citizen-facing']), {
+      system: system('claims', { tags: ['personal-data'] }),
+    }),
+    'internet-facing',
+    context(tagged(['staff-facing']), {
+      system: system('claims', { tags: ['personal-data'] }),
+    }),
+  ],
+  [
     'retirement',
     context(component('svc', { spec: { lifecycle: 'deprecated' } })),
     'deprecated',
@@ -652,6 +724,18 @@ describe('relations', () => {
     expect(fires('public-apis', consumedBy(['system:default/payments']))).toBe(
       false,
     );
+  });
+
+  it('reads special category data from the tags of a Resource it writes to', () => {
+    const ctx = context(component('upload', { spec: { type: 'function' } }), {
+      resources: [
+        resource('evidence', 'blob-storage', { tags: ['special-category'] }),
+      ],
+    });
+    expect(evidence('special-category-data', ctx)[0]).toMatchObject({
+      signal: 'special-category-data',
+      entityRefs: ['resource:default/evidence'],
+    });
   });
 
   it('passes personal data on from a Component it depends on', () => {

@@ -290,6 +290,58 @@ export const defaultSuggestionRules: SuggestionRule[] = [
   onSignals('personal-data', ['personal-data'], 3, [
     ['data-protection-officer', ['security']],
   ]),
+  // Health, biometric and similar data: lawful basis, minimisation and access all need an owner.
+  onSignals('special-category-data', ['special-category-data'], 3, [
+    ['compliance-officer', ['security']],
+    ['data-steward', ['security']],
+    ['data-protection-officer', ['security']],
+    ['security-architect', ['security']],
+    ['security-engineer', ['security']],
+  ]),
+  // Data that leaves the organisation needs someone to decide what goes and in what form.
+  onSignals('data-sharing', ['data-sharing'], 2, [
+    ['data-steward', ['security']],
+    ['compliance-officer', ['security']],
+  ]),
+  // An accessibility commitment is kept by testing against it, release after release.
+  onSignals('accessibility', ['accessibility'], 2, [
+    ['quality-assurance-engineer', ['operational-excellence']],
+  ]),
+  // Hosts of one's own (a data centre, a mainframe) are patched and run by people, not a cloud.
+  onSignals('self-hosted', ['self-hosted'], 2, [
+    ['system-administrator', ['operational-excellence', 'reliability']],
+  ]),
+  // A file drop across the boundary holds keys and moves whole files of data at once.
+  onSignals('file-transfers', ['file-transfer'], 2, [
+    ['security-engineer', ['security']],
+  ]),
+  // Misuse investigations rest on the audit trail being kept as evidence.
+  onSignals('audit-trails', ['audit-trail'], 2, [
+    ['forensic-specialist', ['security']],
+  ]),
+  {
+    id: 'profiling',
+    roles: [{ roleId: 'data-governance-officer', pillarIds: ['security'] }],
+    weight: 2,
+    // A model that learns from or scores people decides about them: someone governs what it uses.
+    evaluate: context =>
+      together(context, ['machine-learning'], [['personal-data']]),
+  },
+  {
+    id: 'public-sign-in',
+    roles: [{ roleId: 'soc-analyst', pillarIds: ['security'] }],
+    weight: 2,
+    // Sign-in open to the internet is where account takeover starts: someone watches for it.
+    evaluate: context => together(context, ['identity'], [['internet-facing']]),
+  },
+  {
+    id: 'exposed-personal-data',
+    roles: [{ roleId: 'security-engineer', pillarIds: ['security'] }],
+    weight: 2,
+    // Personal data reachable from the internet is what attackers come for: test and harden it.
+    evaluate: context =>
+      together(context, ['internet-facing'], [['personal-data']]),
+  },
   onSignals('cost-allocation', ['cost-allocation'], 2, [
     ['finops-analyst', ['cost-optimization']],
     ['cloud-financial-manager', ['cost-optimization']],
