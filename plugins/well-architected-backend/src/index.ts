@@ -1,5 +1,5 @@
 /**
- * Backend of the Well-Architected roles plugin: the role catalogue in a knex-managed database,
+ * Backend of the Well-Architected roles plugin: the role dataset in a knex-managed database,
  * served under `/api/well-architected`.
  *
  * @packageDocumentation

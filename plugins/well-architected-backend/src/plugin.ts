@@ -25,7 +25,7 @@ import {
   readEvaluationSettings,
   ruleConfigHash,
 } from './services/evaluation/evaluationConfig';
-import { RoleCatalog } from './services/RoleCatalog';
+import { RoleDataset } from './services/RoleDataset';
 import { RoleLinkPermissions } from './services/RoleLinkPermissions';
 import { RoleLinkService } from './services/RoleLinkService';
 import { configureRules } from './services/suggestions/configureRules';
@@ -39,7 +39,7 @@ import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
 import { SuggestionService } from './services/suggestions/SuggestionService';
 
 /**
- * The Well-Architected backend plugin: serves the role catalogue and suggested roles under
+ * The Well-Architected backend plugin: serves the role dataset and suggested roles under
  * `/api/well-architected`.
  *
  * @public
@@ -86,8 +86,8 @@ export const wellArchitectedPlugin = createBackendPlugin({
         const startedAt = performance.now();
         const store = await DatabaseRoleStore.create({ database });
         await new DatasetLoader({ store, logger }).load();
-        const roleCatalog = new RoleCatalog(store);
-        const dataset = await roleCatalog.current();
+        const roleDataset = new RoleDataset(store);
+        const dataset = await roleDataset.current();
         const rules = configureRules({
           config,
           rules: [...defaultSuggestionRules, ...moduleRules],
@@ -110,7 +110,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
         const roleLinks = new RoleLinkService({
           store: linkStore,
           catalog: catalogReads,
-          roleCatalog,
+          roleDataset,
           logger,
         });
         await roleLinks.reportRetiredLinks();
@@ -137,7 +137,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
           requestCatalog: catalogReads,
           auth,
           store: evaluationStore,
-          roleCatalog,
+          roleDataset,
           engine: new SuggestionEngine({ rules, vocabulary }),
           ruleConfigHash: ruleConfigHash({ config, rules, vocabulary }),
           logger,
@@ -162,7 +162,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
           store: evaluationStore,
           evaluator,
           links: linkStore,
-          roleCatalog,
+          roleDataset,
           reviewers: new ReviewerService({
             maxMembersPerGroup: readMaxMembersPerGroup(config),
           }),
@@ -178,7 +178,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
               config.getOptionalBoolean(
                 'wellArchitected.roleLinks.allowServicePrincipals',
               ) ?? false,
-            roleCatalog,
+            roleDataset,
             roleLinks,
             suggestions,
           }),

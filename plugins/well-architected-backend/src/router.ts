@@ -20,7 +20,7 @@ import { describeRequestErrors, refuseDroppedQueryKeys } from './requestErrors';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { RoleLinkPermissions } from './services/RoleLinkPermissions';
 import { LinkTarget, RoleLinkService } from './services/RoleLinkService';
-import { RoleCatalog } from './services/RoleCatalog';
+import { RoleDataset } from './services/RoleDataset';
 import { SuggestionService } from './services/suggestions/SuggestionService';
 
 const ENTITY_REF_HELP =
@@ -54,7 +54,7 @@ function actorRef({ principal }: Credentials): string {
 /**
  * Dataset responses change only when a new dataset version is loaded, so they carry an ETag built
  * from that version and the request, and a client revalidates with If-None-Match instead of
- * downloading the catalogue again.
+ * downloading the dataset again.
  */
 function isFresh(
   req: Pick<express.Request, 'originalUrl' | 'fresh'>,
@@ -88,7 +88,7 @@ export async function createRouter(options: {
   httpAuth: HttpAuthService;
   logger: LoggerService;
   linkPermissions: RoleLinkPermissions;
-  roleCatalog: RoleCatalog;
+  roleDataset: RoleDataset;
   roleLinks: RoleLinkService;
   suggestions: Pick<SuggestionService, 'suggest'>;
   /**
@@ -102,7 +102,7 @@ export async function createRouter(options: {
     httpAuth,
     logger,
     linkPermissions,
-    roleCatalog,
+    roleDataset,
     roleLinks,
     suggestions,
   } = options;
@@ -166,7 +166,7 @@ export async function createRouter(options: {
 
   router.get('/pillars', async (req, res) => {
     await authenticate(req);
-    const catalog = await roleCatalog.current();
+    const catalog = await roleDataset.current();
     if (!isFresh(req, res, catalog.version)) {
       res.json(catalog.pillars());
     }
@@ -174,7 +174,7 @@ export async function createRouter(options: {
 
   router.get('/roles', async (req, res) => {
     await authenticate(req);
-    const catalog = await roleCatalog.current();
+    const catalog = await roleDataset.current();
     if (!isFresh(req, res, catalog.version)) {
       sendSerialized(res, catalog.listRolesJson(req.query));
     }
@@ -182,7 +182,7 @@ export async function createRouter(options: {
 
   router.get('/role-summaries', async (req, res) => {
     await authenticate(req);
-    const catalog = await roleCatalog.current();
+    const catalog = await roleDataset.current();
     if (!isFresh(req, res, catalog.version)) {
       res.json(catalog.roleSummaries());
     }
@@ -190,7 +190,7 @@ export async function createRouter(options: {
 
   router.get('/roles/:roleId', async (req, res) => {
     await authenticate(req);
-    const catalog = await roleCatalog.current();
+    const catalog = await roleDataset.current();
     const role = catalog.getRole(req.params.roleId);
     if (!isFresh(req, res, catalog.version)) {
       res.json(role);

@@ -13,7 +13,7 @@ import {
 import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
 import { requestCatalog } from '../services/boundedCatalog';
 import { CatalogEvaluator } from '../services/evaluation/CatalogEvaluator';
-import { RoleCatalog } from '../services/RoleCatalog';
+import { RoleDataset } from '../services/RoleDataset';
 import { RoleLinkPermissions } from '../services/RoleLinkPermissions';
 import { RoleLinkService } from '../services/RoleLinkService';
 import { defaultVocabulary } from '../services/signals/vocabulary';
@@ -141,12 +141,12 @@ export function testServices(options: {
     options.catalog ?? catalogServiceMock({ entities: exampleEntities }),
     logger,
   );
-  const roleCatalog = new RoleCatalog(inMemoryRoleStore(options.dataset));
+  const roleDataset = new RoleDataset(inMemoryRoleStore(options.dataset));
   const store = inMemoryRoleLinkStore(options.links);
   const roleLinks = new RoleLinkService({
     store,
     catalog,
-    roleCatalog,
+    roleDataset,
     logger,
   });
   const evaluationStore = inMemoryEvaluationStore();
@@ -155,7 +155,7 @@ export function testServices(options: {
     requestCatalog: catalog,
     auth: mockServices.auth(),
     store: evaluationStore,
-    roleCatalog,
+    roleDataset,
     engine: new SuggestionEngine({
       rules: options.rules ?? defaultSuggestionRules,
       vocabulary: defaultVocabulary,
@@ -167,7 +167,7 @@ export function testServices(options: {
     store: evaluationStore,
     evaluator,
     links: store,
-    roleCatalog,
+    roleDataset,
     reviewers: new ReviewerService({
       maxMembersPerGroup: options.maxMembersPerGroup,
     }),
@@ -175,7 +175,7 @@ export function testServices(options: {
   });
   return {
     logger,
-    roleCatalog,
+    roleDataset,
     roleLinks,
     evaluationStore,
     evaluator,

@@ -84,7 +84,7 @@ export function databaseServiceFor(knex: Knex): DatabaseService {
 export function inMemoryRoleStore(dataset?: Dataset): jest.Mocked<RoleStore> {
   return {
     getDatasetVersion: jest.fn(async () => dataset?.version),
-    readCatalogue: jest.fn(async () => dataset),
+    readStoredDataset: jest.fn(async () => dataset),
     syncDataset: jest.fn(),
   };
 }

@@ -67,7 +67,7 @@ describe('DatabaseRoleStore', () => {
 
     it('loads the dataset on the first sync and reads it back whole', async () => {
       expect(await store.getDatasetVersion()).toBeUndefined();
-      expect(await store.readCatalogue()).toBeUndefined();
+      expect(await store.readStoredDataset()).toBeUndefined();
 
       const result = await store.syncDataset(dataset);
       expect(result).toEqual({
@@ -77,7 +77,7 @@ describe('DatabaseRoleStore', () => {
         retired: 0,
       });
 
-      const stored = await store.readCatalogue();
+      const stored = await store.readStoredDataset();
       expect(stored?.version).toBe(dataset.version);
       expect(stored?.pillars).toEqual(dataset.pillars);
       expect(stored?.categories).toEqual(
@@ -120,7 +120,7 @@ describe('DatabaseRoleStore', () => {
         updated: 1,
         retired: 1,
       });
-      const stored = await store.readCatalogue();
+      const stored = await store.readStoredDataset();
       expect(stored?.version).toBe(next.version);
       expect(stored?.responsibilities).toHaveLength(129);
       expect(stored?.responsibilities).toEqual(
@@ -144,7 +144,7 @@ describe('DatabaseRoleStore', () => {
         inserted: 0,
         retired: 2,
       });
-      const restored = await store.readCatalogue();
+      const restored = await store.readStoredDataset();
       expect(restored?.responsibilities).toEqual(
         expect.arrayContaining(dataset.responsibilities),
       );
@@ -153,7 +153,7 @@ describe('DatabaseRoleStore', () => {
 
     it('keeps unicode text exactly', async () => {
       await store.syncDataset(dataset);
-      const stored = await store.readCatalogue();
+      const stored = await store.readStoredDataset();
       const gameDay = stored?.responsibilities.find(
         r => r.title === 'Game Day Facilitator',
       );

@@ -25,7 +25,7 @@ const UNCHANGED: DatasetSyncResult = {
 // Keeps each INSERT well under SQLite's bound-variable limit.
 const INSERT_CHUNK = 50;
 
-type CatalogueRow = Record<string, unknown> & {
+type DatasetRow = Record<string, unknown> & {
   id: string;
   retired_at: Date | string | null;
 };
@@ -72,7 +72,7 @@ function toRows(dataset: Dataset) {
   };
 }
 
-/** The role catalogue in the plugin's database, through knex. */
+/** The role dataset in the plugin's database, through knex. */
 export class DatabaseRoleStore implements RoleStore {
   /** Connects to the plugin's database and runs its migrations unless told to skip them. */
   static async create(options: {
@@ -142,7 +142,7 @@ export class DatabaseRoleStore implements RoleStore {
     });
   }
 
-  async readCatalogue(): Promise<Dataset | undefined> {
+  async readStoredDataset(): Promise<Dataset | undefined> {
     // One transaction, so that the version and the rows belong together even while another
     // replica loads a new dataset.
     return this.db.transaction(async tx => {
@@ -211,7 +211,7 @@ export class DatabaseRoleStore implements RoleStore {
   }
 
   /**
-   * Diffs one catalogue table against the wanted rows and writes only the differences. Tables
+   * Diffs one dataset table against the wanted rows and writes only the differences. Tables
    * are small (at most a few hundred rows), so reading them whole is cheaper than a query per row.
    */
   private async syncTable(
@@ -219,7 +219,7 @@ export class DatabaseRoleStore implements RoleStore {
     table: string,
     wanted: Array<{ id: string }>,
   ) {
-    const stored: CatalogueRow[] = await tx(table).select();
+    const stored: DatasetRow[] = await tx(table).select();
     const existing = new Map(stored.map(row => [row.id, row]));
     const wantedIds = new Set(wanted.map(row => row.id));
 

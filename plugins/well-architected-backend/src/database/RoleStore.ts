@@ -15,7 +15,7 @@ export interface DatasetSyncResult {
 }
 
 /**
- * Storage of the role catalogue (pillars, categories, roles, responsibilities) and of the
+ * Storage of the role dataset (pillars, categories, roles, responsibilities) and of the
  * version of the dataset it holds.
  */
 export interface RoleStore {
@@ -23,13 +23,13 @@ export interface RoleStore {
   getDatasetVersion(): Promise<string | undefined>;
 
   /**
-   * Makes the stored catalogue equal to the dataset, in one transaction: inserts new rows, updates
+   * Makes the stored dataset equal to the dataset, in one transaction: inserts new rows, updates
    * changed ones and retires rows the dataset no longer has (they stay, marked retired, so that
    * rows referring to them survive). Writes nothing when the version is unchanged, or when the
    * stored dataset has a higher revision (see `newerLoaded`).
    */
   syncDataset(dataset: Dataset): Promise<DatasetSyncResult>;
 
-  /** The active catalogue with its version, or undefined before the first load. */
-  readCatalogue(): Promise<Dataset | undefined>;
+  /** The active dataset with its version, or undefined before the first load. */
+  readStoredDataset(): Promise<Dataset | undefined>;
 }

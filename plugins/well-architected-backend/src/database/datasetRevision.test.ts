@@ -68,7 +68,7 @@ describe.each(databases.eachSupportedId())(
       });
       expect(await knex('dataset_state')).toEqual(before.state);
       expect(await knex('roles').orderBy('id')).toEqual(before.roles);
-      const served = await store.readCatalogue();
+      const served = await store.readStoredDataset();
       expect(served?.version).toBe('next-release');
       expect(served?.roles.map(r => r.id)).toContain('release-captain');
       expect(logger.warn).toHaveBeenCalledWith(

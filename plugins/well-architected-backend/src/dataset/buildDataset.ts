@@ -59,7 +59,7 @@ function uniqueIds<T extends { id: string }>(items: T[], what: string) {
 }
 
 /**
- * Builds the role catalogue from the seed text and the curation (the reviewed mapping from seed
+ * Builds the role dataset from the seed text and the curation (the reviewed mapping from seed
  * titles to canonical roles). Every seed entry must map to exactly one curated role and every
  * curated seed title must occur in the seed, so a mismatch fails here, at start, with the title
  * named.

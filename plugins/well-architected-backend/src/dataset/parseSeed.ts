@@ -39,7 +39,7 @@ export function slugify(title: string): string {
 /**
  * Parses the seed text: a heading line "Roles", then pillar headings (the six pillar titles),
  * category headings, and entries `• Title – description`. Throws with the line number on anything
- * it cannot place, so that a broken dataset fails the start instead of serving half a catalogue.
+ * it cannot place, so that a broken dataset fails the start instead of serving half a dataset.
  */
 export function parseSeed(text: string): Seed {
   const pillarTitles = new Map<string, PillarId>();

@@ -23,7 +23,7 @@ export interface DatasetResponsibility extends Responsibility {
   order: number;
 }
 
-/** The whole role catalogue, ready to be stored. */
+/** The whole role dataset, ready to be stored. */
 export interface Dataset {
   /** SHA-256 over the content; equal content gives an equal version. */
   version: string;

@@ -31,7 +31,7 @@ export async function readDataset(dir: string): Promise<Dataset> {
 
 /**
  * Loads the bundled dataset into the store at start. Idempotent: a start with an unchanged
- * dataset writes nothing; a changed one updates the catalogue in one transaction.
+ * dataset writes nothing; a changed one updates the dataset in one transaction.
  */
 export class DatasetLoader {
   constructor(

@@ -28,7 +28,7 @@ import {
 import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
 import { CatalogReads } from './boundedCatalog';
 import { isRefOfKind } from './entityRefs';
-import { RoleCatalog } from './RoleCatalog';
+import { RoleDataset } from './RoleDataset';
 
 /** What is shown of a Group or a User: its name, and the roles a Group declares. */
 const NAME_FIELDS = [
@@ -127,7 +127,7 @@ export class RoleLinkService {
     private readonly options: {
       store: RoleLinkStore;
       catalog: CatalogReads;
-      roleCatalog: RoleCatalog;
+      roleDataset: RoleDataset;
       logger: LoggerService;
     },
   ) {}
@@ -223,9 +223,9 @@ export class RoleLinkService {
   ): Promise<GroupRolesResponse> {
     const ref = this.parseGroupRef(groupRef);
     const group = await this.readGroup(ref, credentials);
-    const [links, roleCatalog] = await Promise.all([
+    const [links, roleDataset] = await Promise.all([
       this.options.store.listLinks({ groupRefs: [ref] }),
-      this.options.roleCatalog.current(),
+      this.options.roleDataset.current(),
     ]);
     const held = new Map<string, HeldEntry>();
     for (const roleId of annotatedRoleIds(group)) {
@@ -238,12 +238,12 @@ export class RoleLinkService {
       held.set(link.roleId, entry);
     }
     await this.reportUnknown([group]);
-    const known = [...held].filter(([roleId]) => roleCatalog.hasRole(roleId));
+    const known = [...held].filter(([roleId]) => roleDataset.hasRole(roleId));
     return {
       groupRef: ref,
       items: known
         .map(([roleId, entry]): HeldRole => {
-          const role = roleCatalog.getRole(roleId)!;
+          const role = roleDataset.getRole(roleId)!;
           return {
             roleId,
             roleTitle: role.title,
@@ -253,7 +253,7 @@ export class RoleLinkService {
         })
         .sort((a, b) => a.roleTitle.localeCompare(b.roleTitle, 'en')),
       unknownRoleIds: [...held.keys()]
-        .filter(roleId => !roleCatalog.hasRole(roleId))
+        .filter(roleId => !roleDataset.hasRole(roleId))
         .sort(),
     };
   }
@@ -287,10 +287,10 @@ export class RoleLinkService {
     resourceRefs: string[],
     credentials: BackstageCredentials,
   ): Promise<Array<RoleLinkResource | undefined>> {
-    const roleCatalog = await this.options.roleCatalog.current();
+    const roleDataset = await this.options.roleDataset.current();
     const parsed = resourceRefs.map(resourceRef => {
       const link = parseRoleLinkResourceRef(resourceRef);
-      if (!link || !roleCatalog.hasRole(link.roleId)) {
+      if (!link || !roleDataset.hasRole(link.roleId)) {
         return undefined;
       }
       try {
@@ -369,11 +369,11 @@ export class RoleLinkService {
    * Group's roles list them as unknown role ids, and an unlink removes them.
    */
   async reportRetiredLinks(): Promise<void> {
-    const [linked, roleCatalog] = await Promise.all([
+    const [linked, roleDataset] = await Promise.all([
       this.options.store.linkedRoleIds(),
-      this.options.roleCatalog.current(),
+      this.options.roleDataset.current(),
     ]);
-    const retired = linked.filter(roleId => !roleCatalog.hasRole(roleId));
+    const retired = linked.filter(roleId => !roleDataset.hasRole(roleId));
     if (retired.length > 0) {
       this.options.logger.warn(
         `Portal links name roles that the loaded dataset does not have: ${retired.join(
@@ -467,7 +467,7 @@ export class RoleLinkService {
     groupRef: string,
     group: Entity,
   ): Promise<RoleLinkResource> {
-    const role = (await this.options.roleCatalog.current()).getRole(roleId);
+    const role = (await this.options.roleDataset.current()).getRole(roleId);
     return {
       roleId,
       pillarIds: role.pillarIds,
@@ -479,7 +479,7 @@ export class RoleLinkService {
   }
 
   private async requireRole(roleId: string) {
-    if (!(await this.options.roleCatalog.current()).hasRole(roleId)) {
+    if (!(await this.options.roleDataset.current()).hasRole(roleId)) {
       throw new NotFoundError(
         `No role '${roleId}'; GET /api/well-architected/roles lists the role ids`,
       );
@@ -487,12 +487,12 @@ export class RoleLinkService {
   }
 
   private async reportUnknown(groups: Entity[]) {
-    const roleCatalog = await this.options.roleCatalog.current();
+    const roleDataset = await this.options.roleDataset.current();
     for (const group of groups) {
       const ref = stringifyEntityRef(group);
       for (const roleId of annotatedRoleIds(group)) {
         const key = `${ref} ${roleId}`;
-        if (!roleCatalog.hasRole(roleId) && !this.reportedUnknown.has(key)) {
+        if (!roleDataset.hasRole(roleId) && !this.reportedUnknown.has(key)) {
           this.reportedUnknown.add(key);
           this.options.logger.warn(
             `Group ${ref} names role '${roleId}' in its ${ROLES_ANNOTATION} annotation, but the dataset has no such role; the entry is ignored`,

@@ -156,14 +156,14 @@ describe('CatalogEvaluator', () => {
   });
 
   it('evaluates everything again when the rules or the dataset change', async () => {
-    const { evaluator, evaluationStore, catalog, roleCatalog } = setUp();
+    const { evaluator, evaluationStore, catalog, roleDataset } = setUp();
     await evaluator.runRound();
     const otherRules = new CatalogEvaluator({
       catalog,
       requestCatalog: catalog,
       auth: mockServices.auth(),
       store: evaluationStore,
-      roleCatalog,
+      roleDataset,
       engine: new SuggestionEngine({
         rules: defaultSuggestionRules,
         vocabulary: defaultVocabulary,

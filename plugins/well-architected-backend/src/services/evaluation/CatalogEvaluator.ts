@@ -13,7 +13,7 @@ import {
   StoredOrganisation,
 } from '../../database/EvaluationStore';
 import { CatalogReads } from '../boundedCatalog';
-import { RoleCatalog } from '../RoleCatalog';
+import { RoleDataset } from '../RoleDataset';
 import {
   EntityNeighbourhood,
   MAX_READ_ROUNDS,
@@ -103,7 +103,7 @@ export class CatalogEvaluator {
       requestCatalog: CatalogReads;
       auth: AuthService;
       store: EvaluationStore;
-      roleCatalog: RoleCatalog;
+      roleDataset: RoleDataset;
       engine: SuggestionEngine;
       /** Hash of the rules and the vocabulary: results made with others are evaluated again. */
       ruleConfigHash: string;
@@ -273,7 +273,7 @@ export class CatalogEvaluator {
 
   private async baseInputs() {
     return {
-      datasetVersion: (await this.options.roleCatalog.current()).version,
+      datasetVersion: (await this.options.roleDataset.current()).version,
       ruleConfigHash: this.options.ruleConfigHash,
     };
   }

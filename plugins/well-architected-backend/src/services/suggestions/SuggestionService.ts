@@ -21,7 +21,7 @@ import {
   SUGGESTIBLE_KINDS,
 } from '../evaluation/CatalogEvaluator';
 import { EvaluatedRole } from '../evaluation/model';
-import { RoleCatalog, RoleCatalogSnapshot } from '../RoleCatalog';
+import { RoleDataset, RoleDatasetSnapshot } from '../RoleDataset';
 import { normalizeRef } from '../RoleLinkService';
 import { confidenceOf } from './confidence';
 import { ReviewerService } from './ReviewerService';
@@ -44,7 +44,7 @@ export function requireSuggestible(entityRef: CompoundEntityRef): void {
  */
 function toSuggestion(
   role: EvaluatedRole,
-  roleCatalog: RoleCatalogSnapshot,
+  roleDataset: RoleDatasetSnapshot,
   visible: (ref: string) => boolean,
 ): Omit<Suggestion, 'reviewers'> | undefined {
   const reasons = role.reasons.filter(r => r.entityRefs.every(visible));
@@ -54,7 +54,7 @@ function toSuggestion(
   const weights = new Map(reasons.map(r => [r.ruleId, r.weight]));
   return {
     roleId: role.roleId,
-    roleTitle: roleCatalog.roleTitle(role.roleId),
+    roleTitle: roleDataset.roleTitle(role.roleId),
     pillarIds: PILLAR_IDS.filter(p =>
       reasons.some(r => r.pillarIds.includes(p)),
     ),
@@ -84,7 +84,7 @@ export class SuggestionService {
       store: Pick<EvaluationStore, 'readEvaluation'>;
       evaluator: Pick<CatalogEvaluator, 'evaluateEntity' | 'organisation'>;
       links: Pick<RoleLinkStore, 'revision' | 'listLinks'>;
-      roleCatalog: RoleCatalog;
+      roleDataset: RoleDataset;
       reviewers: ReviewerService;
       catalog: CatalogReads;
     },
@@ -100,10 +100,10 @@ export class SuggestionService {
       new NotFoundError(
         `No entity '${ref}' in the catalog, or you may not see it`,
       );
-    const [evaluation, links, roleCatalog] = await Promise.all([
+    const [evaluation, links, roleDataset] = await Promise.all([
       this.evaluation(normalizeRef(ref)),
       this.currentLinks(),
-      this.options.roleCatalog.current(),
+      this.options.roleDataset.current(),
     ]);
     if (!evaluation) {
       throw notFound();
@@ -140,7 +140,7 @@ export class SuggestionService {
     );
     const suggestions = result.roles
       .flatMap(role => {
-        const suggestion = toSuggestion(role, roleCatalog, visible);
+        const suggestion = toSuggestion(role, roleDataset, visible);
         return suggestion
           ? [{ ...suggestion, reviewers: byRole.get(role.roleId) ?? [] }]
           : [];

@@ -26,7 +26,7 @@ import { roleRouteRef } from '../../routes';
 import { AsyncContent } from '../AsyncContent';
 import { ResponsibilityItem } from '../ResponsibilityItem';
 
-/** Page size that holds the whole catalogue; the list is grouped client-side by category. */
+/** Page size that holds the whole dataset; the list is grouped client-side by category. */
 const ALL_ROLES = 500;
 
 interface CategoryGroup {
@@ -36,7 +36,7 @@ interface CategoryGroup {
   entries: Array<{ role: Role; responsibility: Responsibility }>;
 }
 
-/** Groups the matching responsibilities by category, in the catalogue's pillar and category order. */
+/** Groups the matching responsibilities by category, in the dataset's pillar and category order. */
 function groupByCategory(pillars: Pillar[], roles: Role[]): CategoryGroup[] {
   const groups = new Map<string, CategoryGroup>();
   for (const pillar of pillars) {
@@ -141,7 +141,7 @@ function CategoryCard(props: { group: CategoryGroup }) {
 }
 
 /**
- * Browses the role catalogue: pillar and category filters, text search, and the matching entries
+ * Browses the role dataset: pillar and category filters, text search, and the matching entries
  * grouped by category. The filters live in the URL (`?pillar=security&q=sre`), so a view can be
  * shared and restored.
  *

@@ -14,7 +14,7 @@ export const spec = {
     title: 'well-architected',
     version: '1',
     description:
-      "The Well-Architected roles API of the backend plugin `well-architected`: the role catalogue\n(pillars, categories, roles and their responsibilities), the links between roles and Backstage\nGroups, and the roles suggested to review a System or Component. The paths are relative to\nwhere the backend mounts the plugin, `/api/well-architected`.\n\nEvery operation needs user or service credentials. Errors have Backstage's error body\n(`ErrorResponse`). Dataset responses carry an `ETag`; a matching `If-None-Match` gets\n`304 Not Modified` without a body.\n",
+      "The Well-Architected roles API of the backend plugin `well-architected`: the role dataset\n(pillars, categories, roles and their responsibilities), the links between roles and Backstage\nGroups, and the roles suggested to review a System or Component. The paths are relative to\nwhere the backend mounts the plugin, `/api/well-architected`.\n\nEvery operation needs user or service credentials. Errors have Backstage's error body\n(`ErrorResponse`). Dataset responses carry an `ETag`; a matching `If-None-Match` gets\n`304 Not Modified` without a body.\n",
     license: {
       name: 'Apache-2.0',
       url: 'http://www.apache.org/licenses/LICENSE-2.0.html',

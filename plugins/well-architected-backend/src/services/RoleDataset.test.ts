@@ -4,12 +4,12 @@ import {
   inMemoryRoleStore,
 } from '../__testUtils__/testDataset';
 import {
-  RoleCatalog,
-  RoleCatalogSnapshot,
+  RoleDataset,
+  RoleDatasetSnapshot,
   VERSION_CHECK_MS,
-} from './RoleCatalog';
+} from './RoleDataset';
 
-describe('RoleCatalogSnapshot.listRolesJson', () => {
+describe('RoleDatasetSnapshot.listRolesJson', () => {
   const queries = [
     {},
     { limit: 100, offset: 0 },
@@ -18,7 +18,7 @@ describe('RoleCatalogSnapshot.listRolesJson', () => {
   ];
 
   it('answers what listRoles answers, as JSON', async () => {
-    const snapshot = new RoleCatalogSnapshot(await bundledDataset());
+    const snapshot = new RoleDatasetSnapshot(await bundledDataset());
     for (const query of queries) {
       expect(JSON.parse(snapshot.listRolesJson(query).toString())).toEqual(
         snapshot.listRoles(query),
@@ -27,7 +27,7 @@ describe('RoleCatalogSnapshot.listRolesJson', () => {
   });
 
   it('serializes each query once per snapshot', async () => {
-    const snapshot = new RoleCatalogSnapshot(await bundledDataset());
+    const snapshot = new RoleDatasetSnapshot(await bundledDataset());
     const listRoles = jest.spyOn(snapshot, 'listRoles');
     for (const query of [...queries, ...queries]) {
       snapshot.listRolesJson(query);
@@ -36,14 +36,14 @@ describe('RoleCatalogSnapshot.listRolesJson', () => {
   });
 
   it('keeps refusing an unknown category', async () => {
-    const snapshot = new RoleCatalogSnapshot(await bundledDataset());
+    const snapshot = new RoleDatasetSnapshot(await bundledDataset());
     expect(() => snapshot.listRolesJson({ category: 'nope' })).toThrow(
       /Unknown category 'nope'/,
     );
   });
 });
 
-describe('RoleCatalog', () => {
+describe('RoleDataset', () => {
   let dataset: Dataset;
   let clock: number;
   /** Lets a background check run to its end. */
@@ -56,28 +56,28 @@ describe('RoleCatalog', () => {
 
   it('reads the stored version at most once a second', async () => {
     const store = inMemoryRoleStore(dataset);
-    const catalog = new RoleCatalog(store, () => clock);
+    const catalog = new RoleDataset(store, () => clock);
     for (let i = 0; i < 10; i++) {
       expect((await catalog.current()).version).toBe(dataset.version);
     }
     expect(store.getDatasetVersion).toHaveBeenCalledTimes(1);
-    expect(store.readCatalogue).toHaveBeenCalledTimes(1);
+    expect(store.readStoredDataset).toHaveBeenCalledTimes(1);
 
     clock += VERSION_CHECK_MS;
     await catalog.current();
     await settle();
     expect(store.getDatasetVersion).toHaveBeenCalledTimes(2);
-    expect(store.readCatalogue).toHaveBeenCalledTimes(1);
+    expect(store.readStoredDataset).toHaveBeenCalledTimes(1);
   });
 
   it('serves the version another replica loaded once it has checked again', async () => {
     const store = inMemoryRoleStore(dataset);
-    const catalog = new RoleCatalog(store, () => clock);
+    const catalog = new RoleDataset(store, () => clock);
     await catalog.current();
 
     const next = { ...dataset, version: 'next', roles: dataset.roles.slice(1) };
     store.getDatasetVersion.mockResolvedValue(next.version);
-    store.readCatalogue.mockResolvedValue(next);
+    store.readStoredDataset.mockResolvedValue(next);
     clock += VERSION_CHECK_MS;
     expect((await catalog.current()).version).toBe(dataset.version);
     await settle();
@@ -88,7 +88,7 @@ describe('RoleCatalog', () => {
 
   it('keeps serving the loaded version while the database cannot be reached', async () => {
     const store = inMemoryRoleStore(dataset);
-    const catalog = new RoleCatalog(store, () => clock);
+    const catalog = new RoleDataset(store, () => clock);
     await catalog.current();
 
     store.getDatasetVersion.mockRejectedValue(new Error('ECONNREFUSED'));
@@ -102,14 +102,14 @@ describe('RoleCatalog', () => {
 
   it('answers 503 until a dataset is loaded, and fails when the first read fails', async () => {
     const store = inMemoryRoleStore(undefined);
-    const catalog = new RoleCatalog(store, () => clock);
+    const catalog = new RoleDataset(store, () => clock);
     await expect(catalog.current()).rejects.toThrow(/has not been loaded yet/);
 
     store.getDatasetVersion.mockRejectedValue(new Error('ECONNREFUSED'));
     await expect(catalog.current()).rejects.toThrow('ECONNREFUSED');
 
     store.getDatasetVersion.mockResolvedValue(dataset.version);
-    store.readCatalogue.mockResolvedValue(dataset);
+    store.readStoredDataset.mockResolvedValue(dataset);
     expect((await catalog.current()).version).toBe(dataset.version);
   });
 });

@@ -41,7 +41,7 @@ function byTitle(a: { title: string }, b: { title: string }) {
  * An immutable view of one dataset version, indexed for the queries of the API. Built once per
  * version, so that a request costs a filter over a few hundred objects and no database query.
  */
-export class RoleCatalogSnapshot {
+export class RoleDatasetSnapshot {
   readonly version: string;
   private readonly pillarsResponse: PillarsResponse;
   private readonly summaries: RoleSummariesResponse;
@@ -173,7 +173,7 @@ export class RoleCatalogSnapshot {
   }
 
   /**
-   * {@link RoleCatalogSnapshot.listRoles} as a JSON body, encoded in UTF-8. The answer of a query
+   * {@link RoleDatasetSnapshot.listRoles} as a JSON body, encoded in UTF-8. The answer of a query
    * only changes with the dataset version, so it is serialized once per snapshot instead of on
    * every request.
    */
@@ -213,22 +213,22 @@ export class RoleCatalogSnapshot {
 export const VERSION_CHECK_MS = 1000;
 
 /**
- * Serves the role catalogue from a snapshot of the loaded dataset version. The stored version is
+ * Serves the role dataset from a snapshot of the loaded dataset version. The stored version is
  * read again at most once a second, in the background: when another replica has loaded a
  * different version, the snapshot is rebuilt from the database. A version's content never
  * changes, so the snapshot is served meanwhile, and while the database cannot be reached.
  */
-export class RoleCatalog {
-  private snapshot?: RoleCatalogSnapshot;
+export class RoleDataset {
+  private snapshot?: RoleDatasetSnapshot;
   private checkedAt = 0;
-  private refreshing?: Promise<RoleCatalogSnapshot>;
+  private refreshing?: Promise<RoleDatasetSnapshot>;
 
   constructor(
     private readonly store: RoleStore,
     private readonly now: () => number = Date.now,
   ) {}
 
-  async current(): Promise<RoleCatalogSnapshot> {
+  async current(): Promise<RoleDatasetSnapshot> {
     if (!this.snapshot) {
       return this.refresh();
     }
@@ -239,24 +239,24 @@ export class RoleCatalog {
     return this.snapshot;
   }
 
-  /** Reads the stored version, and the catalogue when it changed; one read at a time. */
-  private refresh(): Promise<RoleCatalogSnapshot> {
+  /** Reads the stored version, and the dataset when it changed; one read at a time. */
+  private refresh(): Promise<RoleDatasetSnapshot> {
     this.refreshing ??= this.read().finally(() => {
       this.refreshing = undefined;
     });
     return this.refreshing;
   }
 
-  private async read(): Promise<RoleCatalogSnapshot> {
+  private async read(): Promise<RoleDatasetSnapshot> {
     const version = await this.store.getDatasetVersion();
     if (!this.snapshot || version !== this.snapshot.version) {
-      const dataset = await this.store.readCatalogue();
+      const dataset = await this.store.readStoredDataset();
       if (!dataset) {
         throw new ServiceUnavailableError(
           'The Well-Architected dataset has not been loaded yet; try again shortly',
         );
       }
-      this.snapshot = new RoleCatalogSnapshot(dataset);
+      this.snapshot = new RoleDatasetSnapshot(dataset);
     }
     this.checkedAt = this.now();
     return this.snapshot;
