@@ -27,25 +27,10 @@ import {
 } from 'backstage-plugin-well-architected-common';
 import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
 import { CatalogReads } from './boundedCatalog';
+import { GROUP_FIELDS, NAME_FIELDS } from './entityFields';
 import { isRefOfKind } from './entityRefs';
 import { RoleDataset } from './RoleDataset';
 
-/** What is shown of a Group or a User: its name, and the roles a Group declares. */
-const NAME_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.annotations',
-  'spec.profile.displayName',
-];
-
-/**
- * What is read of a Group a link is about: its names and relations (its owners). Groups that hold
- * roles are read with {@link NAME_FIELDS} only, as their relations (everything they own) can be
- * many.
- */
-const RELATED_FIELDS = [...NAME_FIELDS, 'relations'];
 
 /** A group that holds a role, with its catalog entity when the caller may see it. */
 export interface Holder {
@@ -306,7 +291,7 @@ export class RoleLinkService {
       ...new Set(parsed.flatMap(link => (link ? [link.groupRef] : []))),
     ];
     const groups = new Map(
-      (await this.readGroups(groupRefs, credentials, RELATED_FIELDS)).map(g => [
+      (await this.readGroups(groupRefs, credentials, GROUP_FIELDS)).map(g => [
         stringifyEntityRef(g),
         g,
       ]),
@@ -429,7 +414,7 @@ export class RoleLinkService {
   private async readEntities(
     refs: string[],
     credentials: BackstageCredentials,
-    fields: string[] = RELATED_FIELDS,
+    fields: string[] = GROUP_FIELDS,
   ): Promise<Entity[]> {
     if (refs.length === 0) {
       return [];
@@ -453,7 +438,7 @@ export class RoleLinkService {
 
   /** One Group with its relations; 404 when it does not exist or the caller cannot read it. */
   private async readGroup(ref: string, credentials: BackstageCredentials) {
-    const [group] = await this.readGroups([ref], credentials, RELATED_FIELDS);
+    const [group] = await this.readGroups([ref], credentials, GROUP_FIELDS);
     if (!group) {
       throw new NotFoundError(
         `No Group '${ref}' in the catalog, or you may not see it`,

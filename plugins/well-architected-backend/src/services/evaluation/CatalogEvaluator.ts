@@ -21,12 +21,8 @@ import {
   SuggestionEngine,
   readNeighbourhood,
 } from '../suggestions/SuggestionEngine';
-import {
-  DOMAIN_FIELDS,
-  GROUP_FIELDS,
-  USER_FIELDS,
-  buildOrganisation,
-} from './organisation';
+import { GROUP_FIELDS } from '../entityFields';
+import { DOMAIN_FIELDS, USER_FIELDS, buildOrganisation } from './organisation';
 
 /** The kinds the rules read around a System or Component. */
 const NEIGHBOUR_KINDS = ['system', 'component', 'api', 'resource'];

@@ -15,21 +15,6 @@ import {
 } from '../RoleLinkService';
 import { Organisation, OrganisationGroup } from './model';
 
-/**
- * What is read of Groups: names, declared roles, and relations for the hierarchy. The relations
- * list everything a Group owns as well; the catalog cannot leave out some types, and a round reads
- * each Group once.
- */
-export const GROUP_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.annotations',
-  'spec.profile.displayName',
-  'relations',
-];
-
 /** What is read of Users: their names and the Groups they are members of. */
 export const USER_FIELDS = [
   'kind',
