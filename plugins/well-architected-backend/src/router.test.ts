@@ -294,6 +294,7 @@ describe('createRouter', () => {
         /Invalid entityRef 'payments': an entity ref looks like kind:namespace\/name/,
       ],
       ['?entityRef=a&entityRef=b', /Invalid 'entityRef'/],
+      ['?entityRef=system:default/payments%00', /Invalid 'entityRef'/],
       [
         '?entityRef=resource:default/payments-db',
         /Suggestions are made for System and Component entities, not for 'resource'/,

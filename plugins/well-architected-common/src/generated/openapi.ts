@@ -825,7 +825,7 @@ export interface operations {
   getSuggestions: {
     parameters: {
       query: {
-        /** The entity, such as `system:default/payments`. */
+        /** The entity, such as `system:default/payments`; no control characters. */
         entityRef: string;
       };
       header?: never;

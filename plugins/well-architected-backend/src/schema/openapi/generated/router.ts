@@ -434,12 +434,14 @@ export const spec = {
             name: 'entityRef',
             in: 'query',
             required: true,
-            description: 'The entity, such as `system:default/payments`.',
+            description:
+              'The entity, such as `system:default/payments`; no control characters.',
             allowReserved: true,
             schema: {
               type: 'string',
               minLength: 1,
               maxLength: 512,
+              pattern: '^[^\\u0000-\\u001f\\u007f]+$',
             },
           },
         ],
