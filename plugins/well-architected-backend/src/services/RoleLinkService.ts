@@ -31,7 +31,6 @@ import { GROUP_FIELDS, NAME_FIELDS } from './entityFields';
 import { isRefOfKind } from './entityRefs';
 import { RoleDataset } from './RoleDataset';
 
-
 /** A group that holds a role, with its catalog entity when the caller may see it. */
 export interface Holder {
   groupRef: string;

@@ -43,6 +43,12 @@ describe('ReviewersCard', () => {
       await screen.findByText('2 roles · 1 with reviewers · 1 gap'),
     ).toBeInTheDocument();
     expect(api.getSuggestions).toHaveBeenCalledWith('system:default/payments');
+    // When the background evaluation computed it, as a machine-readable time.
+    expect(
+      screen
+        .getByText(/^Suggested from the catalog as it was/)
+        .querySelector('time'),
+    ).toHaveAttribute('dateTime', '2026-11-30T09:00:00.000Z');
     // The SRE serves two pillars and is still listed once.
     expect(rows()).toHaveLength(2);
     const sre = rows()[0];

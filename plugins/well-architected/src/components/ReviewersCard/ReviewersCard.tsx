@@ -24,6 +24,7 @@ import {
 import { wellArchitectedApiRef } from '../../api';
 import { roleRouteRef } from '../../routes';
 import { AsyncContent } from '../AsyncContent';
+import { evaluatedAgo } from './evaluatedAgo';
 
 const TITLE = 'Well-Architected reviewers';
 /** Lets browser tests (and operators' styles) find the card. */
@@ -342,6 +343,12 @@ function Suggestions(props: {
       <Typography variant="body1" component="p">
         {plural(result.suggestions.length, 'role')} · {held} with reviewers ·{' '}
         {plural(gaps, 'gap')}
+      </Typography>
+      <Typography variant="caption" color="textSecondary" component="p">
+        Suggested from the catalog as it was{' '}
+        <time dateTime={result.evaluatedAt} title={result.evaluatedAt}>
+          {evaluatedAgo(result.evaluatedAt)}
+        </time>
       </Typography>
       <PillarFilter
         pillars={pillars}
