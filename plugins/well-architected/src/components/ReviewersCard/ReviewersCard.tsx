@@ -340,16 +340,18 @@ function Suggestions(props: {
   const gaps = result.suggestions.length - held;
   return (
     <>
-      <Typography variant="body1" component="p">
-        {plural(result.suggestions.length, 'role')} · {held} with reviewers ·{' '}
-        {plural(gaps, 'gap')}
-      </Typography>
-      <Typography variant="caption" color="textSecondary" component="p">
-        Suggested from the catalog as it was{' '}
-        <time dateTime={result.evaluatedAt} title={result.evaluatedAt}>
-          {evaluatedAgo(result.evaluatedAt)}
-        </time>
-      </Typography>
+      <div className={classes.line}>
+        <Typography variant="body1" component="p">
+          {plural(result.suggestions.length, 'role')} · {held} with reviewers ·{' '}
+          {plural(gaps, 'gap')}
+        </Typography>
+        <Typography variant="caption" color="textSecondary" component="p">
+          Suggested from the catalog as it was{' '}
+          <time dateTime={result.evaluatedAt} title={result.evaluatedAt}>
+            {evaluatedAgo(result.evaluatedAt)}
+          </time>
+        </Typography>
+      </div>
       <PillarFilter
         pillars={pillars}
         counts={counts}
