@@ -1,4 +1,4 @@
-import { CompoundEntityRef } from '@backstage/catalog-model';
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 
 /**
  * Whether a parsed entity ref names an entity of the kind, given in lower case. The catalog
@@ -12,3 +12,7 @@ export function isRefOfKind(
 ): boolean {
   return ref.kind.toLocaleLowerCase('en-US') === kind;
 }
+
+/** Whether an entity ref, as a string, names a System. */
+export const isSystemRef = (ref: string): boolean =>
+  isRefOfKind(parseEntityRef(ref), 'system');

@@ -5,7 +5,12 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { EntityFilterQuery } from '@backstage/catalog-client';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  Entity,
+  isSystemEntity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   EvaluationInputs,
   EvaluationStore,
@@ -22,13 +27,18 @@ import {
   readNeighbourhood,
 } from '../suggestions/SuggestionEngine';
 import { GROUP_FIELDS } from '../entityFields';
+import { isRefOfKind } from '../entityRefs';
 import { DOMAIN_FIELDS, USER_FIELDS, buildOrganisation } from './organisation';
 
 /** The kinds the rules read around a System or Component. */
 const NEIGHBOUR_KINDS = ['system', 'component', 'api', 'resource'];
 
 /** The kinds that get suggestions. */
-export const SUGGESTIBLE_KINDS = ['system', 'component'];
+const SUGGESTIBLE_KINDS: Lowercase<string>[] = ['system', 'component'];
+
+/** Whether an entity, or a ref, is of a kind that gets suggestions. */
+export const isSuggestible = (ref: Pick<CompoundEntityRef, 'kind'>) =>
+  SUGGESTIBLE_KINDS.some(kind => isRefOfKind(ref, kind));
 
 /** Entities per catalog page when config does not say. */
 export const DEFAULT_PAGE_SIZE = 500;
@@ -154,7 +164,7 @@ export class CatalogEvaluator {
     ]);
     const mine = entities.filter(
       e =>
-        SUGGESTIBLE_KINDS.includes(e.kind.toLocaleLowerCase('en')) &&
+        isSuggestible(e) &&
         shardOf(keyOf(e), shards) === shard,
     );
     const changed: StoredEvaluation[] = [];
@@ -258,9 +268,7 @@ export class CatalogEvaluator {
       read({ kind: 'user' }, USER_FIELDS),
       read({ kind: 'domain' }, DOMAIN_FIELDS),
     ]);
-    const systems = entities.filter(
-      e => e.kind.toLocaleLowerCase('en') === 'system',
-    );
+    const systems = entities.filter(isSystemEntity);
     return {
       entities,
       organisation: buildOrganisation({ groups, users, domains, systems }),

@@ -7,12 +7,14 @@ import {
   RELATION_OWNED_BY,
   RELATION_PART_OF,
   RELATION_PROVIDES_API,
+  isSystemEntity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
   RuleEvidence,
   SuggestionRule,
 } from 'backstage-plugin-well-architected-node';
+import { isRefOfKind, isSystemRef } from '../entityRefs';
 import { EntityEvaluation, EvaluatedRole } from '../evaluation/model';
 import { Neighbourhood, readSignals } from '../signals/readSignals';
 import { SignalVocabulary } from '../signals/vocabulary';
@@ -47,16 +49,13 @@ function targets(entities: Entity[], types: string[]): string[] {
   );
 }
 
-function byKind(entities: Entity[], kind: string) {
-  return entities.filter(e => e.kind.toLocaleLowerCase('en') === kind);
+function byKind(entities: Entity[], kind: Lowercase<string>) {
+  return entities.filter(e => isRefOfKind(e, kind));
 }
 
 function unique(entities: Entity[]): Entity[] {
   return [...new Map(entities.map(e => [keyOf(e), e])).values()];
 }
-
-const isSystemRef = (r: string) =>
-  r.toLocaleLowerCase('en').startsWith('system:');
 
 /** The refs of the Systems an entity is part of. */
 function systemRefs(entity: Entity): string[] {
@@ -77,7 +76,7 @@ export function readNeighbourhood(
   entity: Entity,
   get: (refs: string[]) => Entity[],
 ): EntityNeighbourhood {
-  const isSystem = entity.kind.toLocaleLowerCase('en') === 'system';
+  const isSystem = isSystemEntity(entity);
   let parts = isSystem ? get(targets([entity], [RELATION_HAS_PART])) : [entity];
   // Subcomponents, to any depth the rounds allow.
   for (let level = 0; level < MAX_READ_ROUNDS; level++) {

@@ -18,7 +18,7 @@ import { RoleLinkStore, StoredRoleLink } from '../../database/RoleLinkStore';
 import { CatalogReads } from '../boundedCatalog';
 import {
   CatalogEvaluator,
-  SUGGESTIBLE_KINDS,
+  isSuggestible,
 } from '../evaluation/CatalogEvaluator';
 import { EvaluatedRole } from '../evaluation/model';
 import { RoleDataset, RoleDatasetSnapshot } from '../RoleDataset';
@@ -31,7 +31,7 @@ const VISIBILITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 
 /** Refuses, before anything is read, an entity that is not a System or a Component. */
 export function requireSuggestible(entityRef: CompoundEntityRef): void {
-  if (!SUGGESTIBLE_KINDS.includes(entityRef.kind.toLocaleLowerCase('en'))) {
+  if (!isSuggestible(entityRef)) {
     throw new InputError(
       `Suggestions are made for System and Component entities, not for '${entityRef.kind}'`,
     );

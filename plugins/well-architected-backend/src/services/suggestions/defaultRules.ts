@@ -1,4 +1,3 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { PillarId } from 'backstage-plugin-well-architected-common';
 import {
   RuleEvidence,
@@ -6,6 +5,7 @@ import {
   SuggestionContext,
   SuggestionRule,
 } from 'backstage-plugin-well-architected-node';
+import { isSystemRef } from '../entityRefs';
 import { SHARED_CONTRACT } from '../signals/readSignals';
 import { signalEvidence } from './evidence';
 
@@ -40,10 +40,6 @@ function together(
   ];
   return found.some(list => list.length === 0) ? undefined : found.flat();
 }
-
-/** Whether a signal names a System: what a System says holds for all its parts. */
-const isSystemRef = (r: string) =>
-  parseEntityRef(r).kind.toLocaleLowerCase('en') === 'system';
 
 /** A production service or website: what people use, sign in to and call about. */
 const usedByPeople = (signal: Signal) =>
