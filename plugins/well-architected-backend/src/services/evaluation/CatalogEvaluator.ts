@@ -163,9 +163,7 @@ export class CatalogEvaluator {
       this.baseInputs(),
     ]);
     const mine = entities.filter(
-      e =>
-        isSuggestible(e) &&
-        shardOf(keyOf(e), shards) === shard,
+      e => isSuggestible(e) && shardOf(keyOf(e), shards) === shard,
     );
     const changed: StoredEvaluation[] = [];
     for (const entity of mine) {
