@@ -23,6 +23,11 @@ export function LinkPicker(props: {
   return (
     <Box display="flex" alignItems="center" gridGap={8} mt={2}>
       <Autocomplete
+        // A fixed id from the first render, so the label names the input at once (the
+        // generated one arrives a render later, and a screen reader or checker can come first).
+        id={`well-architected-picker-${label
+          .toLocaleLowerCase('en')
+          .replace(/[^a-z0-9]+/g, '-')}`}
         style={{ flex: 1, maxWidth: 420 }}
         options={options}
         loading={loading}
