@@ -12,6 +12,7 @@ import {
   RESOURCE_FAMILIES,
   ResourceFamily,
   SignalVocabulary,
+  TAG_SIGNALS,
   TagSignal,
   WORKLOAD_FAMILIES,
   WorkloadFamily,
@@ -228,6 +229,17 @@ function annotationFindings(
   });
 }
 
+/** Makes the findings read from an entity's own data. */
+const ownFinding =
+  (entity: Entity) =>
+  (id: string, detail: string, message: string): Finding => ({
+    id,
+    detail,
+    message,
+    entityRef: ref(entity),
+    source: 'own',
+  });
+
 /** Tag signals that a Component inherits from its System, and that a dependency passes on. */
 const INHERITED_TAG_SIGNALS: readonly TagSignal[] = [
   'regulated',
@@ -246,27 +258,10 @@ const RELATED_TAG_SIGNALS: readonly TagSignal[] = [
   'personal-data',
   'special-category-data',
 ];
-const OWN_TAG_SIGNALS: readonly TagSignal[] = [
-  'regulated',
-  'personal-data',
-  'business-critical',
-  'internet-facing',
-  'internal-only',
-  'change-controlled',
-  'data-processing',
-  'identity',
-  'card-data',
-  'latency-critical',
-  'multi-region',
-  'analytics',
-  'build-infrastructure',
-  'special-category-data',
-  'data-sharing',
-  'accessibility',
-  'self-hosted',
-  'audit-trail',
-  'machine-learning',
-];
+/** Every tag signal but `public-contract`, which only an API's own tags give (`apiFindings`). */
+const OWN_TAG_SIGNALS: readonly TagSignal[] = TAG_SIGNALS.filter(
+  signal => signal !== 'public-contract',
+);
 
 /**
  * The tag signals a Component takes from its System. Criticality is not taken by code that nothing
@@ -384,13 +379,7 @@ function workloadFindings(
   const meaning = lifecycleMeaning(vocabulary, entity);
   const lifecycle = lower(entity.spec?.lifecycle);
   const type = lower(entity.spec?.type);
-  const found = (id: string, detail: string, message: string): Finding => ({
-    id,
-    detail,
-    message,
-    entityRef: ref(entity),
-    source: 'own',
-  });
+  const found = ownFinding(entity);
   const findings: Finding[] = [];
   if (family === 'website' && servesStaticFiles(entity)) {
     return findings;
@@ -473,13 +462,7 @@ function apiFindings(
   api: Entity,
   neighbourhood: Neighbourhood,
 ): Finding[] {
-  const found = (id: string, detail: string, message: string): Finding => ({
-    id,
-    detail,
-    message,
-    entityRef: ref(api),
-    source: 'own',
-  });
+  const found = ownFinding(api);
   const findings = tagFindings(vocabulary, api, 'own', ['public-contract']);
   const others = [
     ...new Set(
@@ -560,13 +543,7 @@ function inferredFindings(
   });
   return workloads.flatMap(entity => {
     const family = workloadFamily(vocabulary, entity);
-    const found = (id: string, detail: string, message: string): Finding => ({
-      id,
-      detail,
-      message,
-      entityRef: ref(entity),
-      source: 'own',
-    });
+    const found = ownFinding(entity);
     const findings: Finding[] = [];
     if (
       family === 'website' &&
