@@ -20,7 +20,7 @@ import { describeRequestErrors, refuseDroppedQueryKeys } from './requestErrors';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { RoleLinkPermissions } from './services/RoleLinkPermissions';
 import { LinkTarget, RoleLinkService } from './services/RoleLinkService';
-import { RoleDataset } from './services/RoleDataset';
+import { RoleDataset, RoleDatasetSnapshot } from './services/RoleDataset';
 import { SuggestionService } from './services/suggestions/SuggestionService';
 
 const ENTITY_REF_HELP =
@@ -123,6 +123,22 @@ export async function createRouter(options: {
     options.allowServiceLinks ? ['user', 'service'] : ['user'];
 
   /**
+   * Answers a read of the role dataset through `send`, unless the caller already holds the answer
+   * for the dataset's current version (304).
+   */
+  async function sendFromDataset(
+    req: Parameters<typeof authenticate>[0],
+    res: express.Response,
+    send: (dataset: RoleDatasetSnapshot) => void,
+  ) {
+    await authenticate(req);
+    const dataset = await roleDataset.current();
+    if (!isFresh(req, res, dataset.version)) {
+      send(dataset);
+    }
+  }
+
+  /**
    * Runs a mutation of role links: authenticated, the role and the Group looked up with the
    * caller's credentials (404 for a Group they cannot read, before anything is written),
    * authorized for that link, and recorded with the auditor whatever the outcome. `mutate`
@@ -164,38 +180,25 @@ export async function createRouter(options: {
     }
   }
 
-  router.get('/pillars', async (req, res) => {
-    await authenticate(req);
-    const catalog = await roleDataset.current();
-    if (!isFresh(req, res, catalog.version)) {
-      res.json(catalog.pillars());
-    }
-  });
+  router.get('/pillars', (req, res) =>
+    sendFromDataset(req, res, dataset => res.json(dataset.pillars())),
+  );
 
-  router.get('/roles', async (req, res) => {
-    await authenticate(req);
-    const catalog = await roleDataset.current();
-    if (!isFresh(req, res, catalog.version)) {
-      sendSerialized(res, catalog.listRolesJson(req.query));
-    }
-  });
+  router.get('/roles', (req, res) =>
+    sendFromDataset(req, res, dataset =>
+      sendSerialized(res, dataset.listRolesJson(req.query)),
+    ),
+  );
 
-  router.get('/role-summaries', async (req, res) => {
-    await authenticate(req);
-    const catalog = await roleDataset.current();
-    if (!isFresh(req, res, catalog.version)) {
-      res.json(catalog.roleSummaries());
-    }
-  });
+  router.get('/role-summaries', (req, res) =>
+    sendFromDataset(req, res, dataset => res.json(dataset.roleSummaries())),
+  );
 
-  router.get('/roles/:roleId', async (req, res) => {
-    await authenticate(req);
-    const catalog = await roleDataset.current();
-    const role = catalog.getRole(req.params.roleId);
-    if (!isFresh(req, res, catalog.version)) {
-      res.json(role);
-    }
-  });
+  router.get('/roles/:roleId', (req, res) =>
+    sendFromDataset(req, res, dataset =>
+      res.json(dataset.getRole(req.params.roleId)),
+    ),
+  );
 
   router.get('/roles/:roleId/groups', async (req, res) => {
     const credentials = await authenticate(req);

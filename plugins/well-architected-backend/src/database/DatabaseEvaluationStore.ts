@@ -1,6 +1,4 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
-import { Knex } from 'knex';
-import { connectDatabase, readTimestamp } from './connectDatabase';
+import { KnexStore, readTimestamp } from './connectDatabase';
 import {
   EvaluationInputs,
   EvaluationStore,
@@ -34,16 +32,10 @@ function toInputs(
 }
 
 /** The evaluation of the catalog in the plugin's database, through knex. */
-export class DatabaseEvaluationStore implements EvaluationStore {
-  /** Connects to the plugin's database and runs its migrations unless told to skip them. */
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<DatabaseEvaluationStore> {
-    return new DatabaseEvaluationStore(await connectDatabase(options.database));
-  }
-
-  private constructor(private readonly db: Knex) {}
-
+export class DatabaseEvaluationStore
+  extends KnexStore
+  implements EvaluationStore
+{
   async readEvaluation(
     entityRef: string,
   ): Promise<StoredEvaluation | undefined> {

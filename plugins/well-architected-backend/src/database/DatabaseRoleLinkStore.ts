@@ -1,10 +1,6 @@
-import {
-  DatabaseService,
-  isDatabaseConflictError,
-} from '@backstage/backend-plugin-api';
+import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
-import { Knex } from 'knex';
-import { connectDatabase, readTimestamp } from './connectDatabase';
+import { KnexStore, readTimestamp } from './connectDatabase';
 import { RoleLinkStore, StoredRoleLink } from './RoleLinkStore';
 import { DbRoleLinkRow, DbRoleLinksRevisionRow } from './tables';
 
@@ -25,16 +21,7 @@ function toLink(row: DbRoleLinkRow): StoredRoleLink {
 }
 
 /** Portal links between roles and groups in the plugin's database, through knex. */
-export class DatabaseRoleLinkStore implements RoleLinkStore {
-  /** Connects to the plugin's database and runs its migrations unless told to skip them. */
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<DatabaseRoleLinkStore> {
-    return new DatabaseRoleLinkStore(await connectDatabase(options.database));
-  }
-
-  private constructor(private readonly db: Knex) {}
-
+export class DatabaseRoleLinkStore extends KnexStore implements RoleLinkStore {
   async listLinks(
     filter: { roleIds?: string[]; groupRefs?: string[] } = {},
   ): Promise<StoredRoleLink[]> {

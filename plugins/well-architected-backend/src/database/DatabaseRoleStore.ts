@@ -1,19 +1,8 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import {
-  PillarId,
-  ResponsibilityFlag,
-} from 'backstage-plugin-well-architected-common';
 import { Dataset } from '../dataset/types';
-import { connectDatabase, withStartupLock } from './connectDatabase';
+import { KnexStore, withStartupLock } from './connectDatabase';
 import { DatasetSyncResult, RoleStore } from './RoleStore';
-import {
-  DbCategoryRow,
-  DbDatasetStateRow,
-  DbPillarRow,
-  DbResponsibilityRow,
-  DbRoleRow,
-} from './tables';
+import { DbDatasetStateRow } from './tables';
 
 const STATE_ID = 'current';
 const UNCHANGED: DatasetSyncResult = {
@@ -25,65 +14,83 @@ const UNCHANGED: DatasetSyncResult = {
 // Keeps each INSERT well under SQLite's bound-variable limit.
 const INSERT_CHUNK = 50;
 
-type DatasetRow = Record<string, unknown> & {
-  id: string;
-  retired_at: Date | string | null;
+/** A row of a dataset table, as the dataset defines it: without the retirement column. */
+type Row = { id: string } & Record<string, unknown>;
+
+type StoredRow = Row & { retired_at: Date | string | null };
+
+/** The dataset's tables, each a list in the dataset. */
+type DatasetTable = 'pillars' | 'categories' | 'roles' | 'responsibilities';
+
+/** Where a dataset field is stored: its column, and whether the column holds it as JSON text. */
+type Column = { column: string; json?: true };
+
+const column = (name: string): Column => ({ column: name });
+const jsonColumn = (name: string): Column => ({ column: name, json: true });
+
+/**
+ * The columns of each dataset field, one map for writing the rows and reading them back. Tables
+ * are listed parents first, so that foreign keys always find their row.
+ */
+const COLUMNS: {
+  [T in DatasetTable]: Record<keyof Dataset[T][number], Column>;
+} = {
+  pillars: {
+    id: column('id'),
+    title: column('title'),
+    order: column('sort_order'),
+  },
+  categories: {
+    id: column('id'),
+    pillarId: column('pillar_id'),
+    title: column('title'),
+    order: column('sort_order'),
+  },
+  roles: {
+    id: column('id'),
+    title: column('title'),
+    aliases: jsonColumn('aliases'),
+  },
+  responsibilities: {
+    id: column('id'),
+    roleId: column('role_id'),
+    pillarId: column('pillar_id'),
+    categoryId: column('category_id'),
+    title: column('title'),
+    description: column('description'),
+    flags: jsonColumn('flags'),
+    order: column('sort_order'),
+  },
 };
 
-/** Row values without the retirement column, as the dataset defines them. */
-type Fields<T> = Omit<T, 'retired_at'>;
+const TABLES = Object.keys(COLUMNS) as DatasetTable[];
 
-function toRows(dataset: Dataset) {
-  return {
-    pillars: dataset.pillars.map(
-      (p): Fields<DbPillarRow> => ({
-        id: p.id,
-        title: p.title,
-        sort_order: p.order,
-      }),
-    ),
-    categories: dataset.categories.map(
-      (c): Fields<DbCategoryRow> => ({
-        id: c.id,
-        pillar_id: c.pillarId,
-        title: c.title,
-        sort_order: c.order,
-      }),
-    ),
-    roles: dataset.roles.map(
-      (r): Fields<DbRoleRow> => ({
-        id: r.id,
-        title: r.title,
-        aliases: JSON.stringify(r.aliases),
-      }),
-    ),
-    responsibilities: dataset.responsibilities.map(
-      (r): Fields<DbResponsibilityRow> => ({
-        id: r.id,
-        role_id: r.roleId,
-        pillar_id: r.pillarId,
-        category_id: r.categoryId,
-        title: r.title,
-        description: r.description,
-        flags: JSON.stringify(r.flags),
-        sort_order: r.order,
-      }),
-    ),
-  };
+/** A dataset item as its table's row. */
+function toRow(item: object, columns: Record<string, Column>): Row {
+  const values = item as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(columns).map(([field, { column: name, json }]) => [
+      name,
+      json ? JSON.stringify(values[field]) : values[field],
+    ]),
+  ) as Row;
+}
+
+/** A row read back as the dataset item it was written from. */
+function fromRow<T>(
+  row: Record<string, unknown>,
+  columns: Record<string, Column>,
+): T {
+  return Object.fromEntries(
+    Object.entries(columns).map(([field, { column: name, json }]) => [
+      field,
+      json ? JSON.parse(String(row[name])) : row[name],
+    ]),
+  ) as T;
 }
 
 /** The role dataset in the plugin's database, through knex. */
-export class DatabaseRoleStore implements RoleStore {
-  /** Connects to the plugin's database and runs its migrations unless told to skip them. */
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<DatabaseRoleStore> {
-    const client = await connectDatabase(options.database);
-    return new DatabaseRoleStore(client);
-  }
-
-  private constructor(private readonly db: Knex) {}
-
+export class DatabaseRoleStore extends KnexStore implements RoleStore {
   async getDatasetVersion(): Promise<string | undefined> {
     return this.readVersion(this.db);
   }
@@ -114,15 +121,8 @@ export class DatabaseRoleStore implements RoleStore {
         };
         return result;
       }
-      const rows = toRows(dataset);
-      // Parents before children, so that foreign keys always find their row.
-      const tables: Array<[string, Array<{ id: string }>]> = [
-        ['pillars', rows.pillars],
-        ['categories', rows.categories],
-        ['roles', rows.roles],
-        ['responsibilities', rows.responsibilities],
-      ];
-      for (const [table, wanted] of tables) {
+      for (const table of TABLES) {
+        const wanted = dataset[table].map(item => toRow(item, COLUMNS[table]));
         const counts = await this.syncTable(tx, table, wanted);
         result.inserted += counts.inserted;
         result.updated += counts.updated;
@@ -151,47 +151,29 @@ export class DatabaseRoleStore implements RoleStore {
         return undefined;
       }
       // One statement at a time: a transaction is one connection.
-      const pillars = await tx<DbPillarRow>('pillars')
-        .whereNull('retired_at')
-        .orderBy('sort_order');
-      const categories = await tx<DbCategoryRow>('categories')
-        .whereNull('retired_at')
-        .orderBy(['pillar_id', 'sort_order']);
-      const roles = await tx<DbRoleRow>('roles')
-        .whereNull('retired_at')
-        .orderBy('id');
-      const responsibilities = await tx<DbResponsibilityRow>('responsibilities')
-        .whereNull('retired_at')
-        .orderBy(['category_id', 'sort_order']);
+      const read = async <T extends DatasetTable>(
+        table: T,
+        order: string[],
+      ): Promise<Dataset[T]> => {
+        const rows = await tx(table).whereNull('retired_at').orderBy(order);
+        return rows.map(row =>
+          fromRow<Dataset[T][number]>(row, COLUMNS[table]),
+        ) as Dataset[T];
+      };
+      const pillars = await read('pillars', ['sort_order']);
+      const categories = await read('categories', ['pillar_id', 'sort_order']);
+      const roles = await read('roles', ['id']);
+      const responsibilities = await read('responsibilities', [
+        'category_id',
+        'sort_order',
+      ]);
       return {
         version: state.version,
         revision: state.revision,
-        pillars: pillars.map(p => ({
-          id: p.id as PillarId,
-          title: p.title,
-          order: p.sort_order,
-        })),
-        categories: categories.map(c => ({
-          id: c.id,
-          pillarId: c.pillar_id as PillarId,
-          title: c.title,
-          order: c.sort_order,
-        })),
-        roles: roles.map(r => ({
-          id: r.id,
-          title: r.title,
-          aliases: JSON.parse(r.aliases) as string[],
-        })),
-        responsibilities: responsibilities.map(r => ({
-          id: r.id,
-          roleId: r.role_id,
-          pillarId: r.pillar_id as PillarId,
-          categoryId: r.category_id,
-          title: r.title,
-          description: r.description,
-          flags: JSON.parse(r.flags) as ResponsibilityFlag[],
-          order: r.sort_order,
-        })),
+        pillars,
+        categories,
+        roles,
+        responsibilities,
       };
     });
   }
@@ -217,9 +199,9 @@ export class DatabaseRoleStore implements RoleStore {
   private async syncTable(
     tx: Knex.Transaction,
     table: string,
-    wanted: Array<{ id: string }>,
+    wanted: Row[],
   ) {
-    const stored: DatasetRow[] = await tx(table).select();
+    const stored: StoredRow[] = await tx(table).select();
     const existing = new Map(stored.map(row => [row.id, row]));
     const wantedIds = new Set(wanted.map(row => row.id));
 

@@ -111,3 +111,16 @@ export function readTimestamp(value: Date | string | number): Date {
   }
   return new Date(value);
 }
+
+/** A store on the plugin's database, made with the connection `connectDatabase` gives. */
+export abstract class KnexStore {
+  constructor(protected readonly db: Knex) {}
+
+  /** Connects to the plugin's database and runs its migrations unless told to skip them. */
+  static async create<T>(
+    this: new (db: Knex) => T,
+    options: { database: DatabaseService },
+  ): Promise<T> {
+    return new this(await connectDatabase(options.database));
+  }
+}

@@ -1,40 +1,5 @@
-/** Row of `pillars`. */
-export interface DbPillarRow {
-  id: string;
-  title: string;
-  sort_order: number;
-  retired_at: Date | string | null;
-}
-
-/** Row of `categories`. */
-export interface DbCategoryRow {
-  id: string;
-  pillar_id: string;
-  title: string;
-  sort_order: number;
-  retired_at: Date | string | null;
-}
-
-/** Row of `roles`; `aliases` is a JSON array. */
-export interface DbRoleRow {
-  id: string;
-  title: string;
-  aliases: string;
-  retired_at: Date | string | null;
-}
-
-/** Row of `responsibilities`; `flags` is a JSON array. */
-export interface DbResponsibilityRow {
-  id: string;
-  role_id: string;
-  pillar_id: string;
-  category_id: string;
-  title: string;
-  description: string;
-  flags: string;
-  sort_order: number;
-  retired_at: Date | string | null;
-}
+// The rows of the dataset tables (pillars, categories, roles, responsibilities) are the columns
+// of DatabaseRoleStore's map, with `retired_at`.
 
 /** Row of `dataset_state`. */
 export interface DbDatasetStateRow {

@@ -201,6 +201,11 @@ export type components = {
       | 'sustainability';
     /** The stable id of a role, a lower-case slug such as `site-reliability-engineer`. */
     RoleId: string;
+    /**
+     * The stable id of a suggestion rule, a lower-case slug such as `databases`; config uses it
+     *     to tune or disable the rule, and rules from config must have ids of this form.
+     */
+    RuleId: string;
     EntityRef: string;
     /** A category inside a pillar, such as "Backup & Disaster Recovery". */
     Category: {
@@ -323,8 +328,7 @@ export type components = {
      *     evidence, and the entities it is about.
      */
     SuggestionReason: {
-      /** The rule that found it. */
-      ruleId: string;
+      ruleId: components['schemas']['RuleId'];
       /** The signal the rule read, such as `on-call` or `database`. */
       signal: string;
       /** Plain text naming the evidence; the entities are in `entityRefs`. */
@@ -391,7 +395,7 @@ export type components = {
       /** The entities the rules looked at, the entity itself, its parts and what they depend on. */
       inspectedEntityRefs: components['schemas']['EntityRef'][];
       /** The ids of the rules that were evaluated. */
-      ruleIds: string[];
+      ruleIds: components['schemas']['RuleId'][];
       ownerRef?: components['schemas']['EntityRef'];
       /** Per pillar, the suggested roles that no group holds. */
       gaps: components['schemas']['CoverageGap'][];
@@ -491,6 +495,8 @@ export type ErrorResponse = components['schemas']['ErrorResponse'];
 export type PillarId = components['schemas']['PillarId'];
 /** Generated from the OpenAPI document. @public */
 export type RoleId = components['schemas']['RoleId'];
+/** Generated from the OpenAPI document. @public */
+export type RuleId = components['schemas']['RuleId'];
 /** Generated from the OpenAPI document. @public */
 export type EntityRef = components['schemas']['EntityRef'];
 /** Generated from the OpenAPI document. @public */

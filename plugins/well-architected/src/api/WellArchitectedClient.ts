@@ -1,24 +1,8 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import {
-  PillarsResponse,
-  Role,
-  RolesQuery,
-  RolesResponse,
-  RoleSummariesResponse,
-  SuggestionsResponse,
-  GroupRolesResponse,
-  RoleGroupsResponse,
-  RoleHolder,
-  paths,
-} from 'backstage-plugin-well-architected-common';
-import createClient from 'openapi-fetch';
+import { paths } from 'backstage-plugin-well-architected-common';
+import createClient, { Client } from 'openapi-fetch';
 import { WellArchitectedApi } from './WellArchitectedApi';
-
-/** The body of a successful answer; error answers were thrown as ResponseErrors before. */
-function body<T>({ data }: { data?: T }): T {
-  return data as T;
-}
 
 /**
  * {@link WellArchitectedApi} over HTTP, through the app's discovery and fetch APIs.
@@ -27,15 +11,26 @@ function body<T>({ data }: { data?: T }): T {
  */
 export class WellArchitectedClient implements WellArchitectedApi {
   private readonly discoveryApi: DiscoveryApi;
-  /** Paths, parameters and answers typed from the backend's OpenAPI document. */
-  private readonly client: ReturnType<typeof createClient<paths>>;
+  private readonly fetchApi: FetchApi;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
-    this.client = createClient<paths>({
+    this.fetchApi = options.fetchApi;
+  }
+
+  /**
+   * Asks the backend through a client of its paths, parameters and answers, typed from its OpenAPI
+   * document, at the base URL discovery gives now; resolves to the answer's body. An error answer
+   * rejects with a ResponseError, as Backstage's own clients do.
+   */
+  private async call<T>(
+    ask: (backend: Client<paths>) => Promise<{ data?: T }>,
+  ): Promise<T> {
+    const backend = createClient<paths>({
+      baseUrl: await this.discoveryApi.getBaseUrl('well-architected'),
       // The app's fetch is called as Backstage's own clients call it, with a URL and a method.
       fetch: async request => {
-        const response = await options.fetchApi.fetch(request.url, {
+        const response = await this.fetchApi.fetch(request.url, {
           method: request.method,
           headers: request.headers,
         });
@@ -45,90 +40,66 @@ export class WellArchitectedClient implements WellArchitectedApi {
         return response;
       },
     });
+    const { data } = await ask(backend);
+    return data as T;
   }
 
-  private async baseUrl() {
-    return this.discoveryApi.getBaseUrl('well-architected');
-  }
+  getPillars: WellArchitectedApi['getPillars'] = () =>
+    this.call(backend => backend.GET('/pillars'));
 
-  async getPillars(): Promise<PillarsResponse> {
-    return body(
-      await this.client.request('get', '/pillars', {
-        baseUrl: await this.baseUrl(),
-      }),
-    );
-  }
-
-  async listRoles(query: RolesQuery = {}): Promise<RolesResponse> {
+  listRoles: WellArchitectedApi['listRoles'] = async (query = {}) => {
     // An empty filter is no filter.
     const set = Object.fromEntries(
       Object.entries(query).filter(([, v]) => v !== undefined && v !== ''),
     );
-    return body(
-      await this.client.request('get', '/roles', {
-        baseUrl: await this.baseUrl(),
-        params: { query: set },
-      }),
+    return this.call(backend =>
+      backend.GET('/roles', { params: { query: set } }),
     );
-  }
+  };
 
-  async listRoleSummaries(): Promise<RoleSummariesResponse> {
-    return body(
-      await this.client.request('get', '/role-summaries', {
-        baseUrl: await this.baseUrl(),
-      }),
-    );
-  }
+  listRoleSummaries: WellArchitectedApi['listRoleSummaries'] = () =>
+    this.call(backend => backend.GET('/role-summaries'));
 
-  async getRole(roleId: string): Promise<Role> {
-    return body(
-      await this.client.request('get', '/roles/{roleId}', {
-        baseUrl: await this.baseUrl(),
+  getRole: WellArchitectedApi['getRole'] = roleId =>
+    this.call(backend =>
+      backend.GET('/roles/{roleId}', {
         params: { path: { roleId } },
       }),
     );
-  }
 
-  async getSuggestions(entityRef: string): Promise<SuggestionsResponse> {
-    return body(
-      await this.client.request('get', '/suggestions', {
-        baseUrl: await this.baseUrl(),
+  getSuggestions: WellArchitectedApi['getSuggestions'] = entityRef =>
+    this.call(backend =>
+      backend.GET('/suggestions', {
         params: { query: { entityRef } },
       }),
     );
-  }
 
-  async getRoleGroups(roleId: string): Promise<RoleGroupsResponse> {
-    return body(
-      await this.client.request('get', '/roles/{roleId}/groups', {
-        baseUrl: await this.baseUrl(),
+  getRoleGroups: WellArchitectedApi['getRoleGroups'] = roleId =>
+    this.call(backend =>
+      backend.GET('/roles/{roleId}/groups', {
         params: { path: { roleId } },
       }),
     );
-  }
 
-  async getGroupRoles(groupRef: string): Promise<GroupRolesResponse> {
-    return body(
-      await this.client.request('get', '/groups/{groupRef}/roles', {
-        baseUrl: await this.baseUrl(),
+  getGroupRoles: WellArchitectedApi['getGroupRoles'] = groupRef =>
+    this.call(backend =>
+      backend.GET('/groups/{groupRef}/roles', {
         params: { path: { groupRef } },
       }),
     );
-  }
 
-  async linkGroup(roleId: string, groupRef: string): Promise<RoleHolder> {
-    return body(
-      await this.client.request('put', '/roles/{roleId}/groups/{groupRef}', {
-        baseUrl: await this.baseUrl(),
+  linkGroup: WellArchitectedApi['linkGroup'] = (roleId, groupRef) =>
+    this.call(backend =>
+      backend.PUT('/roles/{roleId}/groups/{groupRef}', {
         params: { path: { roleId, groupRef } },
       }),
     );
-  }
 
-  async unlinkGroup(roleId: string, groupRef: string): Promise<void> {
-    await this.client.request('delete', '/roles/{roleId}/groups/{groupRef}', {
-      baseUrl: await this.baseUrl(),
-      params: { path: { roleId, groupRef } },
-    });
-  }
+  unlinkGroup: WellArchitectedApi['unlinkGroup'] = async (roleId, groupRef) => {
+    await this.call(backend =>
+      backend.DELETE('/roles/{roleId}/groups/{groupRef}', {
+        params: { path: { roleId, groupRef } },
+      }),
+    );
+  };
 }

@@ -330,4 +330,12 @@ describe('configureRules', () => {
       ]),
     ).toThrow("Two suggestion rules have the id 'production-workloads'");
   });
+
+  it('refuses a rule from code whose id config could not name', () => {
+    expect(() =>
+      configure(undefined, [{ ...defaultSuggestionRules[0], id: 'My Rule' }]),
+    ).toThrow(
+      "Suggestion rule id 'My Rule' is not a rule id: use lower-case words joined by hyphens",
+    );
+  });
 });

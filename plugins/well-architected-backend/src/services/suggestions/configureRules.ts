@@ -10,12 +10,16 @@ import {
   configError as invalidConfig,
   configParseError,
 } from '../configErrors';
+import { spec } from '../../schema/openapi/generated/router';
 import { SIGNAL_IDS } from '../signals/vocabulary';
 import { names, ref, specType, subjects, tags } from './evidence';
 
 const CONFIG_KEY = 'wellArchitected.suggestions';
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** A rule id's form, as the API document writes it. */
+const RULE_ID = new RegExp(spec.components.schemas.RuleId.pattern);
+const RULE_ID_HELP =
+  'use lower-case words joined by hyphens, like grpc-services';
 
 const values = z
   .array(z.string().trim().min(1, 'must not be empty'))
@@ -44,9 +48,7 @@ const matchSchema = z
   });
 
 const declarativeRuleSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(SLUG, 'use lower-case words joined by hyphens, like grpc-services'),
+  id: z.string().regex(RULE_ID, RULE_ID_HELP),
   match: matchSchema,
   role: z.string().min(1, 'name a role id, like site-reliability-engineer'),
   pillar: z.enum(PILLAR_IDS, {
@@ -176,6 +178,11 @@ export function configureRules(options: {
       );
     }
     seen.add(rule.id);
+    if (!RULE_ID.test(rule.id)) {
+      throw new Error(
+        `Suggestion rule id '${rule.id}' is not a rule id: ${RULE_ID_HELP}`,
+      );
+    }
     for (const { roleId } of rule.roles) {
       if (!hasRole(roleId)) {
         throw new Error(

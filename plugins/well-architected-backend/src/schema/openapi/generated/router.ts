@@ -679,6 +679,12 @@ export const spec = {
         maxLength: 128,
         pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
       },
+      RuleId: {
+        description:
+          'The stable id of a suggestion rule, a lower-case slug such as `databases`; config uses it\nto tune or disable the rule, and rules from config must have ids of this form.\n',
+        type: 'string',
+        pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+      },
       EntityRef: {
         type: 'string',
         pattern: '^[^:/]+:[^:/]+/.+$',
@@ -1032,8 +1038,7 @@ export const spec = {
         additionalProperties: false,
         properties: {
           ruleId: {
-            type: 'string',
-            description: 'The rule that found it.',
+            $ref: '#/components/schemas/RuleId',
           },
           signal: {
             type: 'string',
@@ -1240,7 +1245,7 @@ export const spec = {
             type: 'array',
             description: 'The ids of the rules that were evaluated.',
             items: {
-              type: 'string',
+              $ref: '#/components/schemas/RuleId',
             },
           },
           ownerRef: {
