@@ -4,6 +4,12 @@ import { paths } from 'backstage-plugin-well-architected-common';
 import createClient, { Client } from 'openapi-fetch';
 import { WellArchitectedApi } from './WellArchitectedApi';
 
+/** A request's path parameters, as openapi-fetch takes them. */
+const path = <T>(parameters: T) => ({ params: { path: parameters } });
+
+/** A request's query parameters, as openapi-fetch takes them. */
+const query = <T>(parameters: T) => ({ params: { query: parameters } });
+
 /**
  * {@link WellArchitectedApi} over HTTP, through the app's discovery and fetch APIs.
  *
@@ -24,9 +30,9 @@ export class WellArchitectedClient implements WellArchitectedApi {
    * rejects with a ResponseError, as Backstage's own clients do.
    */
   private async call<T>(
-    ask: (backend: Client<paths>) => Promise<{ data?: T }>,
+    ask: (api: Client<paths>) => Promise<{ data?: T }>,
   ): Promise<T> {
-    const backend = createClient<paths>({
+    const api = createClient<paths>({
       baseUrl: await this.discoveryApi.getBaseUrl('well-architected'),
       // The app's fetch is called as Backstage's own clients call it, with a URL and a method.
       fetch: async request => {
@@ -40,66 +46,47 @@ export class WellArchitectedClient implements WellArchitectedApi {
         return response;
       },
     });
-    const { data } = await ask(backend);
+    const { data } = await ask(api);
     return data as T;
   }
 
   getPillars: WellArchitectedApi['getPillars'] = () =>
-    this.call(backend => backend.GET('/pillars'));
+    this.call(api => api.GET('/pillars'));
 
-  listRoles: WellArchitectedApi['listRoles'] = async (query = {}) => {
+  listRoles: WellArchitectedApi['listRoles'] = (filters = {}) => {
     // An empty filter is no filter.
     const set = Object.fromEntries(
-      Object.entries(query).filter(([, v]) => v !== undefined && v !== ''),
+      Object.entries(filters).filter(([, v]) => v !== undefined && v !== ''),
     );
-    return this.call(backend =>
-      backend.GET('/roles', { params: { query: set } }),
-    );
+    return this.call(api => api.GET('/roles', query(set)));
   };
 
   listRoleSummaries: WellArchitectedApi['listRoleSummaries'] = () =>
-    this.call(backend => backend.GET('/role-summaries'));
+    this.call(api => api.GET('/role-summaries'));
 
   getRole: WellArchitectedApi['getRole'] = roleId =>
-    this.call(backend =>
-      backend.GET('/roles/{roleId}', {
-        params: { path: { roleId } },
-      }),
-    );
+    this.call(api => api.GET('/roles/{roleId}', path({ roleId })));
 
   getSuggestions: WellArchitectedApi['getSuggestions'] = entityRef =>
-    this.call(backend =>
-      backend.GET('/suggestions', {
-        params: { query: { entityRef } },
-      }),
-    );
+    this.call(api => api.GET('/suggestions', query({ entityRef })));
 
   getRoleGroups: WellArchitectedApi['getRoleGroups'] = roleId =>
-    this.call(backend =>
-      backend.GET('/roles/{roleId}/groups', {
-        params: { path: { roleId } },
-      }),
-    );
+    this.call(api => api.GET('/roles/{roleId}/groups', path({ roleId })));
 
   getGroupRoles: WellArchitectedApi['getGroupRoles'] = groupRef =>
-    this.call(backend =>
-      backend.GET('/groups/{groupRef}/roles', {
-        params: { path: { groupRef } },
-      }),
-    );
+    this.call(api => api.GET('/groups/{groupRef}/roles', path({ groupRef })));
 
   linkGroup: WellArchitectedApi['linkGroup'] = (roleId, groupRef) =>
-    this.call(backend =>
-      backend.PUT('/roles/{roleId}/groups/{groupRef}', {
-        params: { path: { roleId, groupRef } },
-      }),
+    this.call(api =>
+      api.PUT('/roles/{roleId}/groups/{groupRef}', path({ roleId, groupRef })),
     );
 
   unlinkGroup: WellArchitectedApi['unlinkGroup'] = async (roleId, groupRef) => {
-    await this.call(backend =>
-      backend.DELETE('/roles/{roleId}/groups/{groupRef}', {
-        params: { path: { roleId, groupRef } },
-      }),
+    await this.call(api =>
+      api.DELETE(
+        '/roles/{roleId}/groups/{groupRef}',
+        path({ roleId, groupRef }),
+      ),
     );
   };
 }
