@@ -91,7 +91,11 @@ export class RoleDatasetSnapshot {
       .sort((a, b) => byTitle(a.role, b.role));
     this.roleById = new Map(this.roles.map(({ role }) => [role.id, role]));
     this.summaries = {
-      items: this.roles.map(({ role: { id, title } }) => ({ id, title })),
+      items: this.roles.map(({ role: { id, title, aliases } }) => ({
+        id,
+        title,
+        aliases,
+      })),
     };
 
     const rolesIn = (keep: (r: Responsibility) => boolean) =>
@@ -123,7 +127,7 @@ export class RoleDatasetSnapshot {
     return this.pillarsResponse;
   }
 
-  /** Every role's id and title, ordered by title. */
+  /** Every role's id, title and aliases, ordered by title. */
   roleSummaries(): RoleSummariesResponse {
     return this.summaries;
   }

@@ -55,7 +55,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** Every role's id and title, ordered by title; a few KB, for pickers. */
+    /** Every role's id, title and aliases, ordered by title; a few KB, for pickers. */
     get: operations['listRoleSummaries'];
     put?: never;
     post?: never;
@@ -266,10 +266,12 @@ export type components = {
        */
       responsibilities: components['schemas']['Responsibility'][];
     };
-    /** A role's id and title, without its responsibilities. */
+    /** A role's id, title and aliases, without its responsibilities. */
     RoleSummary: {
       id: components['schemas']['RoleId'];
       title: string;
+      /** The other names the role is found by, such as `SRE`. */
+      aliases: string[];
     };
     RoleSummariesResponse: {
       /** Every role of the dataset, ordered by title. */

@@ -172,7 +172,7 @@ export const spec = {
       get: {
         operationId: 'listRoleSummaries',
         summary:
-          "Every role's id and title, ordered by title; a few KB, for pickers.",
+          "Every role's id, title and aliases, ordered by title; a few KB, for pickers.",
         parameters: [
           {
             $ref: '#/components/parameters/ifNoneMatch',
@@ -855,9 +855,10 @@ export const spec = {
         },
       },
       RoleSummary: {
-        description: "A role's id and title, without its responsibilities.",
+        description:
+          "A role's id, title and aliases, without its responsibilities.",
         type: 'object',
-        required: ['id', 'title'],
+        required: ['id', 'title', 'aliases'],
         additionalProperties: false,
         properties: {
           id: {
@@ -865,6 +866,13 @@ export const spec = {
           },
           title: {
             type: 'string',
+          },
+          aliases: {
+            type: 'array',
+            description: 'The other names the role is found by, such as `SRE`.',
+            items: {
+              type: 'string',
+            },
           },
         },
       },
