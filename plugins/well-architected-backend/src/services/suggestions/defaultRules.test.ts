@@ -395,18 +395,6 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
     context(component('gateway', { spec: { type: 'gateway' } })),
   ],
   [
-    'personal-data-stores',
-    context(component('svc'), {
-      resources: [
-        resource('customers', 'postgres', { tags: ['customer-pii'] }),
-      ],
-    }),
-    'personal-data',
-    context(tagged(['customer-pii']), {
-      resources: [resource('sessions', 'redis', { tags: ['customer-pii'] })],
-    }),
-  ],
-  [
     'shipped-code',
     context(component('tariffs', { spec: { type: 'library' } })),
     'library',

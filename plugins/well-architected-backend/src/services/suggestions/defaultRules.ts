@@ -295,21 +295,6 @@ export const defaultSuggestionRules: SuggestionRule[] = [
     ['network-architect', ['performance-efficiency', 'reliability']],
     ['security-engineer', ['security']],
   ]),
-  {
-    id: 'personal-data-stores',
-    roles: [{ roleId: 'data-steward', pillarIds: ['security'] }],
-    weight: 2,
-    // A store that holds personal data needs someone to decide what is kept, for how long, and who
-    // may read it.
-    evaluate: context => {
-      const found = onSameEntity(
-        context,
-        ['personal-data', 'special-category-data'],
-        ['database', 'object-storage', 'data-warehouse'],
-      );
-      return found.length === 0 ? undefined : found;
-    },
-  },
   onSignals('change-control', ['change-controlled'], 2, [
     ['change-manager', ['operational-excellence']],
   ]),
