@@ -182,14 +182,15 @@ describe('the signal vocabulary', () => {
     );
   });
 
+  const labelled = (labels: Record<string, string>) =>
+    signalsOf(
+      component('svc', {
+        spec: { type: 'documentation' },
+        metadata: { labels },
+      }),
+    ).map(s => [s.id, s.detail]);
+
   it('reads a label value with a qualifier after a hyphen, and not a longer word', () => {
-    const labelled = (labels: Record<string, string>) =>
-      signalsOf(
-        component('svc', {
-          spec: { type: 'documentation' },
-          metadata: { labels },
-        }),
-      ).map(s => [s.id, s.detail]);
     expect(labelled({ hosting: 'mainframe-lpar-prod' })).toEqual([
       ['self-hosted', 'hosting=mainframe-lpar-prod'],
     ]);
@@ -197,13 +198,6 @@ describe('the signal vocabulary', () => {
   });
 
   it("reads a label key as the last segment of an organisation's prefixed key, and not inside a word", () => {
-    const labelled = (labels: Record<string, string>) =>
-      signalsOf(
-        component('svc', {
-          spec: { type: 'documentation' },
-          metadata: { labels },
-        }),
-      ).map(s => [s.id, s.detail]);
     expect(labelled({ 'acme.io/tier': 'T0' })).toEqual([
       ['business-critical', 'acme.io/tier=t0'],
     ]);

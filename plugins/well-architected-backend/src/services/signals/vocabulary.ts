@@ -597,21 +597,14 @@ export const defaultVocabulary: SignalVocabulary = {
       values: ['pii', 'phi', 'personal', 'sensitive', 'restricted'],
       signal: 'personal-data',
     },
-    {
+    // A NERC CIP impact rating: a system in scope is regulated and under change control.
+    ...(
+      ['critical-infrastructure', 'regulated', 'change-controlled'] as const
+    ).map(signal => ({
       key: 'cip-impact',
       values: ['high', 'medium'],
-      signal: 'critical-infrastructure',
-    },
-    {
-      key: 'cip-impact',
-      values: ['high', 'medium'],
-      signal: 'regulated',
-    },
-    {
-      key: 'cip-impact',
-      values: ['high', 'medium'],
-      signal: 'change-controlled',
-    },
+      signal,
+    })),
     {
       key: 'exposure',
       values: ['public', 'internet', 'internet-facing', 'external'],
