@@ -205,6 +205,29 @@ describe('readHoldoutSet', () => {
     expect([...acme.labels.keys()]).toEqual(['system:default/shop']);
   });
 
+  it('reads nothing when the holdout folder holds no catalog and there are no labels', async () => {
+    await fs.mkdir(path.join(dir, 'holdout'));
+    await expect(readHoldoutSet(dir)).resolves.toEqual([]);
+  });
+
+  it('names a holdout catalog when there is no labels file', async () => {
+    await fs.mkdir(path.join(dir, 'holdout'));
+    await fs.writeFile(path.join(dir, 'holdout', 'acme.yaml'), catalog);
+    await expect(readHoldoutSet(dir)).rejects.toThrow(
+      "evaluation/holdout/acme.yaml has no labels; label it under 'acme' in evaluation/holdout-labels.yaml",
+    );
+  });
+
+  it('names labels whose holdout catalog is missing', async () => {
+    await fs.mkdir(path.join(dir, 'holdout'));
+    await fs.writeFile(path.join(dir, HOLDOUT_LABELS), labels);
+    await expect(readHoldoutSet(dir)).resolves.toEqual([]);
+    await fs.writeFile(path.join(dir, 'holdout', 'zeta.yaml'), catalog);
+    await expect(readHoldoutSet(dir)).rejects.toThrow(
+      "evaluation/holdout-labels.yaml labels 'acme', but there is no evaluation/holdout/acme.yaml",
+    );
+  });
+
   it('names a holdout catalog that has no labels', async () => {
     await fs.mkdir(path.join(dir, 'holdout'));
     await fs.writeFile(path.join(dir, 'holdout', 'acme.yaml'), catalog);

@@ -54,10 +54,12 @@ async function readLabelledCatalogs(
   }
   return Promise.all(
     Object.entries(parsed.data).map(async ([name, labels]) => {
-      const text = await fs.readFile(
-        path.join(dir, catalogDir, `${name}.yaml`),
-        'utf8',
-      );
+      const file = path.join(catalogDir, `${name}.yaml`);
+      const text = await fs.readFile(path.join(dir, file), 'utf8').catch(() => {
+        throw new Error(
+          `evaluation/${labelsFile} labels '${name}', but there is no evaluation/${file}`,
+        );
+      });
       const entities = parseAllDocuments(text)
         .map(doc => doc.toJS() as Entity | null)
         .filter((e): e is Entity => Boolean(e));
@@ -107,7 +109,13 @@ export async function readHoldoutSet(
   if (names.length === 0) {
     return [];
   }
-  const catalogs = await readLabelledCatalogs(dir, HOLDOUT_LABELS, 'holdout');
+  const hasLabels = await fs.access(path.join(dir, HOLDOUT_LABELS)).then(
+    () => true,
+    () => false,
+  );
+  const catalogs = hasLabels
+    ? await readLabelledCatalogs(dir, HOLDOUT_LABELS, 'holdout')
+    : [];
   const labelled = catalogs.map(c => c.name).sort();
   const unlabelled = names.filter(name => !labelled.includes(name));
   if (unlabelled.length > 0) {

@@ -43,6 +43,9 @@ export const TAG_SIGNALS = [
   'self-hosted',
   'audit-trail',
   'machine-learning',
+  'critical-infrastructure',
+  'connected-devices',
+  'network-edge',
 ] as const;
 
 /**
@@ -124,8 +127,9 @@ export interface AnnotationEntry {
 }
 
 /**
- * One label key and the values that give a signal. A value also matches with a qualifier after a
- * hyphen: `on-prem` matches `on-prem-dc2`.
+ * One label key and the values that give a signal. The key also matches as the last segment of a
+ * prefixed key (`tier` matches `acme.io/tier`), and a value with a qualifier after a hyphen
+ * (`on-prem` matches `on-prem-dc2`).
  */
 export interface LabelEntry {
   key: string;
@@ -275,6 +279,13 @@ export const defaultVocabulary: SignalVocabulary = {
       'statutory',
       'regulated',
       'special-category',
+      'cpra',
+      'lgpd',
+      'pipeda',
+      'popia',
+      'nerc-cip',
+      'bes-cyber-system',
+      'ferc',
     ],
     'personal-data': [
       'gdpr',
@@ -289,6 +300,13 @@ export const defaultVocabulary: SignalVocabulary = {
       'special-category',
       'sensitive-personal-data',
       'health-data',
+      'customer-pii',
+      'employee-pii',
+      'ccpa',
+      'cpra',
+      'lgpd',
+      'pipeda',
+      'popia',
     ],
     'business-critical': [
       'customer-facing',
@@ -318,7 +336,14 @@ export const defaultVocabulary: SignalVocabulary = {
       'back-office',
       'backoffice',
     ],
-    'change-controlled': ['sox', 'soc2', 'soc-2', 'itgc'],
+    'change-controlled': [
+      'sox',
+      'soc2',
+      'soc-2',
+      'itgc',
+      'nerc-cip',
+      'bes-cyber-system',
+    ],
     'public-contract': [
       'public',
       'external',
@@ -354,6 +379,7 @@ export const defaultVocabulary: SignalVocabulary = {
       'low-latency',
       'high-throughput',
       'high-performance',
+      'high-volume',
       'udp',
     ],
     'multi-region': [
@@ -424,6 +450,12 @@ export const defaultVocabulary: SignalVocabulary = {
       'ibm-i',
       'windows-server',
       'vmware',
+      'scada',
+      'ics',
+      'plc',
+      'dcs',
+      'operational-technology',
+      'industrial-control',
     ],
     'machine-learning': [
       'ml',
@@ -440,6 +472,33 @@ export const defaultVocabulary: SignalVocabulary = {
       'audit-trail',
       'siem',
       'security-logging',
+    ],
+    'critical-infrastructure': [
+      'nerc-cip',
+      'bes-cyber-system',
+      'critical-infrastructure',
+      'cni',
+      'iec-62443',
+    ],
+    'connected-devices': [
+      'iot',
+      'iiot',
+      'connected-devices',
+      'device-fleet',
+      'telematics',
+      'ami',
+      'smart-metering',
+      'smart-meters',
+      'ocpp',
+    ],
+    'network-edge': [
+      'edge',
+      'api-gateway',
+      'waf',
+      'cdn',
+      'load-balancer',
+      'reverse-proxy',
+      'ingress',
     ],
     'data-processing': [
       'etl',
@@ -461,6 +520,8 @@ export const defaultVocabulary: SignalVocabulary = {
       'big-data',
       'hadoop',
       'kafka-streams',
+      'high-volume',
+      'ingestion',
     ],
   },
   labels: [
@@ -531,6 +592,19 @@ export const defaultVocabulary: SignalVocabulary = {
       ],
       signal: 'personal-data',
     },
+    {
+      key: 'data-class',
+      values: ['pii', 'phi', 'personal', 'sensitive', 'restricted'],
+      signal: 'personal-data',
+    },
+    // A NERC CIP impact rating: a system in scope is regulated and under change control.
+    ...(
+      ['critical-infrastructure', 'regulated', 'change-controlled'] as const
+    ).map(signal => ({
+      key: 'cip-impact',
+      values: ['high', 'medium'],
+      signal,
+    })),
     {
       key: 'exposure',
       values: ['public', 'internet', 'internet-facing', 'external'],
@@ -638,6 +712,8 @@ export const defaultVocabulary: SignalVocabulary = {
       neo4j: 'Neo4j',
       elasticsearch: 'Elasticsearch',
       opensearch: 'OpenSearch',
+      timescaledb: 'TimescaleDB',
+      influxdb: 'InfluxDB',
     },
     'data-warehouse': {
       'data-warehouse': 'a data warehouse',
@@ -746,6 +822,8 @@ export const defaultVocabulary: SignalVocabulary = {
       'sandbox',
       'development',
       'incubating',
+      'pilot',
+      'preview',
     ],
     deprecated: [
       'deprecated',
