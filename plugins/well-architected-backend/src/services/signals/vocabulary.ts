@@ -147,116 +147,83 @@ export interface SignalVocabulary {
   lifecycles: Record<LifecycleMeaning, string[]>;
 }
 
+/**
+ * The annotation entries of each signal's tools, written as signal → tool → keys, in that order.
+ */
+function annotationsByTool(
+  signals: Partial<Record<AnnotationSignal, Record<string, string[]>>>,
+): AnnotationEntry[] {
+  return Object.entries(signals).flatMap(([signal, tools]) =>
+    Object.entries(tools ?? {}).flatMap(([tool, keys]) =>
+      keys.map(key => ({ key, signal: signal as AnnotationSignal, tool })),
+    ),
+  );
+}
+
 /** The vocabulary that ships with the plugin. */
 export const defaultVocabulary: SignalVocabulary = {
-  annotations: [
-    {
-      key: 'pagerduty.com/integration-key',
-      signal: 'on-call',
-      tool: 'PagerDuty',
+  annotations: annotationsByTool({
+    'on-call': {
+      PagerDuty: ['pagerduty.com/integration-key', 'pagerduty.com/service-id'],
+      Opsgenie: ['opsgenie.com/team', 'opsgenie.com/component-selector'],
+      'Splunk On-Call': [
+        'splunk.com/on-call-team',
+        'splunk.com/on-call-routing-key',
+      ],
+      FireHydrant: ['firehydrant.com/service-name'],
+      iLert: ['ilert.com/integration-key'],
     },
-    { key: 'pagerduty.com/service-id', signal: 'on-call', tool: 'PagerDuty' },
-    { key: 'opsgenie.com/team', signal: 'on-call', tool: 'Opsgenie' },
-    {
-      key: 'opsgenie.com/component-selector',
-      signal: 'on-call',
-      tool: 'Opsgenie',
+    monitoring: {
+      Datadog: ['datadoghq.com/'],
+      Prometheus: ['prometheus.io/'],
+      Grafana: ['grafana/'],
+      'New Relic': ['newrelic.com/'],
+      Dynatrace: ['dynatrace.com/'],
     },
-    {
-      key: 'splunk.com/on-call-team',
-      signal: 'on-call',
-      tool: 'Splunk On-Call',
+    'error-tracking': {
+      Sentry: ['sentry.io/project-slug'],
+      Rollbar: ['rollbar.com/project-slug'],
+      Bugsnag: ['bugsnag.com/project-key'],
     },
-    {
-      key: 'splunk.com/on-call-routing-key',
-      signal: 'on-call',
-      tool: 'Splunk On-Call',
+    'security-scanning': {
+      Snyk: ['snyk.io/'],
     },
-    {
-      key: 'firehydrant.com/service-name',
-      signal: 'on-call',
-      tool: 'FireHydrant',
+    'code-quality': {
+      SonarQube: ['sonarqube.org/project-key'],
     },
-    { key: 'ilert.com/integration-key', signal: 'on-call', tool: 'iLert' },
-    { key: 'datadoghq.com/', signal: 'monitoring', tool: 'Datadog' },
-    { key: 'prometheus.io/', signal: 'monitoring', tool: 'Prometheus' },
-    { key: 'grafana/', signal: 'monitoring', tool: 'Grafana' },
-    { key: 'newrelic.com/', signal: 'monitoring', tool: 'New Relic' },
-    { key: 'dynatrace.com/', signal: 'monitoring', tool: 'Dynatrace' },
-    { key: 'sentry.io/project-slug', signal: 'error-tracking', tool: 'Sentry' },
-    {
-      key: 'rollbar.com/project-slug',
-      signal: 'error-tracking',
-      tool: 'Rollbar',
+    'gitops-delivery': {
+      'Argo CD': ['argocd/app-name', 'argocd/app-selector'],
     },
-    {
-      key: 'bugsnag.com/project-key',
-      signal: 'error-tracking',
-      tool: 'Bugsnag',
+    'source-and-ci': {
+      GitHub: ['github.com/project-slug'],
+      GitLab: ['gitlab.com/project-slug', 'gitlab.com/project-id'],
+      'Azure DevOps': ['dev.azure.com/project-repo'],
+      Jenkins: ['jenkins.io/job-full-name'],
+      CircleCI: ['circleci.com/project-slug'],
+      Buildkite: ['buildkite.com/project-slug'],
     },
-    { key: 'snyk.io/', signal: 'security-scanning', tool: 'Snyk' },
-    {
-      key: 'sonarqube.org/project-key',
-      signal: 'code-quality',
-      tool: 'SonarQube',
+    kubernetes: {
+      Kubernetes: [
+        'backstage.io/kubernetes-id',
+        'backstage.io/kubernetes-label-selector',
+      ],
     },
-    { key: 'argocd/app-name', signal: 'gitops-delivery', tool: 'Argo CD' },
-    { key: 'argocd/app-selector', signal: 'gitops-delivery', tool: 'Argo CD' },
-    { key: 'github.com/project-slug', signal: 'source-and-ci', tool: 'GitHub' },
-    { key: 'gitlab.com/project-slug', signal: 'source-and-ci', tool: 'GitLab' },
-    { key: 'gitlab.com/project-id', signal: 'source-and-ci', tool: 'GitLab' },
-    {
-      key: 'dev.azure.com/project-repo',
-      signal: 'source-and-ci',
-      tool: 'Azure DevOps',
+    serverless: {
+      'AWS Lambda': ['aws.com/lambda-function-name'],
     },
-    {
-      key: 'jenkins.io/job-full-name',
-      signal: 'source-and-ci',
-      tool: 'Jenkins',
+    'web-performance': {
+      Lighthouse: ['lighthouse.com/website-url'],
     },
-    {
-      key: 'circleci.com/project-slug',
-      signal: 'source-and-ci',
-      tool: 'CircleCI',
+    secrets: {
+      Vault: ['vault.io/secrets-path'],
     },
-    {
-      key: 'buildkite.com/project-slug',
-      signal: 'source-and-ci',
-      tool: 'Buildkite',
+    'cost-allocation': {
+      'Cost Insights': ['aws.amazon.com/cost-insights-tags'],
     },
-    {
-      key: 'backstage.io/kubernetes-id',
-      signal: 'kubernetes',
-      tool: 'Kubernetes',
+    documentation: {
+      TechDocs: ['backstage.io/techdocs-ref'],
     },
-    {
-      key: 'backstage.io/kubernetes-label-selector',
-      signal: 'kubernetes',
-      tool: 'Kubernetes',
-    },
-    {
-      key: 'aws.com/lambda-function-name',
-      signal: 'serverless',
-      tool: 'AWS Lambda',
-    },
-    {
-      key: 'lighthouse.com/website-url',
-      signal: 'web-performance',
-      tool: 'Lighthouse',
-    },
-    { key: 'vault.io/secrets-path', signal: 'secrets', tool: 'Vault' },
-    {
-      key: 'aws.amazon.com/cost-insights-tags',
-      signal: 'cost-allocation',
-      tool: 'Cost Insights',
-    },
-    {
-      key: 'backstage.io/techdocs-ref',
-      signal: 'documentation',
-      tool: 'TechDocs',
-    },
-  ],
+  }),
   tags: {
     regulated: [
       'pci',
