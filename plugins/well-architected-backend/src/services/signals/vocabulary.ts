@@ -160,6 +160,13 @@ function annotationsByTool(
   );
 }
 
+/** A label key and the values of it that give `signal`. */
+const labelValues = (
+  signal: TagSignal,
+  key: string,
+  values: string[],
+): LabelEntry => ({ key, values, signal });
+
 /** The vocabulary that ships with the plugin. */
 export const defaultVocabulary: SignalVocabulary = {
   annotations: annotationsByTool({
@@ -492,78 +499,70 @@ export const defaultVocabulary: SignalVocabulary = {
     ],
   },
   labels: [
-    {
-      key: 'tier',
-      values: [
-        '0',
-        '1',
-        'critical',
-        'tier-0',
-        'tier-1',
-        'tier0',
-        'tier1',
-        't0',
-        't1',
-      ],
-      signal: 'business-critical',
-    },
-    {
-      key: 'service-tier',
-      values: ['0', '1', 'critical', 'tier-0', 'tier-1'],
-      signal: 'business-critical',
-    },
-    {
-      key: 'hosting',
-      values: [
-        'on-prem',
-        'on-premises',
-        'onprem',
-        'mainframe',
-        'datacentre',
-        'datacenter',
-        'data-centre',
-        'self-hosted',
-        'bare-metal',
-      ],
-      signal: 'self-hosted',
-    },
-    {
-      key: 'hosted-on',
-      values: ['on-prem', 'on-premises', 'onprem', 'mainframe', 'bare-metal'],
-      signal: 'self-hosted',
-    },
-    {
-      key: 'criticality',
-      values: ['critical', 'high'],
-      signal: 'business-critical',
-    },
-    {
-      key: 'business-criticality',
-      values: ['critical', 'high'],
-      signal: 'business-critical',
-    },
-    {
-      key: 'compliance',
-      values: ['pci', 'pci-dss', 'sox', 'hipaa', 'gdpr', 'soc2'],
-      signal: 'regulated',
-    },
-    {
-      key: 'data-classification',
-      values: [
-        'pii',
-        'phi',
-        'personal',
-        'sensitive',
-        'restricted',
-        'customer-data',
-      ],
-      signal: 'personal-data',
-    },
-    {
-      key: 'data-class',
-      values: ['pii', 'phi', 'personal', 'sensitive', 'restricted'],
-      signal: 'personal-data',
-    },
+    labelValues('business-critical', 'tier', [
+      '0',
+      '1',
+      'critical',
+      'tier-0',
+      'tier-1',
+      'tier0',
+      'tier1',
+      't0',
+      't1',
+    ]),
+    labelValues('business-critical', 'service-tier', [
+      '0',
+      '1',
+      'critical',
+      'tier-0',
+      'tier-1',
+    ]),
+    labelValues('self-hosted', 'hosting', [
+      'on-prem',
+      'on-premises',
+      'onprem',
+      'mainframe',
+      'datacentre',
+      'datacenter',
+      'data-centre',
+      'self-hosted',
+      'bare-metal',
+    ]),
+    labelValues('self-hosted', 'hosted-on', [
+      'on-prem',
+      'on-premises',
+      'onprem',
+      'mainframe',
+      'bare-metal',
+    ]),
+    labelValues('business-critical', 'criticality', ['critical', 'high']),
+    labelValues('business-critical', 'business-criticality', [
+      'critical',
+      'high',
+    ]),
+    labelValues('regulated', 'compliance', [
+      'pci',
+      'pci-dss',
+      'sox',
+      'hipaa',
+      'gdpr',
+      'soc2',
+    ]),
+    labelValues('personal-data', 'data-classification', [
+      'pii',
+      'phi',
+      'personal',
+      'sensitive',
+      'restricted',
+      'customer-data',
+    ]),
+    labelValues('personal-data', 'data-class', [
+      'pii',
+      'phi',
+      'personal',
+      'sensitive',
+      'restricted',
+    ]),
     // A NERC CIP impact rating: a system in scope is regulated and under change control.
     ...(
       ['critical-infrastructure', 'regulated', 'change-controlled'] as const
@@ -572,26 +571,20 @@ export const defaultVocabulary: SignalVocabulary = {
       values: ['high', 'medium'],
       signal,
     })),
-    {
-      key: 'exposure',
-      values: ['public', 'internet', 'internet-facing', 'external'],
-      signal: 'internet-facing',
-    },
-    {
-      key: 'exposure',
-      values: ['internal', 'internal-only', 'private', 'intranet'],
-      signal: 'internal-only',
-    },
-    {
-      key: 'compliance',
-      values: ['sox', 'soc2'],
-      signal: 'change-controlled',
-    },
-    {
-      key: 'compliance',
-      values: ['pci', 'pci-dss'],
-      signal: 'card-data',
-    },
+    labelValues('internet-facing', 'exposure', [
+      'public',
+      'internet',
+      'internet-facing',
+      'external',
+    ]),
+    labelValues('internal-only', 'exposure', [
+      'internal',
+      'internal-only',
+      'private',
+      'intranet',
+    ]),
+    labelValues('change-controlled', 'compliance', ['sox', 'soc2']),
+    labelValues('card-data', 'compliance', ['pci', 'pci-dss']),
   ],
   componentTypes: {
     service: [
