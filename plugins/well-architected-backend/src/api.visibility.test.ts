@@ -11,6 +11,8 @@ import {
 import { exampleEntities } from './__testUtils__/exampleEntities';
 import {
   denyingPermissionsFactory,
+  hidden,
+  hiddenWords,
   hidingCatalogFactory,
 } from './__testUtils__/policyServices';
 import { createTestDatabases } from './__testUtils__/testDataset';
@@ -22,27 +24,6 @@ const databases = createTestDatabases();
 const restricted = 'user:default/restricted';
 const denied = 'user:default/denied';
 const admin = 'user:default/admin';
-
-/** What the catalog hides from `restricted`: Groups that hold roles, a member, a System, a Resource. */
-const hidden = [
-  'group:default/fraud-squad',
-  'group:default/data-team',
-  'group:default/engineering',
-  'user:default/alice',
-  'system:default/storefront',
-  'resource:default/payments-db',
-];
-/** How the hidden entities could show in a body besides their refs: names and display names. */
-const hiddenWords = [
-  ...hidden,
-  'fraud-squad',
-  'data-team',
-  '`engineering`',
-  'The engineering',
-  'Alice Example',
-  'storefront',
-  'payments-db',
-];
 
 /** A request to each route that names a hidden entity, where the route takes one. */
 const hiddenRequests: Record<string, ApiRequest | undefined> = {

@@ -12,6 +12,31 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 
+/**
+ * What a catalog hides from a restricted user in the visibility tests: Groups that hold roles, a
+ * member, a System, a Resource.
+ */
+export const hidden = [
+  'group:default/fraud-squad',
+  'group:default/data-team',
+  'group:default/engineering',
+  'user:default/alice',
+  'system:default/storefront',
+  'resource:default/payments-db',
+];
+
+/** How the hidden entities could show in an answer besides their refs: names and display names. */
+export const hiddenWords = [
+  ...hidden,
+  'fraud-squad',
+  'data-team',
+  '`engineering`',
+  'The engineering',
+  'Alice Example',
+  'storefront',
+  'payments-db',
+];
+
 /** The user entity ref of a user principal, or undefined for services and nobody. */
 function userOf({ principal }: BackstageCredentials): string | undefined {
   return (principal as { userEntityRef?: string }).userEntityRef;
