@@ -10,22 +10,18 @@ import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { startApiServer } from './__testUtils__/apiBackend';
-import { exampleEntities } from './__testUtils__/exampleEntities';
 import {
-  denyingPermissionsFactory,
-  hidden,
+  admin,
+  denied,
   hiddenWords,
-  hidingCatalogFactory,
+  restricted,
+  restrictedViewFeatures,
 } from './__testUtils__/policyServices';
 import { createTestDatabases } from './__testUtils__/testDataset';
 
 jest.setTimeout(120_000);
 
 const databases = createTestDatabases();
-
-const restricted = 'user:default/restricted';
-const denied = 'user:default/denied';
-const admin = 'user:default/admin';
 
 describe.each(databases.eachSupportedId())('the actions, on %s', databaseId => {
   let knex: Knex;
@@ -42,13 +38,7 @@ describe.each(databases.eachSupportedId())('the actions, on %s', databaseId => {
       createEvent: jest.fn(async () => auditEvent),
     });
     server = await startApiServer([
-      mockServices.database.factory({ knex }),
-      denyingPermissionsFactory(denied),
-      hidingCatalogFactory({
-        entities: exampleEntities,
-        hidden,
-        from: restricted,
-      }),
+      ...restrictedViewFeatures(knex),
       auditor.factory,
       createServiceFactory({
         service: actionsRegistryServiceRef,
@@ -229,29 +219,41 @@ describe.each(databases.eachSupportedId())('the actions, on %s', databaseId => {
 
   it('link-role-to-group refuses a denied user, a hidden Group and a service, and writes nothing', async () => {
     const before = await knex('role_links').orderBy(['role_id', 'group_ref']);
-    const link = (groupRef: string, credentials: BackstageCredentials) =>
-      invoke(
-        'link-role-to-group',
-        { roleId: 'security-architect', groupRef },
-        credentials,
-      );
-    await expect(
-      link('group:default/web-team', mockCredentials.user(denied)),
-    ).rejects.toMatchObject({
-      name: 'NotAllowedError',
-      message:
-        'You may not change the roles of group:default/web-team: the permission well-architected.role-link.create is not granted to you for this link',
-    });
-    await expect(
-      link('group:default/data-team', mockCredentials.user(restricted)),
-    ).rejects.toMatchObject({
-      name: 'NotFoundError',
-      message:
-        "No Group 'group:default/data-team' in the catalog, or you may not see it",
-    });
-    await expect(
-      link('group:default/web-team', mockCredentials.service()),
-    ).rejects.toMatchObject({ name: 'NotAllowedError' });
+    const refusals: Array<[string, BackstageCredentials, object]> = [
+      [
+        'group:default/web-team',
+        mockCredentials.user(denied),
+        {
+          name: 'NotAllowedError',
+          message:
+            'You may not change the roles of group:default/web-team: the permission well-architected.role-link.create is not granted to you for this link',
+        },
+      ],
+      [
+        'group:default/data-team',
+        mockCredentials.user(restricted),
+        {
+          name: 'NotFoundError',
+          message:
+            "No Group 'group:default/data-team' in the catalog, or you may not see it",
+        },
+      ],
+      [
+        'group:default/web-team',
+        mockCredentials.service(),
+        { name: 'NotAllowedError' },
+      ],
+    ];
+    for (const [groupRef, credentials, error] of refusals) {
+      await expect(
+        invoke(
+          'link-role-to-group',
+          { roleId: 'security-architect', groupRef },
+          credentials,
+        ),
+      ).rejects.toMatchObject(error);
+    }
+    // The policy and the catalog refused with an audit event; the service was refused before.
     expect(auditEvent.fail).toHaveBeenCalledTimes(2);
     expect(await knex('role_links').orderBy(['role_id', 'group_ref'])).toEqual(
       before,

@@ -1,5 +1,5 @@
 import { Server } from 'node:http';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { send, startApiServer } from './__testUtils__/apiBackend';
 import {
@@ -8,22 +8,18 @@ import {
   apiRoutes,
   routeName,
 } from './__testUtils__/apiRoutes';
-import { exampleEntities } from './__testUtils__/exampleEntities';
 import {
-  denyingPermissionsFactory,
-  hidden,
+  admin,
+  denied,
   hiddenWords,
-  hidingCatalogFactory,
+  restricted,
+  restrictedViewFeatures,
 } from './__testUtils__/policyServices';
 import { createTestDatabases } from './__testUtils__/testDataset';
 
 jest.setTimeout(120_000);
 
 const databases = createTestDatabases();
-
-const restricted = 'user:default/restricted';
-const denied = 'user:default/denied';
-const admin = 'user:default/admin';
 
 /** A request to each route that names a hidden entity, where the route takes one. */
 const hiddenRequests: Record<string, ApiRequest | undefined> = {
@@ -70,15 +66,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      server = await startApiServer([
-        mockServices.database.factory({ knex }),
-        denyingPermissionsFactory(denied),
-        hidingCatalogFactory({
-          entities: exampleEntities,
-          hidden,
-          from: restricted,
-        }),
-      ]);
+      server = await startApiServer(restrictedViewFeatures(knex));
       // Someone who sees everything links a role to a Group hidden from `restricted`.
       const made = await send(
         server,
