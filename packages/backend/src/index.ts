@@ -16,4 +16,7 @@ backend.add(import('./permissionPolicy'));
 
 backend.add(import('backstage-plugin-well-architected-backend'));
 
+// The actions of the plugins named in backend.actions.pluginSources, as MCP tools for AI agents.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();

@@ -47,7 +47,6 @@ const documentedAnswers = Object.entries(spec.paths).flatMap(([path, item]) =>
 describe('the route table', () => {
   it('has a route in the router for every operation of the OpenAPI document, and no other', async () => {
     const router = await createRouter({
-      auditor: mockServices.auditor.mock(),
       httpAuth: mockServices.httpAuth(),
       ...testServices({}),
     });

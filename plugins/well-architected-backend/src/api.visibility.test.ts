@@ -1,5 +1,5 @@
 import { Server } from 'node:http';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { send, startApiServer } from './__testUtils__/apiBackend';
 import {
@@ -8,41 +8,18 @@ import {
   apiRoutes,
   routeName,
 } from './__testUtils__/apiRoutes';
-import { exampleEntities } from './__testUtils__/exampleEntities';
 import {
-  denyingPermissionsFactory,
-  hidingCatalogFactory,
+  admin,
+  denied,
+  hiddenWords,
+  restricted,
+  restrictedViewFeatures,
 } from './__testUtils__/policyServices';
 import { createTestDatabases } from './__testUtils__/testDataset';
 
 jest.setTimeout(120_000);
 
 const databases = createTestDatabases();
-
-const restricted = 'user:default/restricted';
-const denied = 'user:default/denied';
-const admin = 'user:default/admin';
-
-/** What the catalog hides from `restricted`: Groups that hold roles, a member, a System, a Resource. */
-const hidden = [
-  'group:default/fraud-squad',
-  'group:default/data-team',
-  'group:default/engineering',
-  'user:default/alice',
-  'system:default/storefront',
-  'resource:default/payments-db',
-];
-/** How the hidden entities could show in a body besides their refs: names and display names. */
-const hiddenWords = [
-  ...hidden,
-  'fraud-squad',
-  'data-team',
-  '`engineering`',
-  'The engineering',
-  'Alice Example',
-  'storefront',
-  'payments-db',
-];
 
 /** A request to each route that names a hidden entity, where the route takes one. */
 const hiddenRequests: Record<string, ApiRequest | undefined> = {
@@ -89,15 +66,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      server = await startApiServer([
-        mockServices.database.factory({ knex }),
-        denyingPermissionsFactory(denied),
-        hidingCatalogFactory({
-          entities: exampleEntities,
-          hidden,
-          from: restricted,
-        }),
-      ]);
+      server = await startApiServer(restrictedViewFeatures(knex));
       // Someone who sees everything links a role to a Group hidden from `restricted`.
       const made = await send(
         server,

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   SuggestionRule,
@@ -10,6 +11,7 @@ import {
   wellArchitectedSuggestionsExtensionPoint,
 } from 'backstage-plugin-well-architected-node';
 import { wellArchitectedPermissions } from 'backstage-plugin-well-architected-common';
+import { registerActions } from './actions';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { DatabaseRoleLinkStore } from './database/DatabaseRoleLinkStore';
 import { DatabaseRoleStore } from './database/DatabaseRoleStore';
@@ -26,6 +28,7 @@ import {
   ruleConfigHash,
 } from './services/evaluation/evaluationConfig';
 import { RoleDataset } from './services/RoleDataset';
+import { RoleLinkChanges } from './services/RoleLinkChanges';
 import { RoleLinkPermissions } from './services/RoleLinkPermissions';
 import { RoleLinkService } from './services/RoleLinkService';
 import { configureRules } from './services/suggestions/configureRules';
@@ -56,6 +59,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
@@ -69,6 +73,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
       },
       async init({
+        actionsRegistry,
         auditor,
         auth,
         catalog,
@@ -127,7 +132,15 @@ export const wellArchitectedPlugin = createBackendPlugin({
               await auth.getOwnServiceCredentials(),
             ),
         });
-        const linkPermissions = new RoleLinkPermissions(permissions);
+        const linkChanges = new RoleLinkChanges({
+          auditor,
+          roleLinks,
+          linkPermissions: new RoleLinkPermissions(permissions),
+          allowServicePrincipals:
+            config.getOptionalBoolean(
+              'wellArchitected.roleLinks.allowServicePrincipals',
+            ) ?? false,
+        });
         const vocabulary = configureVocabulary(config);
         const evaluationStore = await DatabaseEvaluationStore.create({
           database,
@@ -170,19 +183,20 @@ export const wellArchitectedPlugin = createBackendPlugin({
         });
         httpRouter.use(
           await createRouter({
-            auditor,
             httpAuth,
             logger,
-            linkPermissions,
-            allowServiceLinks:
-              config.getOptionalBoolean(
-                'wellArchitected.roleLinks.allowServicePrincipals',
-              ) ?? false,
+            linkChanges,
             roleDataset,
             roleLinks,
             suggestions,
           }),
         );
+        registerActions({
+          actionsRegistry,
+          roleDataset,
+          suggestions,
+          linkChanges,
+        });
         logger.info(
           `Started in ${Math.round(performance.now() - startedAt)} ms`,
         );

@@ -28,9 +28,8 @@ async function appFor(
   options: { permissions?: PermissionsService; auditor?: AuditorService } = {},
 ) {
   const router = await createRouter({
-    auditor: options.auditor ?? mockServices.auditor.mock(),
     httpAuth: mockServices.httpAuth(),
-    ...testServices({ dataset, catalog, permissions: options.permissions }),
+    ...testServices({ dataset, catalog, ...options }),
   });
   return express().use(router).use(mockErrorHandler());
 }
@@ -433,6 +432,7 @@ describe('createRouter', () => {
           meta: {
             roleId: 'incident-response-manager',
             groupRef: 'group:default/sre-team',
+            actor: 'user:default/mock',
           },
         }),
       );

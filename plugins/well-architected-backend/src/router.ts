@@ -1,55 +1,14 @@
 import { createHash } from 'node:crypto';
-import {
-  AuditorService,
-  BackstageCredentials,
-  BackstageServicePrincipal,
-  BackstageUserPrincipal,
-  HttpAuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
-import { ResourcePermission } from '@backstage/plugin-permission-common';
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import express from 'express';
-import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
-import {
-  roleLinkCreatePermission,
-  roleLinkDeletePermission,
-} from 'backstage-plugin-well-architected-common';
 import { publicErrors } from './publicErrors';
 import { describeRequestErrors, refuseDroppedQueryKeys } from './requestErrors';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
-import { RoleLinkPermissions } from './services/RoleLinkPermissions';
-import { LinkTarget, RoleLinkService } from './services/RoleLinkService';
+import { parseEntityRefParameter } from './services/entityRefs';
+import { RoleLinkChanges } from './services/RoleLinkChanges';
+import { RoleLinkService } from './services/RoleLinkService';
 import { RoleDataset, RoleDatasetSnapshot } from './services/RoleDataset';
 import { SuggestionService } from './services/suggestions/SuggestionService';
-
-const ENTITY_REF_HELP =
-  'an entity ref looks like kind:namespace/name, for example system:default/payments';
-
-/**
- * The document describes `entityRef` as text; the services need it parsed, and an unparsable one
- * gets a message that shows what a ref looks like.
- */
-function parseEntityRefParameter(entityRef: string): CompoundEntityRef {
-  try {
-    return parseEntityRef(entityRef);
-  } catch {
-    throw new InputError(
-      `Invalid entityRef '${entityRef.slice(0, 100)}': ${ENTITY_REF_HELP}`,
-    );
-  }
-}
-
-type Credentials = BackstageCredentials<
-  BackstageUserPrincipal | BackstageServicePrincipal
->;
-
-/** Who made a change: the user's entity ref, or the calling service. */
-function actorRef({ principal }: Credentials): string {
-  return principal.type === 'user'
-    ? principal.userEntityRef
-    : `service:${principal.subject}`;
-}
 
 /**
  * Dataset responses change only when a new dataset version is loaded, so they carry an ETag built
@@ -84,28 +43,15 @@ function sendSerialized(res: express.Response, json: Buffer | string) {
 
 /** The HTTP API of the plugin, mounted at `/api/well-architected`. */
 export async function createRouter(options: {
-  auditor: AuditorService;
   httpAuth: HttpAuthService;
   logger: LoggerService;
-  linkPermissions: RoleLinkPermissions;
+  linkChanges: RoleLinkChanges;
   roleDataset: RoleDataset;
   roleLinks: RoleLinkService;
   suggestions: Pick<SuggestionService, 'suggest'>;
-  /**
-   * Whether service principals may change links (`wellArchitected.roleLinks.allowServicePrincipals`);
-   * otherwise only users may. Default: false.
-   */
-  allowServiceLinks?: boolean;
 }): Promise<express.Router> {
-  const {
-    auditor,
-    httpAuth,
-    logger,
-    linkPermissions,
-    roleDataset,
-    roleLinks,
-    suggestions,
-  } = options;
+  const { httpAuth, logger, linkChanges, roleDataset, roleLinks, suggestions } =
+    options;
   // Requests are validated against the OpenAPI document. Credentials are not: httpAuth checks
   // them, in a token or a cookie, and answers 401.
   const router = await createOpenApiRouter({
@@ -115,12 +61,6 @@ export async function createRouter(options: {
 
   const authenticate = (req: Parameters<HttpAuthService['credentials']>[0]) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
-
-  // The framework lets through every service principal that has no access restrictions, so an
-  // external access token would change links whatever the policy says; services are refused
-  // unless the operator allows them.
-  const mutationPrincipals: Array<'user' | 'service'> =
-    options.allowServiceLinks ? ['user', 'service'] : ['user'];
 
   /**
    * Answers a read of the role dataset through `send`, unless the caller already holds the answer
@@ -138,46 +78,13 @@ export async function createRouter(options: {
     }
   }
 
-  /**
-   * Runs a mutation of role links: authenticated, the role and the Group looked up with the
-   * caller's credentials (404 for a Group they cannot read, before anything is written),
-   * authorized for that link, and recorded with the auditor whatever the outcome. `mutate`
-   * returns its result and what the audit event records of it.
-   */
-  async function mutateLink<T>(
-    req: express.Request,
-    eventId: string,
-    permission: ResourcePermission,
-    mutate: (
-      target: LinkTarget,
-      credentials: Credentials,
-    ) => Promise<{ result: T; audit: Record<string, string | boolean> }>,
-  ): Promise<T> {
+  /** The link a change names, and credentials of a principal that may change links. */
+  async function linkChange(req: express.Request) {
     const credentials = await httpAuth.credentials(req, {
-      allow: mutationPrincipals,
+      allow: linkChanges.principals,
     });
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta: { roleId: req.params.roleId, groupRef: req.params.groupRef },
-    });
-    try {
-      const target = await roleLinks.target(
-        req.params.roleId,
-        req.params.groupRef,
-        credentials,
-      );
-      await linkPermissions.authorize(permission, target.resource, credentials);
-      const { result, audit } = await mutate(target, credentials);
-      await event.success({
-        meta: { roleId: target.roleId, groupRef: target.groupRef, ...audit },
-      });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    const { roleId, groupRef } = req.params;
+    return [{ roleId, groupRef }, credentials, req] as const;
   }
 
   router.get('/pillars', (req, res) =>
@@ -206,38 +113,14 @@ export async function createRouter(options: {
   });
 
   router.put('/roles/:roleId/groups/:groupRef', async (req, res) => {
-    const { holder, created } = await mutateLink(
-      req,
-      'role-link-create',
-      roleLinkCreatePermission,
-      async (target, credentials) => {
-        const made = await roleLinks.link(target, actorRef(credentials));
-        return {
-          result: made,
-          audit: { outcome: made.created ? 'created' : 'already-existed' },
-        };
-      },
+    const { holder, created } = await linkChanges.link(
+      ...(await linkChange(req)),
     );
     res.status(created ? 201 : 200).json(holder);
   });
 
   router.delete('/roles/:roleId/groups/:groupRef', async (req, res) => {
-    await mutateLink(
-      req,
-      'role-link-delete',
-      roleLinkDeletePermission,
-      async target => {
-        const removed = await roleLinks.unlink(target);
-        return {
-          result: removed,
-          audit: {
-            outcome: 'deleted',
-            linkCreatedBy: removed.createdBy,
-            linkCreatedAt: removed.createdAt,
-          },
-        };
-      },
-    );
+    await linkChanges.unlink(...(await linkChange(req)));
     res.status(204).end();
   });
 

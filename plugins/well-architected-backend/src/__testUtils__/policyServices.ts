@@ -11,6 +11,39 @@ import {
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockServices } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { exampleEntities } from './exampleEntities';
+
+/** The users of the visibility tests: one the catalog hides things from, one the policy denies. */
+export const restricted = 'user:default/restricted';
+export const denied = 'user:default/denied';
+export const admin = 'user:default/admin';
+
+/**
+ * What a catalog hides from a restricted user in the visibility tests: Groups that hold roles, a
+ * member, a System, a Resource.
+ */
+export const hidden = [
+  'group:default/fraud-squad',
+  'group:default/data-team',
+  'group:default/engineering',
+  'user:default/alice',
+  'system:default/storefront',
+  'resource:default/payments-db',
+];
+
+/** How the hidden entities could show in an answer besides their refs: names and display names. */
+export const hiddenWords = [
+  ...hidden,
+  'fraud-squad',
+  'data-team',
+  '`engineering`',
+  'The engineering',
+  'Alice Example',
+  'storefront',
+  'payments-db',
+];
 
 /** The user entity ref of a user principal, or undefined for services and nobody. */
 function userOf({ principal }: BackstageCredentials): string | undefined {
@@ -65,15 +98,15 @@ export function hidingCatalogFactory(options: {
   });
 }
 
-/** A permission service that denies every request of the user `denied` and allows all others. */
-export function denyingPermissionsFactory(denied: string) {
+/** A permission service that denies every request of the user `deniedUser` and allows all others. */
+export function denyingPermissionsFactory(deniedUser: string) {
   const decide = (
     requests: unknown[],
     { credentials }: { credentials: BackstageCredentials },
   ) =>
     requests.map(() => ({
       result:
-        userOf(credentials) === denied
+        userOf(credentials) === deniedUser
           ? AuthorizeResult.DENY
           : AuthorizeResult.ALLOW,
     }));
@@ -92,4 +125,20 @@ export function denyingPermissionsFactory(denied: string) {
     deps: {},
     factory: () => permissions,
   });
+}
+
+/**
+ * The services of a test backend on `knex` over the example catalog, in which the catalog hides
+ * the `hidden` entities from `restricted` and the policy denies everything to `denied`.
+ */
+export function restrictedViewFeatures(knex: Knex) {
+  return [
+    mockServices.database.factory({ knex }),
+    denyingPermissionsFactory(denied),
+    hidingCatalogFactory({
+      entities: exampleEntities,
+      hidden,
+      from: restricted,
+    }),
+  ];
 }

@@ -1,4 +1,7 @@
-import { PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -14,6 +17,7 @@ import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
 import { requestCatalog } from '../services/boundedCatalog';
 import { CatalogEvaluator } from '../services/evaluation/CatalogEvaluator';
 import { RoleDataset } from '../services/RoleDataset';
+import { RoleLinkChanges } from '../services/RoleLinkChanges';
 import { RoleLinkPermissions } from '../services/RoleLinkPermissions';
 import { RoleLinkService } from '../services/RoleLinkService';
 import { defaultVocabulary } from '../services/signals/vocabulary';
@@ -132,6 +136,7 @@ export function testServices(options: {
   catalog?: CatalogService;
   links?: StoredRoleLink[];
   permissions?: PermissionsService;
+  auditor?: AuditorService;
   rules?: SuggestionRule[];
   maxMembersPerGroup?: number;
 }) {
@@ -180,9 +185,14 @@ export function testServices(options: {
     evaluationStore,
     evaluator,
     suggestions,
-    linkPermissions: new RoleLinkPermissions(
-      options.permissions ??
-        mockServices.permissions({ result: AuthorizeResult.ALLOW }),
-    ),
+    linkChanges: new RoleLinkChanges({
+      auditor: options.auditor ?? mockServices.auditor.mock(),
+      roleLinks,
+      linkPermissions: new RoleLinkPermissions(
+        options.permissions ??
+          mockServices.permissions({ result: AuthorizeResult.ALLOW }),
+      ),
+      allowServicePrincipals: false,
+    }),
   };
 }

@@ -43,6 +43,29 @@ describe('RoleDatasetSnapshot.listRolesJson', () => {
   });
 });
 
+describe('RoleDatasetSnapshot.findRole', () => {
+  it('finds a role by id, title or alias in any case, and none by an alias two roles share', async () => {
+    const dataset = await bundledDataset();
+    const shared = ['site-reliability-engineer', 'devops-engineer'];
+    const snapshot = new RoleDatasetSnapshot({
+      ...dataset,
+      roles: dataset.roles.map(role =>
+        shared.includes(role.id)
+          ? { ...role, aliases: [...role.aliases, 'Uptime Person'] }
+          : role,
+      ),
+    });
+    const found = (text: string) => snapshot.findRole(text)?.id;
+    expect(
+      ['site-reliability-engineer', ' Site Reliability ENGINEER', 'sre'].map(
+        found,
+      ),
+    ).toEqual(Array(3).fill('site-reliability-engineer'));
+    expect(found('uptime person')).toBeUndefined();
+    expect(found('reliability')).toBeUndefined();
+  });
+});
+
 describe('RoleDataset', () => {
   let dataset: Dataset;
   let clock: number;

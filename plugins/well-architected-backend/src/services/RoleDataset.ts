@@ -64,6 +64,22 @@ function byTitle(a: { title: string }, b: { title: string }) {
   return a.title.localeCompare(b.title, 'en');
 }
 
+/** Roles by lower-cased name; null for a name that more than one role has. */
+function rolesByName(
+  roles: IndexedRole[],
+  names: (role: Role) => string[],
+): Map<string, Role | null> {
+  const found = new Map<string, Role | null>();
+  for (const { role } of roles) {
+    for (const name of names(role)) {
+      const key = name.toLocaleLowerCase('en');
+      const other = found.get(key);
+      found.set(key, other === undefined || other === role ? role : null);
+    }
+  }
+  return found;
+}
+
 /**
  * An immutable view of one dataset version, indexed for the queries of the API. Built once per
  * version, so that a request costs a filter over a few hundred objects and no database query.
@@ -74,6 +90,8 @@ export class RoleDatasetSnapshot {
   private readonly summaries: RoleSummariesResponse;
   private readonly roles: IndexedRole[];
   private readonly roleById: Map<string, Role>;
+  private readonly roleByTitle: Map<string, Role | null>;
+  private readonly roleByAlias: Map<string, Role | null>;
   private readonly categoryIds: Set<string>;
   private readonly serializedRoles = new Map<string, Buffer>();
 
@@ -117,6 +135,8 @@ export class RoleDatasetSnapshot {
       .filter(indexed => indexed.role.responsibilities.length > 0)
       .sort((a, b) => byTitle(a.role, b.role));
     this.roleById = new Map(this.roles.map(({ role }) => [role.id, role]));
+    this.roleByTitle = rolesByName(this.roles, role => [role.title]);
+    this.roleByAlias = rolesByName(this.roles, role => role.aliases);
     this.summaries = {
       items: this.roles.map(({ role: { id, title, aliases } }) => ({
         id,
@@ -234,6 +254,20 @@ export class RoleDatasetSnapshot {
   /** The role's display title, or its id for a role this version no longer has. */
   roleTitle(roleId: string): string {
     return this.roleById.get(roleId)?.title ?? roleId;
+  }
+
+  /**
+   * The role with this id, or with this title or alias, in any case; undefined when there is
+   * none, or when the text is an alias of several roles.
+   */
+  findRole(idOrName: string): Role | undefined {
+    const text = idOrName.trim().toLocaleLowerCase('en');
+    return (
+      this.roleById.get(text) ??
+      this.roleByTitle.get(text) ??
+      this.roleByAlias.get(text) ??
+      undefined
+    );
   }
 
   getRole(roleId: string): Role {

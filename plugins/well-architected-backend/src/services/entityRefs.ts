@@ -1,4 +1,22 @@
 import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+
+const ENTITY_REF_HELP =
+  'an entity ref looks like kind:namespace/name, for example system:default/payments';
+
+/**
+ * An entity ref that a caller wrote, parsed; an unparsable one gets a message that shows what a
+ * ref looks like.
+ */
+export function parseEntityRefParameter(entityRef: string): CompoundEntityRef {
+  try {
+    return parseEntityRef(entityRef);
+  } catch {
+    throw new InputError(
+      `Invalid entityRef '${entityRef.slice(0, 100)}': ${ENTITY_REF_HELP}`,
+    );
+  }
+}
 
 /**
  * Whether a parsed entity ref names an entity of the kind, given in lower case. The catalog

@@ -1,0 +1,319 @@
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { NotFoundError } from '@backstage/errors';
+import {
+  PILLAR_IDS,
+  REVIEWER_CLOSENESS,
+  SUGGESTION_CONFIDENCES,
+} from 'backstage-plugin-well-architected-common';
+import type { z } from 'zod/v3';
+import { parseEntityRefParameter } from './services/entityRefs';
+import { RoleDataset } from './services/RoleDataset';
+import { RoleLinkChanges } from './services/RoleLinkChanges';
+import { SuggestionService } from './services/suggestions/SuggestionService';
+
+/** The zod the actions registry hands to a schema, so that it can turn it into JSON Schema. */
+type Zod = typeof z;
+
+/** The values of a generated enum, as the tuple `z.enum` takes. */
+function enumOf<T extends string>(values: ReadonlyArray<T>): [T, ...T[]] {
+  const [first, ...rest] = values;
+  return [first, ...rest];
+}
+
+const pillarIds = (zod: Zod) =>
+  zod
+    .array(zod.enum(enumOf(PILLAR_IDS)))
+    .describe('Well-Architected pillar ids, such as security or reliability');
+
+const whoShouldReviewSchema = {
+  input: (zod: Zod) =>
+    zod.object({
+      entityRef: zod
+        .string()
+        .describe(
+          'The System or Component to review, as a Backstage entity ref: kind:namespace/name, such as system:default/payments or component:default/payments-api',
+        ),
+    }),
+  output: (zod: Zod) =>
+    zod.object({
+      entityRef: zod.string(),
+      ownerRef: zod
+        .string()
+        .optional()
+        .describe('The group that owns the entity'),
+      suggestions: zod
+        .array(
+          zod.object({
+            roleId: zod
+              .string()
+              .describe('The role id; get-role tells what the role does'),
+            roleTitle: zod.string(),
+            pillarIds: pillarIds(zod).describe(
+              'The pillars the role serves for this entity',
+            ),
+            confidence: zod
+              .enum(enumOf(SUGGESTION_CONFIDENCES))
+              .describe(
+                'strong: two signals of the entity itself, or one heavy one; moderate: one signal of its own; weak: only inherited or related signals',
+              ),
+            reasons: zod
+              .array(
+                zod.object({
+                  signal: zod
+                    .string()
+                    .describe(
+                      'What the rule read, such as on-call or database',
+                    ),
+                  message: zod
+                    .string()
+                    .describe('One sentence naming the evidence'),
+                  entityRefs: zod
+                    .array(zod.string())
+                    .describe('The entities the evidence is about'),
+                }),
+              )
+              .describe('Why the role should review the entity'),
+            reviewers: zod
+              .array(
+                zod.object({
+                  groupRef: zod.string(),
+                  displayName: zod.string(),
+                  closeness: zod
+                    .enum(enumOf(REVIEWER_CLOSENESS))
+                    .describe(
+                      "How close the group is to the entity's owner: the owner itself, its parent or child group, the same domain, or other",
+                    ),
+                  reason: zod
+                    .string()
+                    .describe('Why the group ranks where it does'),
+                }),
+              )
+              .describe(
+                'The groups that hold the role, closest to the owner first; empty when no group does (a gap)',
+              ),
+          }),
+        )
+        .describe(
+          'The roles that should review the entity, most important first',
+        ),
+      gaps: zod
+        .array(
+          zod.object({
+            pillarId: zod.enum(enumOf(PILLAR_IDS)),
+            roleIds: zod.array(zod.string()),
+          }),
+        )
+        .describe(
+          'Per pillar, the suggested roles that no group holds: nobody to ask yet',
+        ),
+      uncoveredPillarIds: pillarIds(zod).describe(
+        'Pillars that no suggested role serves, because nothing in the catalog pointed at them',
+      ),
+      evaluatedAt: zod
+        .string()
+        .describe('When the suggestions were computed, in ISO 8601'),
+    }),
+};
+
+const getRoleSchema = {
+  input: (zod: Zod) =>
+    zod.object({
+      role: zod
+        .string()
+        .describe(
+          'A role id such as site-reliability-engineer, or a role title or other name of the role such as "Site Reliability Engineer", in any case',
+        ),
+    }),
+  output: (zod: Zod) =>
+    zod.object({
+      id: zod.string(),
+      title: zod.string(),
+      aliases: zod.array(zod.string()).describe('Other names of the role'),
+      pillarIds: pillarIds(zod).describe(
+        'The pillars in which the role has responsibilities',
+      ),
+      responsibilities: zod
+        .array(
+          zod.object({
+            pillarId: zod.enum(enumOf(PILLAR_IDS)),
+            categoryId: zod
+              .string()
+              .describe('The category within the pillar, pillar/category'),
+            title: zod
+              .string()
+              .describe('How the Well-Architected text names the role here'),
+            description: zod
+              .string()
+              .describe('What the role is responsible for, verbatim'),
+            flags: zod
+              .array(zod.string())
+              .describe(
+                'highly-regulated-environments: optional, for highly regulated environments only',
+              ),
+          }),
+        )
+        .describe('What the role does, pillar by pillar'),
+    }),
+};
+
+const linkRoleToGroupSchema = {
+  input: (zod: Zod) =>
+    zod.object({
+      roleId: zod
+        .string()
+        .describe(
+          'The role id, such as site-reliability-engineer; get-role finds it from a title',
+        ),
+      groupRef: zod
+        .string()
+        .describe(
+          'The Backstage Group that holds the role, such as group:default/sre-team',
+        ),
+    }),
+  output: (zod: Zod) =>
+    zod.object({
+      created: zod
+        .boolean()
+        .describe('false when the link existed already; nothing changed then'),
+      groupRef: zod.string(),
+      displayName: zod.string(),
+      sources: zod
+        .array(zod.enum(['catalog', 'portal']))
+        .describe(
+          "Where the link comes from: the Group's catalog annotation, the portal, or both",
+        ),
+      portalLink: zod
+        .object({ createdBy: zod.string(), createdAt: zod.string() })
+        .optional(),
+    }),
+};
+
+type OutputOf<T extends { output: (zod: Zod) => z.ZodTypeAny }> = z.infer<
+  ReturnType<T['output']>
+>;
+
+type SuggestionsAnswer = Awaited<ReturnType<SuggestionService['suggest']>>;
+
+/** What who-should-review answers of the suggestions: what a model needs to name reviewers. */
+function toReviewAnswer(
+  answer: SuggestionsAnswer,
+): OutputOf<typeof whoShouldReviewSchema> {
+  const { entityRef, ownerRef, gaps, uncoveredPillarIds, evaluatedAt } = answer;
+  return {
+    entityRef,
+    ownerRef,
+    suggestions: answer.suggestions.map(s => ({
+      roleId: s.roleId,
+      roleTitle: s.roleTitle,
+      pillarIds: s.pillarIds,
+      confidence: s.confidence,
+      reasons: s.reasons.map(({ signal, message, entityRefs }) => ({
+        signal,
+        message,
+        entityRefs,
+      })),
+      reviewers: s.reviewers.map(
+        ({ groupRef, displayName, closeness, reason }) => ({
+          groupRef,
+          displayName,
+          closeness,
+          reason,
+        }),
+      ),
+    })),
+    gaps,
+    uncoveredPillarIds,
+    evaluatedAt,
+  };
+}
+
+/**
+ * Registers the plugin's actions, which the MCP actions backend offers to AI agents as tools.
+ * They answer from the same services as the HTTP API, with the caller's credentials.
+ */
+export function registerActions(options: {
+  actionsRegistry: ActionsRegistryService;
+  roleDataset: RoleDataset;
+  suggestions: Pick<SuggestionService, 'suggest'>;
+  linkChanges: RoleLinkChanges;
+}): void {
+  const { actionsRegistry, roleDataset, suggestions, linkChanges } = options;
+
+  actionsRegistry.register({
+    name: 'who-should-review',
+    title: 'Who should review a System or Component',
+    description: [
+      'Suggests which Well-Architected roles (such as Site Reliability Engineer or Security Architect) should review a Backstage System or Component, why each role is suggested, and which teams (Backstage Groups) hold each role, closest to the owner first.',
+      'Use it when someone asks who should review a design, a change or an architecture, or which teams to involve.',
+      'The gaps list the roles that no team holds yet. Only what the caller may read in the catalog is named.',
+    ].join(' '),
+    attributes: { readOnly: true, idempotent: true },
+    schema: whoShouldReviewSchema,
+    action: async ({ input, credentials }) => ({
+      output: toReviewAnswer(
+        await suggestions.suggest(
+          parseEntityRefParameter(input.entityRef),
+          credentials,
+        ),
+      ),
+    }),
+  });
+
+  actionsRegistry.register({
+    name: 'get-role',
+    title: 'Get a Well-Architected role',
+    description: [
+      'Describes one Well-Architected role: its title, other names, and its responsibilities in each pillar (Operational Excellence, Security, Reliability, Performance Efficiency, Cost Optimization, Sustainability), in the words of the Well-Architected role catalogue.',
+      'Give a role id or a role name; use it to explain what a role suggested by who-should-review does.',
+    ].join(' '),
+    attributes: { readOnly: true, idempotent: true },
+    schema: getRoleSchema,
+    action: async ({ input }) => {
+      const dataset = await roleDataset.current();
+      const role = dataset.findRole(input.role);
+      if (!role) {
+        const near = dataset
+          .listRoles({ q: input.role, limit: 5 })
+          .items.map(r => `${r.title} (${r.id})`);
+        throw new NotFoundError(
+          `No Well-Architected role '${input.role.slice(0, 100)}'${
+            near.length > 0 ? `; roles that mention it: ${near.join(', ')}` : ''
+          }`,
+        );
+      }
+      const { id, title, aliases, responsibilities } = role;
+      return {
+        output: {
+          id,
+          title,
+          aliases,
+          pillarIds: role.pillarIds,
+          responsibilities: responsibilities.map(
+            ({ pillarId, categoryId, title: named, description, flags }) => ({
+              pillarId,
+              categoryId,
+              title: named,
+              description,
+              flags,
+            }),
+          ),
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'link-role-to-group',
+    title: 'Record that a team holds a Well-Architected role',
+    description: [
+      'Records in the portal that a Backstage Group holds a Well-Architected role, so that who-should-review names the group as a reviewer for that role.',
+      'This changes data that other people see: only do it when the user asked for this link. It is idempotent, and allowed only to those whom the permission policy lets change the roles of that Group.',
+    ].join(' '),
+    attributes: { destructive: true, idempotent: true },
+    schema: linkRoleToGroupSchema,
+    action: async ({ input, credentials }) => {
+      const { holder, created } = await linkChanges.link(input, credentials);
+      return { output: { created, ...holder } };
+    },
+  });
+}
