@@ -36,6 +36,7 @@ import {
   readMaxMembersPerGroup,
 } from './services/suggestions/ReviewerService';
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
+import { CoverageService } from './services/coverage/CoverageService';
 import { SuggestionService } from './services/suggestions/SuggestionService';
 
 /**
@@ -158,7 +159,8 @@ export const wellArchitectedPlugin = createBackendPlugin({
             },
           });
         }
-        const suggestions = new SuggestionService({
+        // Suggestions and coverage answer from the same stored evaluation and links.
+        const evaluationReads = {
           store: evaluationStore,
           evaluator,
           links: linkStore,
@@ -167,7 +169,9 @@ export const wellArchitectedPlugin = createBackendPlugin({
             maxMembersPerGroup: readMaxMembersPerGroup(config),
           }),
           catalog: catalogReads,
-        });
+        };
+        const suggestions = new SuggestionService(evaluationReads);
+        const coverage = new CoverageService(evaluationReads);
         httpRouter.use(
           await createRouter({
             auditor,
@@ -181,6 +185,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
             roleDataset,
             roleLinks,
             suggestions,
+            coverage,
           }),
         );
         logger.info(

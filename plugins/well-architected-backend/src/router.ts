@@ -22,6 +22,7 @@ import { RoleLinkPermissions } from './services/RoleLinkPermissions';
 import { LinkTarget, RoleLinkService } from './services/RoleLinkService';
 import { RoleDataset, RoleDatasetSnapshot } from './services/RoleDataset';
 import { SuggestionService } from './services/suggestions/SuggestionService';
+import { CoverageService } from './services/coverage/CoverageService';
 
 const ENTITY_REF_HELP =
   'an entity ref looks like kind:namespace/name, for example system:default/payments';
@@ -91,6 +92,7 @@ export async function createRouter(options: {
   roleDataset: RoleDataset;
   roleLinks: RoleLinkService;
   suggestions: Pick<SuggestionService, 'suggest'>;
+  coverage: Pick<CoverageService, 'coverage'>;
   /**
    * Whether service principals may change links (`wellArchitected.roleLinks.allowServicePrincipals`);
    * otherwise only users may. Default: false.
@@ -105,6 +107,7 @@ export async function createRouter(options: {
     roleDataset,
     roleLinks,
     suggestions,
+    coverage,
   } = options;
   // Requests are validated against the OpenAPI document. Credentials are not: httpAuth checks
   // them, in a token or a cookie, and answers 401.
@@ -250,6 +253,11 @@ export async function createRouter(options: {
     const credentials = await authenticate(req);
     const entityRef = parseEntityRefParameter(req.query.entityRef);
     res.json(await suggestions.suggest(entityRef, credentials));
+  });
+
+  router.get('/coverage', async (req, res) => {
+    const credentials = await authenticate(req);
+    res.json(await coverage.coverage(req.query, credentials));
   });
 
   router.use(describeRequestErrors());

@@ -20,6 +20,7 @@ import { defaultVocabulary } from '../services/signals/vocabulary';
 import { defaultSuggestionRules } from '../services/suggestions/defaultRules';
 import { ReviewerService } from '../services/suggestions/ReviewerService';
 import { SuggestionEngine } from '../services/suggestions/SuggestionEngine';
+import { CoverageService } from '../services/coverage/CoverageService';
 import { SuggestionService } from '../services/suggestions/SuggestionService';
 import { exampleEntities } from './exampleEntities';
 import { inMemoryRoleStore } from './testDataset';
@@ -89,6 +90,11 @@ export function inMemoryEvaluationStore(): EvaluationStore & {
     async readEvaluation(entityRef) {
       const row = rows.get(entityRef);
       return row && { ...row, organisationHash: organisation?.hash };
+    },
+    async listSystemEvaluations() {
+      return [...rows.values()]
+        .filter(row => row.entityRef.startsWith('system:'))
+        .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
     },
     async listInputs() {
       return new Map(
@@ -163,7 +169,7 @@ export function testServices(options: {
     ruleConfigHash: 'test',
     logger,
   });
-  const suggestions = new SuggestionService({
+  const evaluationReads = {
     store: evaluationStore,
     evaluator,
     links: store,
@@ -172,7 +178,9 @@ export function testServices(options: {
       maxMembersPerGroup: options.maxMembersPerGroup,
     }),
     catalog,
-  });
+  };
+  const suggestions = new SuggestionService(evaluationReads);
+  const coverage = new CoverageService(evaluationReads);
   return {
     logger,
     roleDataset,
@@ -180,6 +188,7 @@ export function testServices(options: {
     evaluationStore,
     evaluator,
     suggestions,
+    coverage,
     linkPermissions: new RoleLinkPermissions(
       options.permissions ??
         mockServices.permissions({ result: AuthorizeResult.ALLOW }),
