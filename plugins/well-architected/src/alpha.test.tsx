@@ -1,7 +1,9 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { renderTestApp } from '@backstage/frontend-test-utils';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { Entity } from '@backstage/catalog-model';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { mockWellArchitectedApi, testApis } from './__testUtils__/fixtures';
 import wellArchitectedPlugin from './alpha';
 
@@ -34,6 +36,26 @@ describe('well-architected plugin for the new frontend system', () => {
         name: 'Site Reliability Engineer (SRE)',
       }),
     ).toBeInTheDocument();
+  });
+
+  it('opens the Coverage tab of the page', async () => {
+    renderTestApp({
+      features: [wellArchitectedPlugin],
+      apis: testApis(mockWellArchitectedApi()),
+      initialRouteEntries: ['/well-architected'],
+      // The catalog's entity pages, which the coverage rows link to.
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    await userEvent.click(await screen.findByRole('tab', { name: 'Coverage' }));
+    expect(
+      await screen.findByRole('table', {
+        name: 'Coverage of Systems by pillar',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Coverage' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
   });
 
   it('serves a role’s detail below the page', async () => {

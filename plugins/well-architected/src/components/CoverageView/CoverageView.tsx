@@ -227,6 +227,8 @@ function ChoiceFilter(props: {
   return (
     <TextField
       select
+      // The id names the menu button by its label, for screen readers.
+      id={`coverage-${label.toLocaleLowerCase('en')}`}
       className={classes.filter}
       variant="outlined"
       size="small"
@@ -347,6 +349,7 @@ export function CoverageView() {
         />
         <TextField
           select
+          id="coverage-order"
           className={classes.filter}
           variant="outlined"
           size="small"

@@ -1,10 +1,5 @@
-import {
-  Link as RouterLink,
-  Route,
-  Routes,
-  useLocation,
-  useParams,
-} from 'react-router-dom';
+import { ReactNode } from 'react';
+import { Link as RouterLink, Route, Routes, useParams } from 'react-router-dom';
 import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { Box, Tab, Tabs } from '@material-ui/core';
@@ -18,28 +13,33 @@ function RoleDetailRoute() {
   return <RoleDetail roleId={roleId!} />;
 }
 
-/** The tabs of the page: the roles (with a role's detail) and coverage. */
-function PageTabs() {
+/**
+ * The tabs of the page, roles (with a role's detail) and coverage, above the content of the tab
+ * that the route chose.
+ */
+function Tabbed(props: { tab: 'roles' | 'coverage'; children: ReactNode }) {
   const rootLink = useRouteRef(rootRouteRef)();
   const coverageLink = useRouteRef(coverageRouteRef)();
-  const onCoverage = useLocation().pathname.startsWith(coverageLink);
   return (
-    <Box mb={2}>
-      <Tabs value={onCoverage ? 'coverage' : 'roles'} indicatorColor="primary">
-        <Tab
-          value="roles"
-          label="Roles"
-          component={RouterLink}
-          to={rootLink}
-        />
-        <Tab
-          value="coverage"
-          label="Coverage"
-          component={RouterLink}
-          to={coverageLink}
-        />
-      </Tabs>
-    </Box>
+    <>
+      <Box mb={2}>
+        <Tabs value={props.tab} indicatorColor="primary">
+          <Tab
+            value="roles"
+            label="Roles"
+            component={RouterLink}
+            to={rootLink}
+          />
+          <Tab
+            value="coverage"
+            label="Coverage"
+            component={RouterLink}
+            to={coverageLink}
+          />
+        </Tabs>
+      </Box>
+      {props.children}
+    </>
   );
 }
 
@@ -56,11 +56,31 @@ export function RolesContent() {
   return (
     <div className="well-architected-roles">
       <ReactRouterV6PageRouter>
-        <PageTabs />
         <Routes>
-          <Route path="/" element={<RoleExplorer />} />
-          <Route path="/roles/:roleId" element={<RoleDetailRoute />} />
-          <Route path="/coverage" element={<CoverageView />} />
+          <Route
+            path="/"
+            element={
+              <Tabbed tab="roles">
+                <RoleExplorer />
+              </Tabbed>
+            }
+          />
+          <Route
+            path="/roles/:roleId"
+            element={
+              <Tabbed tab="roles">
+                <RoleDetailRoute />
+              </Tabbed>
+            }
+          />
+          <Route
+            path="/coverage"
+            element={
+              <Tabbed tab="coverage">
+                <CoverageView />
+              </Tabbed>
+            }
+          />
         </Routes>
       </ReactRouterV6PageRouter>
     </div>

@@ -29,6 +29,30 @@ describe('RolesPage (legacy frontend system)', () => {
     ).toBeInTheDocument();
   });
 
+  it('has a Coverage tab beside the roles, which shows the coverage of Systems', async () => {
+    const roles = await render('/');
+    expect(screen.getByRole('tab', { name: 'Roles' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(screen.getByRole('tab', { name: 'Coverage' })).toHaveAttribute(
+      'href',
+      '/well-architected/coverage',
+    );
+    roles.unmount();
+
+    await render('/coverage');
+    expect(
+      await screen.findByRole('table', {
+        name: 'Coverage of Systems by pillar',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Coverage' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
   it('shows a role’s detail below the page', async () => {
     await render('/roles/technical-writer');
     expect(
