@@ -8,6 +8,7 @@ import {
 import { Knex } from 'knex';
 import { send, startApiServer } from './__testUtils__/apiBackend';
 import { apiRoutes, routeName } from './__testUtils__/apiRoutes';
+import { group } from './__testUtils__/exampleEntities';
 import { hidingCatalogFactory } from './__testUtils__/policyServices';
 import { createTestDatabases } from './__testUtils__/testDataset';
 import { defaultSuggestionRules } from './services/suggestions/defaultRules';
@@ -21,24 +22,6 @@ const restricted = 'user:default/restricted';
 
 const relations = (pairs: Array<[string, string]>) =>
   pairs.map(([type, targetRef]) => ({ type, targetRef }));
-
-function group(
-  name: string,
-  roles: string | undefined,
-  pairs: Array<[string, string]>,
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: {
-      name,
-      namespace: 'default',
-      ...(roles && { annotations: { 'well-architected/roles': roles } }),
-    },
-    spec: { type: 'team' },
-    relations: relations(pairs),
-  };
-}
 
 function system(
   name: string,
@@ -100,9 +83,11 @@ const entities: Entity[] = [
       ['partOf', 'system:default/s-partly'],
     ]),
   },
-  system('s-gap', { owner: 'org', tags: ['sec-two'], title: 'Billing Gateway' }, [
-    ['partOf', 'domain:default/commerce'],
-  ]),
+  system(
+    's-gap',
+    { owner: 'org', tags: ['sec-two'], title: 'Billing Gateway' },
+    [['partOf', 'domain:default/commerce']],
+  ),
   system('s-none', { owner: 'team-b' }),
   system('s-hidden', { owner: 'team-a', tags: ['sec-two'] }),
 ];
@@ -138,142 +123,158 @@ const totals = (
   pillarId: string,
   [covered, partly, gap, notNeeded]: number[],
 ): CoverageTotals =>
-  ({ pillarId, covered, partly, gap, notNeeded }) as CoverageTotals;
+  ({ pillarId, covered, partly, gap, notNeeded } as CoverageTotals);
 
 const quiet = (pillarId: string, systems: number) =>
   totals(pillarId, [0, 0, 0, systems]);
 
-describe.each(databases.eachSupportedId())('GET /coverage on %s', databaseId => {
-  let knex: Knex;
-  let server: Server;
+describe.each(databases.eachSupportedId())(
+  'GET /coverage on %s',
+  databaseId => {
+    let knex: Knex;
+    let server: Server;
 
-  beforeAll(async () => {
-    knex = await databases.init(databaseId);
-    server = await startApiServer([
-      mockServices.database.factory({ knex }),
-      mockServices.rootConfig.factory({ data: config }),
-      // A round runs at start, so the evaluation is stored before the first request.
-      mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
-      }),
-      hidingCatalogFactory({
-        entities,
-        hidden: ['system:default/s-hidden', 'group:default/hidden-team'],
-        from: restricted,
-      }),
-    ]);
-  });
-
-  async function coverage(
-    query: Record<string, string>,
-    user = admin,
-  ): Promise<CoverageResponse> {
-    const res = await send(server, coverageRoute, { query }, {
-      Authorization: mockCredentials.user.header(user),
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      server = await startApiServer([
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({ data: config }),
+        // A round runs at start, so the evaluation is stored before the first request.
+        mockServices.scheduler.factory({
+          includeInitialDelayedTasksOnStartup: true,
+        }),
+        hidingCatalogFactory({
+          entities,
+          hidden: ['system:default/s-hidden', 'group:default/hidden-team'],
+          from: restricted,
+        }),
+      ]);
     });
-    expect(res.status).toBe(200);
-    return res.body as CoverageResponse;
-  }
 
-  /** The rows as `name: state per pillar`, for the pillars of the answer. */
-  const rows = (answer: CoverageResponse) =>
-    answer.items.map(
-      item => `${item.name}: ${item.cells.map(c => c.state).join(' ')}`,
-    );
+    async function coverage(
+      query: Record<string, string>,
+      user = admin,
+    ): Promise<CoverageResponse> {
+      const res = await send(
+        server,
+        coverageRoute,
+        { query },
+        {
+          Authorization: mockCredentials.user.header(user),
+        },
+      );
+      expect(res.status).toBe(200);
+      return res.body as CoverageResponse;
+    }
 
-  it('answers every cell state, with totals, for the hand-computed catalog', async () => {
-    const answer = await coverage({});
-    expect(answer.totalCount).toBe(5);
-    expect(answer.totals).toEqual([
-      quiet('operational-excellence', 5),
-      totals('security', [1, 1, 2, 1]),
-      totals('reliability', [1, 0, 0, 4]),
-      quiet('performance-efficiency', 5),
-      quiet('cost-optimization', 5),
-      quiet('sustainability', 5),
-    ]);
-    const byName = Object.fromEntries(answer.items.map(i => [i.name, i]));
-    expect(byName['s-partly'].cells[1]).toEqual({
-      pillarId: 'security',
-      state: 'partly',
-      coveredRoleIds: ['security-architect'],
-      missingRoleIds: ['security-engineer'],
+    /** The rows as `name: state per pillar`, for the pillars of the answer. */
+    const rows = (answer: CoverageResponse) =>
+      answer.items.map(
+        item => `${item.name}: ${item.cells.map(c => c.state).join(' ')}`,
+      );
+
+    it('answers every cell state, with totals, for the hand-computed catalog', async () => {
+      const answer = await coverage({});
+      expect(answer.totalCount).toBe(5);
+      expect(answer.totals).toEqual([
+        quiet('operational-excellence', 5),
+        totals('security', [1, 1, 2, 1]),
+        totals('reliability', [1, 0, 0, 4]),
+        quiet('performance-efficiency', 5),
+        quiet('cost-optimization', 5),
+        quiet('sustainability', 5),
+      ]);
+      const byName = Object.fromEntries(answer.items.map(i => [i.name, i]));
+      expect(byName['s-partly'].cells[1]).toEqual({
+        pillarId: 'security',
+        state: 'partly',
+        coveredRoleIds: ['security-architect'],
+        missingRoleIds: ['security-engineer'],
+      });
+      expect(byName['s-covered']).toMatchObject({
+        ownerRef: 'group:default/team-a',
+        domainRef: 'domain:default/commerce',
+        lifecycles: [],
+      });
+      expect(byName['s-partly'].lifecycles).toEqual(['production']);
+      expect(Object.keys(byName)).toEqual([
+        's-covered',
+        'Billing Gateway',
+        's-hidden',
+        's-none',
+        's-partly',
+      ]);
     });
-    expect(byName['s-covered']).toMatchObject({
-      ownerRef: 'group:default/team-a',
-      domainRef: 'domain:default/commerce',
-      lifecycles: [],
+
+    it('filters by owner with sub-groups, Domain, lifecycle and words, and restricts to a pillar', async () => {
+      const names = async (query: Record<string, string>) =>
+        (await coverage(query)).items.map(i => i.name);
+      expect(await names({ owner: 'group:default/org' })).toEqual([
+        's-covered',
+        'Billing Gateway',
+        's-hidden',
+      ]);
+      expect(await names({ owner: 'group:default/team-a' })).toEqual([
+        's-covered',
+        's-hidden',
+      ]);
+      expect(await names({ domain: 'domain:default/commerce' })).toEqual([
+        's-covered',
+        'Billing Gateway',
+      ]);
+      expect(await names({ lifecycle: 'production' })).toEqual(['s-partly']);
+      expect(await names({ q: 'billing' })).toEqual(['Billing Gateway']);
+      expect(await names({ q: 'S-PART' })).toEqual(['s-partly']);
+      expect(await names({ owner: 'group:default/nobody' })).toEqual([]);
+
+      const security = await coverage({ pillar: 'security', sort: 'gaps' });
+      expect(security.pillarIds).toEqual(['security']);
+      expect(security.totals).toEqual([totals('security', [1, 1, 2, 1])]);
+      expect(rows(security)).toEqual([
+        'Billing Gateway: gap',
+        's-hidden: gap',
+        's-partly: partly',
+        's-covered: covered',
+        's-none: not-needed',
+      ]);
     });
-    expect(byName['s-partly'].lifecycles).toEqual(['production']);
-    expect(Object.keys(byName)).toEqual([
-      's-covered',
-      'Billing Gateway',
-      's-hidden',
-      's-none',
-      's-partly',
-    ]);
-  });
 
-  it('filters by owner with sub-groups, Domain, lifecycle and words, and restricts to a pillar', async () => {
-    const names = async (query: Record<string, string>) =>
-      (await coverage(query)).items.map(i => i.name);
-    expect(await names({ owner: 'group:default/org' })).toEqual([
-      's-covered',
-      'Billing Gateway',
-      's-hidden',
-    ]);
-    expect(await names({ owner: 'group:default/team-a' })).toEqual([
-      's-covered',
-      's-hidden',
-    ]);
-    expect(await names({ domain: 'domain:default/commerce' })).toEqual([
-      's-covered',
-      'Billing Gateway',
-    ]);
-    expect(await names({ lifecycle: 'production' })).toEqual(['s-partly']);
-    expect(await names({ q: 'billing' })).toEqual(['Billing Gateway']);
-    expect(await names({ q: 'S-PART' })).toEqual(['s-partly']);
-    expect(await names({ owner: 'group:default/nobody' })).toEqual([]);
+    it('pages the rows and counts the totals of every matching System', async () => {
+      const page = await coverage({ limit: '2', offset: '1' });
+      expect(page).toMatchObject({ totalCount: 5, limit: 2, offset: 1 });
+      expect(page.items.map(i => i.name)).toEqual([
+        'Billing Gateway',
+        's-hidden',
+      ]);
+      expect(page.totals[1]).toEqual(totals('security', [1, 1, 2, 1]));
+    });
 
-    const security = await coverage({ pillar: 'security', sort: 'gaps' });
-    expect(security.pillarIds).toEqual(['security']);
-    expect(security.totals).toEqual([totals('security', [1, 1, 2, 1])]);
-    expect(rows(security)).toEqual([
-      'Billing Gateway: gap',
-      's-hidden: gap',
-      's-partly: partly',
-      's-covered: covered',
-      's-none: not-needed',
-    ]);
-  });
+    it('counts only what the caller may read: Systems, and the Groups that hold roles', async () => {
+      const answer = await coverage({}, restricted);
+      expect(answer.totalCount).toBe(4);
+      expect(answer.totals.slice(1, 3)).toEqual([
+        totals('security', [1, 1, 1, 1]),
+        // hidden-team holds the Site Reliability Engineer role, but not for this caller.
+        totals('reliability', [0, 0, 1, 3]),
+      ]);
+      expect(JSON.stringify(answer)).not.toMatch(/s-hidden|hidden-team/);
+    });
 
-  it('pages the rows and counts the totals of every matching System', async () => {
-    const page = await coverage({ limit: '2', offset: '1' });
-    expect(page).toMatchObject({ totalCount: 5, limit: 2, offset: 1 });
-    expect(page.items.map(i => i.name)).toEqual(['Billing Gateway', 's-hidden']);
-    expect(page.totals[1]).toEqual(totals('security', [1, 1, 2, 1]));
-  });
-
-  it('counts only what the caller may read: Systems, and the Groups that hold roles', async () => {
-    const answer = await coverage({}, restricted);
-    expect(answer.totalCount).toBe(4);
-    expect(answer.totals.slice(1, 3)).toEqual([
-      totals('security', [1, 1, 1, 1]),
-      // hidden-team holds the Site Reliability Engineer role, but not for this caller.
-      totals('reliability', [0, 0, 1, 3]),
-    ]);
-    expect(JSON.stringify(answer)).not.toMatch(/s-hidden|hidden-team/);
-  });
-
-  it('counts a portal link as a reviewer group, as soon as it is made', async () => {
-    const made = await send(
-      server,
-      linkRoute,
-      { params: { roleId: 'security-engineer', groupRef: 'group:default/team-b' } },
-      { Authorization: mockCredentials.user.header(admin) },
-    );
-    expect(made.status).toBe(201);
-    const answer = await coverage({ pillar: 'security' });
-    expect(answer.totals).toEqual([totals('security', [4, 0, 0, 1])]);
-  });
-});
+    it('counts a portal link as a reviewer group, as soon as it is made', async () => {
+      const made = await send(
+        server,
+        linkRoute,
+        {
+          params: {
+            roleId: 'security-engineer',
+            groupRef: 'group:default/team-b',
+          },
+        },
+        { Authorization: mockCredentials.user.header(admin) },
+      );
+      expect(made.status).toBe(201);
+      const answer = await coverage({ pillar: 'security' });
+      expect(answer.totals).toEqual([totals('security', [4, 0, 0, 1])]);
+    });
+  },
+);

@@ -4,7 +4,11 @@ import { renderTestApp } from '@backstage/frontend-test-utils';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { mockWellArchitectedApi, testApis } from './__testUtils__/fixtures';
+import {
+  findCoverageTab,
+  mockWellArchitectedApi,
+  testApis,
+} from './__testUtils__/fixtures';
 import wellArchitectedPlugin from './alpha';
 
 function entity(kind: string): Entity {
@@ -47,15 +51,7 @@ describe('well-architected plugin for the new frontend system', () => {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
     await userEvent.click(await screen.findByRole('tab', { name: 'Coverage' }));
-    expect(
-      await screen.findByRole('table', {
-        name: 'Coverage of Systems by pillar',
-      }),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: 'Coverage' })).toHaveAttribute(
-      'aria-selected',
-      'true',
-    );
+    expect(await findCoverageTab()).toHaveAttribute('aria-selected', 'true');
   });
 
   it('serves a role’s detail below the page', async () => {

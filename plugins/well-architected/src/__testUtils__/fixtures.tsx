@@ -11,6 +11,7 @@ import {
   GroupRolesResponse,
 } from 'backstage-plugin-well-architected-common';
 import { ReactNode } from 'react';
+import { screen } from '@testing-library/react';
 import { ResponseError } from '@backstage/errors';
 import { SWRConfig } from 'swr';
 import { mockApis } from '@backstage/frontend-test-utils';
@@ -373,4 +374,10 @@ export function FreshPermissions(props: { children: ReactNode }) {
       {props.children}
     </SWRConfig>
   );
+}
+
+/** The Coverage tab of the roles page, once the page shows the coverage table. */
+export async function findCoverageTab(): Promise<HTMLElement> {
+  await screen.findByRole('table', { name: 'Coverage of Systems by pillar' });
+  return screen.getByRole('tab', { name: 'Coverage' });
 }

@@ -1,16 +1,11 @@
-import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
-import useDebounce from 'react-use/esm/useDebounce';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   Box,
-  Button,
   Grid,
-  InputAdornment,
   MenuItem,
   Table,
   TableBody,
@@ -26,7 +21,6 @@ import {
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorIcon from '@material-ui/icons/Error';
 import RemoveIcon from '@material-ui/icons/Remove';
-import SearchIcon from '@material-ui/icons/Search';
 import WarningIcon from '@material-ui/icons/Warning';
 import {
   CoverageCell,
@@ -39,6 +33,7 @@ import {
 } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
 import { AsyncContent } from '../AsyncContent';
+import { NoMatch, SearchField, useUrlFilters } from '../urlFilters';
 
 const PAGE_SIZES = [25, 50, 100];
 const LIFECYCLES = ['production', 'experimental', 'deprecated'];
@@ -256,43 +251,19 @@ function ChoiceFilter(props: {
  */
 export function CoverageView() {
   const api = useApi(wellArchitectedApiRef);
-  const [searchParams, setSearchParams] = useSearchParams();
+  // Another filter or order shows another list: back to its first page.
+  const {
+    searchParams,
+    update: updateParams,
+    text,
+    setText,
+  } = useUrlFilters({ reset: ['offset'] });
   const filters = Object.fromEntries(
     FILTER_KEYS.map(key => [key, searchParams.get(key) ?? undefined]),
   ) as Pick<CoverageQuery, (typeof FILTER_KEYS)[number]>;
   const sort = searchParams.get('sort') === 'gaps' ? 'gaps' : 'name';
   const limit = Number(searchParams.get('limit')) || PAGE_SIZES[0];
   const offset = Number(searchParams.get('offset')) || 0;
-  const q = filters.q ?? '';
-  const [text, setText] = useState(q);
-
-  const updateParams = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(searchParams);
-    // Another filter or order shows another list: back to its first page.
-    if (!('offset' in changes)) {
-      next.delete('offset');
-    }
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) {
-        next.set(key, value);
-      } else {
-        next.delete(key);
-      }
-    }
-    setSearchParams(next, { replace: true });
-  };
-
-  // The search box follows the URL when it changes from outside (back button, shared link).
-  useEffect(() => setText(q), [q]);
-  useDebounce(
-    () => {
-      if (text.trim() !== q) {
-        updateParams({ q: text.trim() || undefined });
-      }
-    },
-    300,
-    [text],
-  );
 
   const groups = useEntityChoices('Group');
   const domains = useEntityChoices('Domain');
@@ -364,21 +335,12 @@ export function CoverageView() {
           <MenuItem value="name">By name</MenuItem>
           <MenuItem value="gaps">Most gaps first</MenuItem>
         </TextField>
-        <TextField
+        <SearchField
           className={classes.filter}
-          variant="outlined"
-          size="small"
+          label="Search Systems"
           placeholder="Search Systems"
-          value={text}
-          onChange={event => setText(event.target.value)}
-          inputProps={{ 'aria-label': 'Search Systems', maxLength: 200 }}
-          InputProps={{
-            startAdornment: (
-              <InputAdornment position="start">
-                <SearchIcon />
-              </InputAdornment>
-            ),
-          }}
+          text={text}
+          setText={setText}
         />
       </Grid>
       <Grid item>
@@ -387,19 +349,10 @@ export function CoverageView() {
           isEmpty={({ totalCount }) => totalCount === 0}
           empty={
             filtered ? (
-              <EmptyState
-                missing="data"
+              <NoMatch
                 title="No System matches"
                 description="No System you may see matches these filters. Try another owner, Domain, lifecycle or a shorter search."
-                action={
-                  <Button
-                    variant="contained"
-                    color="primary"
-                    onClick={clearFilters}
-                  >
-                    Clear filters
-                  </Button>
-                }
+                onClear={clearFilters}
               />
             ) : (
               <EmptyState

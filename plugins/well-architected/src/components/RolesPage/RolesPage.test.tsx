@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
+  findCoverageTab,
   mockWellArchitectedApi,
   testApis,
   mountedRoutes,
@@ -42,15 +43,7 @@ describe('RolesPage (legacy frontend system)', () => {
     roles.unmount();
 
     await render('/coverage');
-    expect(
-      await screen.findByRole('table', {
-        name: 'Coverage of Systems by pillar',
-      }),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: 'Coverage' })).toHaveAttribute(
-      'aria-selected',
-      'true',
-    );
+    expect(await findCoverageTab()).toHaveAttribute('aria-selected', 'true');
   });
 
   it('shows a role’s detail below the page', async () => {
