@@ -260,6 +260,20 @@ describe.each(databases.eachSupportedId())(
       expect(JSON.stringify(answer)).not.toMatch(/s-hidden|hidden-team/);
     });
 
+    it('says what a filter accepts when it is malformed', async () => {
+      const res = await send(server, coverageRoute, {
+        query: { owner: 'payments' },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({
+        error: {
+          message: expect.stringMatching(
+            /^Invalid 'owner': .* such as group:default\/payments/,
+          ),
+        },
+      });
+    });
+
     it('counts a portal link as a reviewer group, as soon as it is made', async () => {
       const made = await send(
         server,

@@ -36,7 +36,7 @@ import {
   readMaxMembersPerGroup,
 } from './services/suggestions/ReviewerService';
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
-import { CoverageService } from './services/coverage/CoverageService';
+import { CoverageService } from './services/CoverageService';
 import { SuggestionService } from './services/suggestions/SuggestionService';
 
 /**

@@ -22,7 +22,7 @@ import { RoleLinkPermissions } from './services/RoleLinkPermissions';
 import { LinkTarget, RoleLinkService } from './services/RoleLinkService';
 import { RoleDataset, RoleDatasetSnapshot } from './services/RoleDataset';
 import { SuggestionService } from './services/suggestions/SuggestionService';
-import { CoverageService } from './services/coverage/CoverageService';
+import { CoverageService } from './services/CoverageService';
 
 const ENTITY_REF_HELP =
   'an entity ref looks like kind:namespace/name, for example system:default/payments';

@@ -20,7 +20,7 @@ import { defaultVocabulary } from '../services/signals/vocabulary';
 import { defaultSuggestionRules } from '../services/suggestions/defaultRules';
 import { ReviewerService } from '../services/suggestions/ReviewerService';
 import { SuggestionEngine } from '../services/suggestions/SuggestionEngine';
-import { CoverageService } from '../services/coverage/CoverageService';
+import { CoverageService } from '../services/CoverageService';
 import { SuggestionService } from '../services/suggestions/SuggestionService';
 import { exampleEntities } from './exampleEntities';
 import { inMemoryRoleStore } from './testDataset';

@@ -948,17 +948,11 @@ export interface operations {
   getCoverage: {
     parameters: {
       query?: {
-        /**
-         * Only Systems owned by this Group or by a Group inside it, to any depth, such as
-         *     `group:default/payments`.
-         */
+        /** A Group's entity ref, kind:namespace/name, such as group:default/payments: only Systems owned by it or by a Group inside it, to any depth. */
         owner?: components['schemas']['EntityRefParameter'];
-        /** Only Systems of this Domain, such as `domain:default/commerce`. */
+        /** A Domain's entity ref, kind:namespace/name, such as domain:default/commerce: only its Systems. */
         domain?: components['schemas']['EntityRefParameter'];
-        /**
-         * Only Systems with a part (Component, API or Resource) of this lifecycle, such as
-         *     `production`.
-         */
+        /** Only Systems with a part (Component, API or Resource) of this lifecycle, such as production. */
         lifecycle?: string;
         /** Only this pillar's cells and totals; sorting by gaps counts only its cells. */
         pillar?: components['schemas']['PillarId'];

@@ -484,7 +484,7 @@ export const spec = {
             name: 'owner',
             in: 'query',
             description:
-              'Only Systems owned by this Group or by a Group inside it, to any depth, such as\n`group:default/payments`.\n',
+              "A Group's entity ref, kind:namespace/name, such as group:default/payments: only Systems owned by it or by a Group inside it, to any depth.",
             allowReserved: true,
             schema: {
               $ref: '#/components/schemas/EntityRefParameter',
@@ -494,7 +494,7 @@ export const spec = {
             name: 'domain',
             in: 'query',
             description:
-              'Only Systems of this Domain, such as `domain:default/commerce`.',
+              "A Domain's entity ref, kind:namespace/name, such as domain:default/commerce: only its Systems.",
             allowReserved: true,
             schema: {
               $ref: '#/components/schemas/EntityRefParameter',
@@ -504,7 +504,7 @@ export const spec = {
             name: 'lifecycle',
             in: 'query',
             description:
-              'Only Systems with a part (Component, API or Resource) of this lifecycle, such as\n`production`.\n',
+              'Only Systems with a part (Component, API or Resource) of this lifecycle, such as production.',
             schema: {
               type: 'string',
               minLength: 1,
