@@ -87,9 +87,13 @@ test('link a group to a role on the roles page, see it on the Group and System p
   const holders = card(page, 'Groups that hold this role');
   await holders.getByText('No group holds this role yet.').waitFor();
   await holders.getByLabel('Link a group').fill('SRE');
-  await page.getByRole('option', { name: GROUP.name, exact: true }).click();
+  // Each group is offered with its ref and type, so look-alikes are told apart.
+  await page
+    .getByRole('option')
+    .filter({ hasText: `${GROUP.ref} · team` })
+    .click();
   await holders.getByRole('button', { name: 'Link', exact: true }).click();
-  await page.getByText(`Linked ${GROUP.ref} to ${ROLE.id}`).waitFor();
+  await page.getByText(`Linked ${GROUP.name} to this role`).waitFor();
   const holder = holders
     .getByRole('listitem')
     .filter({ has: page.getByRole('link', { name: GROUP.name, exact: true }) });
@@ -113,7 +117,11 @@ test('link a group to a role on the roles page, see it on the Group and System p
   await groupCardEntry(page)
     .getByRole('button', { name: `Unlink ${ROLE.title}` })
     .click();
-  await page.getByText(`Unlinked ${GROUP.ref} from ${ROLE.id}`).waitFor();
+  await page
+    .getByRole('dialog', { name: `Unlink ${ROLE.title} from this group?` })
+    .getByRole('button', { name: 'Unlink', exact: true })
+    .click();
+  await page.getByText(`Unlinked ${ROLE.title} from this group`).waitFor();
   await gone(groupCardEntry(page));
   await page.reload();
   await card(page, 'Well-Architected roles')

@@ -138,13 +138,14 @@ export interface Config {
          * More tags per signal: regulated, personal-data, business-critical, internet-facing,
          * internal-only, change-controlled, public-contract (read on APIs), data-processing,
          * identity, card-data, latency-critical, multi-region, analytics, build-infrastructure,
-         * special-category-data, data-sharing, accessibility, self-hosted, audit-trail or
-         * machine-learning.
+         * special-category-data, data-sharing, accessibility, self-hosted, audit-trail,
+         * machine-learning, critical-infrastructure, connected-devices or network-edge.
          */
         tags?: { [signal: string]: string[] };
         /**
-         * Label keys and the values that give a signal, like `{ key: tier, values: [gold] }`. A
-         * value also matches with a qualifier after a hyphen: `on-prem` matches `on-prem-dc2`.
+         * Label keys and the values that give a signal, like `{ key: tier, values: [gold] }`. The
+         * key also matches as the last segment of a prefixed key (`tier` matches `acme.io/tier`),
+         * and a value with a qualifier after a hyphen (`on-prem` matches `on-prem-dc2`).
          */
         labels?: Array<{
           /** The label key. */

@@ -8,6 +8,7 @@ import request from 'supertest';
 import {
   PILLAR_IDS,
   RolesResponse,
+  RoleSummary,
 } from 'backstage-plugin-well-architected-common';
 import { Dataset } from './dataset/types';
 import { createRouter } from './router';
@@ -139,6 +140,35 @@ describe('createRouter', () => {
       });
     });
 
+    it('finds words at word starts only, every word of the query', async () => {
+      const dba = await list('?q=dba');
+      expect(dba.items.map(r => r.id)).toEqual(['database-administrator']);
+      // Every "eedback" of the dataset is inside "feedback".
+      expect((await list('?q=eedback')).totalCount).toBe(0);
+      expect((await list('?q=feedback')).totalCount).toBeGreaterThan(0);
+      const both = await list('?q=backups%20recovery');
+      expect(both.items.length).toBeGreaterThan(0);
+      for (const role of both.items) {
+        for (const r of role.responsibilities) {
+          expect(
+            `${role.title} ${role.aliases.join(' ')} ${r.title} ${
+              r.description
+            }`,
+          ).toMatch(/\bbackups[^]*\brecovery|\brecovery[^]*\bbackups/i);
+        }
+      }
+    });
+
+    it('lists the roles found by their name before those found in a responsibility', async () => {
+      const body = await list('?q=security');
+      const byName = body.items.filter(r =>
+        /\bsecurity/i.test([r.title, ...r.aliases].join('\n')),
+      );
+      expect(byName.length).toBeGreaterThan(0);
+      expect(body.items.slice(0, byName.length)).toEqual(byName);
+      expect(body.totalCount).toBeGreaterThan(byName.length);
+    });
+
     it('treats SQL wildcards in the text literally', async () => {
       expect((await list('?q=%25')).totalCount).toBe(0);
       expect((await list('?q=_')).totalCount).toBe(0);
@@ -193,17 +223,19 @@ describe('createRouter', () => {
   });
 
   describe('GET /role-summaries', () => {
-    it('lists the id and title of every role, ordered by title, in a few KB', async () => {
+    it('lists the id, title and aliases of every role, ordered by title, in a few KB', async () => {
       const res = await request(app).get('/role-summaries');
       expect(res.status).toBe(200);
       const all = await request(app).get('/roles?limit=500');
       expect(res.body.items).toEqual(
-        all.body.items.map(({ id, title }: { id: string; title: string }) => ({
+        all.body.items.map(({ id, title, aliases }: RoleSummary) => ({
           id,
           title,
+          aliases,
         })),
       );
-      expect(res.text.length).toBeLessThan(all.text.length / 10);
+      // About 7 KB, against 56 KB for the whole dataset.
+      expect(res.text.length).toBeLessThan(all.text.length / 5);
     });
   });
 

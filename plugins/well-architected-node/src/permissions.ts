@@ -2,9 +2,11 @@ import {
   createConditionExports,
   createPermissionResourceRef,
   createPermissionRule,
+  PermissionRule,
 } from '@backstage/plugin-permission-node';
 import {
   PILLAR_IDS,
+  PillarId,
   RESOURCE_TYPE_WELL_ARCHITECTED_ROLE_LINK,
 } from 'backstage-plugin-well-architected-common';
 import { z } from 'zod';
@@ -108,7 +110,12 @@ export const isRole = createPermissionRule({
  *
  * @public
  */
-export const hasPillar = createPermissionRule({
+export const hasPillar: PermissionRule<
+  RoleLinkResource,
+  RoleLinkQuery,
+  typeof RESOURCE_TYPE_WELL_ARCHITECTED_ROLE_LINK,
+  { pillarIds: PillarId[] }
+> = createPermissionRule({
   name: 'HAS_PILLAR',
   description: 'Allow links of roles that serve one of the given pillars',
   resourceRef: roleLinkPermissionResourceRef,

@@ -25,7 +25,7 @@ type DatasetTable = 'pillars' | 'categories' | 'roles' | 'responsibilities';
 /** Where a dataset field is stored: its column, and whether the column holds it as JSON text. */
 type Column = { column: string; json?: true };
 
-const column = (name: string): Column => ({ column: name });
+const plainColumn = (name: string): Column => ({ column: name });
 const jsonColumn = (name: string): Column => ({ column: name, json: true });
 
 /**
@@ -36,30 +36,30 @@ const COLUMNS: {
   [T in DatasetTable]: Record<keyof Dataset[T][number], Column>;
 } = {
   pillars: {
-    id: column('id'),
-    title: column('title'),
-    order: column('sort_order'),
+    id: plainColumn('id'),
+    title: plainColumn('title'),
+    order: plainColumn('sort_order'),
   },
   categories: {
-    id: column('id'),
-    pillarId: column('pillar_id'),
-    title: column('title'),
-    order: column('sort_order'),
+    id: plainColumn('id'),
+    pillarId: plainColumn('pillar_id'),
+    title: plainColumn('title'),
+    order: plainColumn('sort_order'),
   },
   roles: {
-    id: column('id'),
-    title: column('title'),
+    id: plainColumn('id'),
+    title: plainColumn('title'),
     aliases: jsonColumn('aliases'),
   },
   responsibilities: {
-    id: column('id'),
-    roleId: column('role_id'),
-    pillarId: column('pillar_id'),
-    categoryId: column('category_id'),
-    title: column('title'),
-    description: column('description'),
+    id: plainColumn('id'),
+    roleId: plainColumn('role_id'),
+    pillarId: plainColumn('pillar_id'),
+    categoryId: plainColumn('category_id'),
+    title: plainColumn('title'),
+    description: plainColumn('description'),
     flags: jsonColumn('flags'),
-    order: column('sort_order'),
+    order: plainColumn('sort_order'),
   },
 };
 
@@ -69,8 +69,8 @@ const TABLES = Object.keys(COLUMNS) as DatasetTable[];
 function toRow(item: object, columns: Record<string, Column>): Row {
   const values = item as Record<string, unknown>;
   return Object.fromEntries(
-    Object.entries(columns).map(([field, { column: name, json }]) => [
-      name,
+    Object.entries(columns).map(([field, { column, json }]) => [
+      column,
       json ? JSON.stringify(values[field]) : values[field],
     ]),
   ) as Row;
@@ -82,9 +82,9 @@ function fromRow<T>(
   columns: Record<string, Column>,
 ): T {
   return Object.fromEntries(
-    Object.entries(columns).map(([field, { column: name, json }]) => [
+    Object.entries(columns).map(([field, { column, json }]) => [
       field,
-      json ? JSON.parse(String(row[name])) : row[name],
+      json ? JSON.parse(String(row[column])) : row[column],
     ]),
   ) as T;
 }
@@ -196,11 +196,7 @@ export class DatabaseRoleStore extends KnexStore implements RoleStore {
    * Diffs one dataset table against the wanted rows and writes only the differences. Tables
    * are small (at most a few hundred rows), so reading them whole is cheaper than a query per row.
    */
-  private async syncTable(
-    tx: Knex.Transaction,
-    table: string,
-    wanted: Row[],
-  ) {
+  private async syncTable(tx: Knex.Transaction, table: string, wanted: Row[]) {
     const stored: StoredRow[] = await tx(table).select();
     const existing = new Map(stored.map(row => [row.id, row]));
     const wantedIds = new Set(wanted.map(row => row.id));

@@ -11,10 +11,11 @@ import { withCatalogRelations } from './catalogRelations';
 import {
   EntityScore,
   EvaluationCatalog,
-  HOLDOUT_LABELS,
+  SIDE_SETS,
   formatReport,
   readEvaluationSet,
-  readHoldoutSet,
+  readSideSet,
+  sideSetLabels,
   scoreEntity,
   totals,
 } from './evaluationSet';
@@ -125,32 +126,38 @@ describe('the evaluation set', () => {
   });
 });
 
-describe('the holdout', () => {
-  let holdout: EvaluationCatalog[];
+describe.each([
+  [SIDE_SETS.holdout, 'holdout: labelled blind, not used to tune the rules'],
+  [
+    SIDE_SETS.ungated,
+    "ungated: former holdouts tuned on, labels in their reviewer's own conventions",
+  ],
+])('the %s catalogs', (folder, heading) => {
+  let side: EvaluationCatalog[];
   let dataset: Dataset;
 
   beforeAll(async () => {
-    holdout = await readHoldoutSet();
+    side = await readSideSet(folder);
     dataset = await bundledDataset();
   });
 
-  it('keeps its catalogs apart from the tuning set, each with at least 12 labelled entities', async () => {
+  it('are kept apart from the tuning set, each with at least 12 labelled entities', async () => {
     const tuning = new Set((await readEvaluationSet()).map(c => c.name));
     expect(
-      holdout
+      side
         .filter(c => tuning.has(c.name) || c.labels.size < 12)
         .map(c => c.name),
     ).toEqual([]);
   });
 
-  it('labels only Systems and Components that its catalogs hold, with roles the dataset has', async () => {
-    await expectLabelsHeldAndKnown(holdout);
+  it('label only Systems and Components that their catalogs hold, with roles the dataset has', async () => {
+    await expectLabelsHeldAndKnown(side);
   });
 
-  // Reported, never gated: the holdout measures the rules, it does not hold them to a bar.
-  it('scores every labelled entity', async () => {
+  // Reported, never gated: these measure the rules, they do not hold them to a bar.
+  it('score every labelled entity', async () => {
     const byCatalog = [];
-    for (const catalog of holdout) {
+    for (const catalog of side) {
       const scores = await suggestAll(catalog, dataset);
       expect(scores.map(s => s.entityRef)).toEqual([...catalog.labels.keys()]);
       byCatalog.push({ name: catalog.name, scores });
@@ -158,17 +165,16 @@ describe('the holdout', () => {
     if (REPORT) {
       process.stdout.write(
         byCatalog.length === 0
-          ? `\n#### holdout: none; add evaluation/holdout/<name>.yaml and label it under <name> in evaluation/${HOLDOUT_LABELS}\n`
-          : `${formatReport(
-              byCatalog,
-              'holdout: labelled blind, not used to tune the rules',
-            )}\n`,
+          ? `\n#### ${folder}: none; add evaluation/${folder}/<name>.yaml and label it under <name> in evaluation/${sideSetLabels(
+              folder,
+            )}\n`
+          : `${formatReport(byCatalog, heading)}\n`,
       );
     }
   });
 });
 
-describe('readHoldoutSet', () => {
+describe('readSideSet', () => {
   let dir: string;
   const catalog = [
     'apiVersion: backstage.io/v1alpha1',
@@ -191,26 +197,58 @@ describe('readHoldoutSet', () => {
   });
 
   it('reads nothing when there is no holdout catalog', async () => {
-    await expect(readHoldoutSet(dir)).resolves.toEqual([]);
+    await expect(readSideSet(SIDE_SETS.holdout, dir)).resolves.toEqual([]);
   });
 
   it('reads each holdout/<name>.yaml with its labels under <name>', async () => {
     await fs.mkdir(path.join(dir, 'holdout'));
     await fs.writeFile(path.join(dir, 'holdout', 'acme.yaml'), catalog);
-    await fs.writeFile(path.join(dir, HOLDOUT_LABELS), labels);
-    const [acme, ...others] = await readHoldoutSet(dir);
+    await fs.writeFile(
+      path.join(dir, sideSetLabels(SIDE_SETS.holdout)),
+      labels,
+    );
+    const [acme, ...others] = await readSideSet(SIDE_SETS.holdout, dir);
     expect(others).toEqual([]);
     expect(acme.name).toBe('acme');
     expect(acme.entities.map(e => e.metadata.name)).toEqual(['shop']);
     expect([...acme.labels.keys()]).toEqual(['system:default/shop']);
   });
 
+  it('reads nothing when the holdout folder holds no catalog and there are no labels', async () => {
+    await fs.mkdir(path.join(dir, 'holdout'));
+    await expect(readSideSet(SIDE_SETS.holdout, dir)).resolves.toEqual([]);
+  });
+
+  it('names a holdout catalog when there is no labels file', async () => {
+    await fs.mkdir(path.join(dir, 'holdout'));
+    await fs.writeFile(path.join(dir, 'holdout', 'acme.yaml'), catalog);
+    await expect(readSideSet(SIDE_SETS.holdout, dir)).rejects.toThrow(
+      "evaluation/holdout/acme.yaml has no labels; label it under 'acme' in evaluation/holdout-labels.yaml",
+    );
+  });
+
+  it('names labels whose holdout catalog is missing', async () => {
+    await fs.mkdir(path.join(dir, 'holdout'));
+    await fs.writeFile(
+      path.join(dir, sideSetLabels(SIDE_SETS.holdout)),
+      labels,
+    );
+    await expect(readSideSet(SIDE_SETS.holdout, dir)).resolves.toEqual([]);
+    await fs.writeFile(path.join(dir, 'holdout', 'zeta.yaml'), catalog);
+    await expect(readSideSet(SIDE_SETS.holdout, dir)).rejects.toThrow(
+      "evaluation/holdout-labels.yaml labels 'acme', but there is no evaluation/holdout/acme.yaml",
+    );
+  });
+
   it('names a holdout catalog that has no labels', async () => {
     await fs.mkdir(path.join(dir, 'holdout'));
     await fs.writeFile(path.join(dir, 'holdout', 'acme.yaml'), catalog);
     await fs.writeFile(path.join(dir, 'holdout', 'zeta.yaml'), catalog);
-    await fs.writeFile(path.join(dir, HOLDOUT_LABELS), labels);
-    await expect(readHoldoutSet(dir)).rejects.toThrow(
+    await fs.writeFile(
+      path.join(dir, sideSetLabels(SIDE_SETS.holdout)),
+      labels,
+    );
+    await expect(readSideSet(SIDE_SETS.holdout, dir)).rejects.toThrow(
       "evaluation/holdout/zeta.yaml has no labels; label it under 'zeta' in evaluation/holdout-labels.yaml",
     );
   });

@@ -54,10 +54,12 @@ async function readLabelledCatalogs(
   }
   return Promise.all(
     Object.entries(parsed.data).map(async ([name, labels]) => {
-      const text = await fs.readFile(
-        path.join(dir, catalogDir, `${name}.yaml`),
-        'utf8',
-      );
+      const file = path.join(catalogDir, `${name}.yaml`);
+      const text = await fs.readFile(path.join(dir, file), 'utf8').catch(() => {
+        throw new Error(
+          `evaluation/${labelsFile} labels '${name}', but there is no evaluation/${file}`,
+        );
+      });
       const entities = parseAllDocuments(text)
         .map(doc => doc.toJS() as Entity | null)
         .filter((e): e is Entity => Boolean(e));
@@ -85,20 +87,33 @@ export async function readEvaluationSet(
   return readLabelledCatalogs(dir, 'labels.yaml', '.');
 }
 
-/** The file holding the labels of every holdout catalog, keyed by catalog name. */
-export const HOLDOUT_LABELS = 'holdout-labels.yaml';
+/**
+ * Catalogs beside the tuning set, each folder `evaluation/<folder>/<name>.yaml` with its labels
+ * under `<name>` in `evaluation/<folder>-labels.yaml`; reported by `make eval`, never gated.
+ */
+export const SIDE_SETS = {
+  /** Labelled blind and never used to tune the rules: what the rules score on catalogs they have not seen. */
+  holdout: 'holdout',
+  /**
+   * Former holdouts the rules were tuned on whose labels follow their reviewer's own conventions
+   * where the tuning set's disagree; measured so that a change shows, not held to the bar.
+   */
+  ungated: 'ungated',
+} as const;
+
+/** The file holding the labels of a side set's catalogs, keyed by catalog name. */
+export const sideSetLabels = (folder: string) => `${folder}-labels.yaml`;
 
 /**
- * Reads the holdout, every `evaluation/holdout/<name>.yaml` with its labels under `<name>` in
- * `evaluation/holdout-labels.yaml`: catalogs labelled blind and never used to tune the rules,
- * reported but not gated. None when the folder holds no catalog; throws when a catalog and the
- * labels do not name each other.
+ * Reads a side set ({@link SIDE_SETS}). None when its folder holds no catalog; throws when a
+ * catalog and the labels do not name each other.
  */
-export async function readHoldoutSet(
+export async function readSideSet(
+  folder: string,
   dir = EVALUATION_DIR,
 ): Promise<EvaluationCatalog[]> {
   const files = await fs
-    .readdir(path.join(dir, 'holdout'))
+    .readdir(path.join(dir, folder))
     .catch(() => [] as string[]);
   const names = files
     .filter(file => file.endsWith('.yaml'))
@@ -107,12 +122,19 @@ export async function readHoldoutSet(
   if (names.length === 0) {
     return [];
   }
-  const catalogs = await readLabelledCatalogs(dir, HOLDOUT_LABELS, 'holdout');
+  const labelsFile = sideSetLabels(folder);
+  const hasLabels = await fs.access(path.join(dir, labelsFile)).then(
+    () => true,
+    () => false,
+  );
+  const catalogs = hasLabels
+    ? await readLabelledCatalogs(dir, labelsFile, folder)
+    : [];
   const labelled = catalogs.map(c => c.name).sort();
   const unlabelled = names.filter(name => !labelled.includes(name));
   if (unlabelled.length > 0) {
     throw new Error(
-      `evaluation/holdout/${unlabelled[0]}.yaml has no labels; label it under '${unlabelled[0]}' in evaluation/${HOLDOUT_LABELS}`,
+      `evaluation/${folder}/${unlabelled[0]}.yaml has no labels; label it under '${unlabelled[0]}' in evaluation/${labelsFile}`,
     );
   }
   return catalogs;

@@ -33,6 +33,33 @@ interface IndexedRole {
   texts: Map<string, string>;
 }
 
+/** Letters and digits, in any script: what a word is made of. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether a lower-cased text holds every word of the query, each at the start of a word of the
+ * text (`dba` finds "DBA" but not "feedback"). Without words, everything matches.
+ */
+function searchFor(query: string | undefined): (text: string) => boolean {
+  const words = (query ?? '')
+    .toLocaleLowerCase('en')
+    .split(/\s+/)
+    .filter(word => word !== '');
+  return text =>
+    words.every(word => {
+      for (
+        let at = text.indexOf(word);
+        at !== -1;
+        at = text.indexOf(word, at + 1)
+      ) {
+        if (at === 0 || !WORD_CHARACTER.test(text[at - 1])) {
+          return true;
+        }
+      }
+      return false;
+    });
+}
+
 function byTitle(a: { title: string }, b: { title: string }) {
   return a.title.localeCompare(b.title, 'en');
 }
@@ -91,7 +118,11 @@ export class RoleDatasetSnapshot {
       .sort((a, b) => byTitle(a.role, b.role));
     this.roleById = new Map(this.roles.map(({ role }) => [role.id, role]));
     this.summaries = {
-      items: this.roles.map(({ role: { id, title } }) => ({ id, title })),
+      items: this.roles.map(({ role: { id, title, aliases } }) => ({
+        id,
+        title,
+        aliases,
+      })),
     };
 
     const rolesIn = (keep: (r: Responsibility) => boolean) =>
@@ -123,15 +154,16 @@ export class RoleDatasetSnapshot {
     return this.pillarsResponse;
   }
 
-  /** Every role's id and title, ordered by title. */
+  /** Every role's id, title and aliases, ordered by title. */
   roleSummaries(): RoleSummariesResponse {
     return this.summaries;
   }
 
   /**
    * Roles that hold at least one responsibility matching the query. A role whose title or
-   * aliases match the text keeps all its responsibilities inside the pillar and category filter;
-   * otherwise only the responsibilities whose own text matches are kept.
+   * aliases hold the words keeps all its responsibilities inside the pillar and category filter,
+   * and comes first; otherwise only the responsibilities whose own text (with the role's names)
+   * holds them are kept.
    */
   listRoles(query: RolesQuery): RolesResponse {
     const { pillar, category, q } = query;
@@ -147,23 +179,27 @@ export class RoleDatasetSnapshot {
         } are: ${valid.join(', ')}`,
       );
     }
-    const needle = q?.trim().toLocaleLowerCase('en') || undefined;
+    const found = searchFor(q);
 
-    const matches: Role[] = [];
+    const byName: Role[] = [];
+    const byText: Role[] = [];
     for (const { role, names, texts } of this.roles) {
-      const nameMatches = needle === undefined || names.includes(needle);
+      const nameMatches = found(names);
       const responsibilities = role.responsibilities.filter(
         r =>
           (pillar === undefined || r.pillarId === pillar) &&
           (category === undefined || r.categoryId === category) &&
-          (nameMatches || texts.get(r.id)!.includes(needle!)),
+          (nameMatches || found(`${names}\n${texts.get(r.id)}`)),
       );
+      const matches = nameMatches ? byName : byText;
       if (responsibilities.length === role.responsibilities.length) {
         matches.push(role);
       } else if (responsibilities.length > 0) {
         matches.push({ ...role, responsibilities });
       }
     }
+    // Roles found by their name come before those found in a responsibility's text.
+    const matches = [...byName, ...byText];
     return {
       items: matches.slice(offset, offset + limit),
       totalCount: matches.length,

@@ -34,10 +34,12 @@ export type paths = {
     };
     /**
      * Roles with their responsibilities, filtered and paged.
-     * `q` matches case-insensitively and literally (`%` and `_` are plain characters) over role
-     *     titles, aliases and responsibility titles and descriptions. A role that matches by name
-     *     keeps all its responsibilities inside the pillar and category filter; otherwise only the
-     *     matching responsibilities are returned. Any other query parameter is a 400.
+     * `q` is words, each found case-insensitively and literally (`%` and `_` are plain
+     *     characters) at the start of a word of role titles, aliases and responsibility titles and
+     *     descriptions: `dba` finds "DBA", not "feedback". A role whose title or aliases hold every
+     *     word keeps all its responsibilities inside the pillar and category filter and is listed
+     *     first; otherwise only the responsibilities that hold them are returned. Without `q`, roles
+     *     are ordered by title. Any other query parameter is a 400.
      */
     get: operations['listRoles'];
     put?: never;
@@ -55,7 +57,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** Every role's id and title, ordered by title; a few KB, for pickers. */
+    /** Every role's id, title and aliases, ordered by title; a few KB, for pickers. */
     get: operations['listRoleSummaries'];
     put?: never;
     post?: never;
@@ -296,10 +298,12 @@ export type components = {
        */
       responsibilities: components['schemas']['Responsibility'][];
     };
-    /** A role's id and title, without its responsibilities. */
+    /** A role's id, title and aliases, without its responsibilities. */
     RoleSummary: {
       id: components['schemas']['RoleId'];
       title: string;
+      /** The other names the role is found by, such as `SRE`. */
+      aliases: string[];
     };
     RoleSummariesResponse: {
       /** Every role of the dataset, ordered by title. */
@@ -703,7 +707,7 @@ export interface operations {
         pillar?: components['schemas']['PillarId'];
         /** A category id such as `reliability/backup-disaster-recovery`. */
         category?: string;
-        /** Words to find in role titles, aliases and responsibilities. */
+        /** Words to find at word starts in role titles, aliases and responsibilities. */
         q?: string;
         limit?: number;
         offset?: number;

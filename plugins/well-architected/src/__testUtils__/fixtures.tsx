@@ -14,6 +14,7 @@ import { ReactNode } from 'react';
 import { screen } from '@testing-library/react';
 import { ResponseError } from '@backstage/errors';
 import { SWRConfig } from 'swr';
+import { AlertApi, alertApiRef } from '@backstage/core-plugin-api';
 import { mockApis } from '@backstage/frontend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
@@ -278,7 +279,11 @@ export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
     getPillars: jest.fn(async () => pillars),
     listRoles: jest.fn(async () => rolesResponse([sre, technicalWriter])),
     listRoleSummaries: jest.fn(async () => ({
-      items: [sre, technicalWriter].map(({ id, title }) => ({ id, title })),
+      items: [sre, technicalWriter].map(({ id, title, aliases }) => ({
+        id,
+        title,
+        aliases,
+      })),
     })),
     getSuggestions: jest.fn(async (_entityRef: string) => paymentsSuggestions),
     getCoverage: jest.fn(async () => coverageResponse),
@@ -319,12 +324,12 @@ export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
   };
 }
 
-function group(name: string, displayName: string): Entity {
+function group(name: string, displayName: string, type = 'team'): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
     metadata: { name, namespace: 'default' },
-    spec: { type: 'team', profile: { displayName }, children: [] },
+    spec: { type, profile: { displayName }, children: [] },
   };
 }
 
@@ -333,18 +338,20 @@ export const catalogGroups = [
   group('payments-team', 'Payments Team'),
   group('sre-team', 'SRE Team'),
   group('web-team', 'Web Team'),
+  group('engineering', 'Engineering', 'department'),
 ];
 
 /**
- * The APIs a test app needs: the plugin's (mocked), a catalog with a few Groups, and permissions
- * that allow or deny changing links.
+ * The APIs a test app needs: the plugin's (mocked), a catalog with a few Groups, permissions
+ * that allow or deny changing links, and alerts.
  */
 export function testApis(
   api: WellArchitectedApi = mockWellArchitectedApi(),
-  options: { mayChangeLinks?: boolean } = {},
+  options: { mayChangeLinks?: boolean; alertApi?: AlertApi } = {},
 ) {
   return [
     [wellArchitectedApiRef, api],
+    [alertApiRef, options.alertApi ?? mockApis.alert()],
     [catalogApiRef, catalogApiMock({ entities: catalogGroups })],
     [
       permissionApiRef,

@@ -21,7 +21,7 @@ import {
 export interface WellArchitectedApi {
   getPillars(): Promise<PillarsResponse>;
   listRoles(query?: RolesQuery): Promise<RolesResponse>;
-  /** Every role's id and title, ordered by title; a few KB, for pickers. */
+  /** Every role's id, title and aliases, ordered by title; a few KB, for pickers. */
   listRoleSummaries(): Promise<RoleSummariesResponse>;
   getRole(roleId: string): Promise<Role>;
   /** The roles suggested to review a System or Component, with their reasons. */

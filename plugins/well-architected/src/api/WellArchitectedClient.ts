@@ -57,37 +57,46 @@ export class WellArchitectedClient implements WellArchitectedApi {
   }
 
   getPillars: WellArchitectedApi['getPillars'] = () =>
-    this.call(api => api.GET('/pillars'));
+    this.call(api => api.request('get', '/pillars'));
 
   listRoles: WellArchitectedApi['listRoles'] = (filters = {}) =>
-    this.call(api => api.GET('/roles', query(setFilters(filters))));
+    this.call(api => api.request('get', '/roles', query(setFilters(filters))));
 
   listRoleSummaries: WellArchitectedApi['listRoleSummaries'] = () =>
-    this.call(api => api.GET('/role-summaries'));
+    this.call(api => api.request('get', '/role-summaries'));
 
   getRole: WellArchitectedApi['getRole'] = roleId =>
-    this.call(api => api.GET('/roles/{roleId}', path({ roleId })));
+    this.call(api => api.request('get', '/roles/{roleId}', path({ roleId })));
 
   getSuggestions: WellArchitectedApi['getSuggestions'] = entityRef =>
-    this.call(api => api.GET('/suggestions', query({ entityRef })));
+    this.call(api => api.request('get', '/suggestions', query({ entityRef })));
 
   getCoverage: WellArchitectedApi['getCoverage'] = (filters = {}) =>
-    this.call(api => api.GET('/coverage', query(setFilters(filters))));
+    this.call(api => api.request('get', '/coverage', query(setFilters(filters))));
 
   getRoleGroups: WellArchitectedApi['getRoleGroups'] = roleId =>
-    this.call(api => api.GET('/roles/{roleId}/groups', path({ roleId })));
+    this.call(api =>
+      api.request('get', '/roles/{roleId}/groups', path({ roleId })),
+    );
 
   getGroupRoles: WellArchitectedApi['getGroupRoles'] = groupRef =>
-    this.call(api => api.GET('/groups/{groupRef}/roles', path({ groupRef })));
+    this.call(api =>
+      api.request('get', '/groups/{groupRef}/roles', path({ groupRef })),
+    );
 
   linkGroup: WellArchitectedApi['linkGroup'] = (roleId, groupRef) =>
     this.call(api =>
-      api.PUT('/roles/{roleId}/groups/{groupRef}', path({ roleId, groupRef })),
+      api.request(
+        'put',
+        '/roles/{roleId}/groups/{groupRef}',
+        path({ roleId, groupRef }),
+      ),
     );
 
   unlinkGroup: WellArchitectedApi['unlinkGroup'] = async (roleId, groupRef) => {
     await this.call(api =>
-      api.DELETE(
+      api.request(
+        'delete',
         '/roles/{roleId}/groups/{groupRef}',
         path({ roleId, groupRef }),
       ),

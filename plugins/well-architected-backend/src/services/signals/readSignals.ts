@@ -184,6 +184,10 @@ const TAG_MESSAGES: Record<TagSignal, string> = {
   'self-hosted': 'runs on hosts of its own',
   'audit-trail': 'keeps an audit trail',
   'machine-learning': 'runs machine learning models',
+  'critical-infrastructure':
+    'part of critical infrastructure under protection rules',
+  'connected-devices': 'talks to a fleet of devices in the field',
+  'network-edge': 'routes traffic at the network edge',
 };
 
 const RESOURCE_MESSAGES: Record<ResourceFamily, (product: string) => string> = {
@@ -252,6 +256,7 @@ const INHERITED_TAG_SIGNALS: readonly TagSignal[] = [
   'analytics',
   'special-category-data',
   'self-hosted',
+  'critical-infrastructure',
 ];
 const RELATED_TAG_SIGNALS: readonly TagSignal[] = [
   'regulated',
@@ -267,7 +272,7 @@ const OWN_TAG_SIGNALS: readonly TagSignal[] = TAG_SIGNALS.filter(
  * The tag signals a Component takes from its System. Criticality is not taken by code that nothing
  * of ours runs (a library, an app on people's devices), by a Component not in production yet or on
  * its way out, nor by a Component whose own label already says how critical it is (`tier: tier-2`
- * in a tier-1 System).
+ * in a tier-1 System). Personal data is not taken by a library: it holds none, whatever links it.
  */
 function inheritedTagSignals(
   vocabulary: SignalVocabulary,
@@ -277,16 +282,29 @@ function inheritedTagSignals(
   const ownLabels = Object.keys(entity.metadata.labels ?? {}).map(lower);
   const statesCriticality = vocabulary.labels.some(
     entry =>
-      entry.signal === 'business-critical' && ownLabels.includes(entry.key),
+      entry.signal === 'business-critical' &&
+      ownLabels.some(key => isLabelKey(key, entry.key)),
   );
   const meaning = lifecycleMeaning(vocabulary, entity);
-  return statesCriticality ||
+  const notTaken: TagSignal[] = [];
+  if (
+    statesCriticality ||
     family === 'client' ||
     family === 'library' ||
     meaning === 'experimental' ||
     meaning === 'deprecated'
-    ? INHERITED_TAG_SIGNALS.filter(signal => signal !== 'business-critical')
-    : INHERITED_TAG_SIGNALS;
+  ) {
+    notTaken.push('business-critical');
+  }
+  if (family === 'library') {
+    notTaken.push('personal-data', 'special-category-data');
+  }
+  return INHERITED_TAG_SIGNALS.filter(signal => !notTaken.includes(signal));
+}
+
+/** Whether a label key is `key`, or ends in it as its last segment after a prefix (`acme.io/tier`). */
+function isLabelKey(labelKey: string, key: string): boolean {
+  return labelKey === key || labelKey.endsWith(`/${key}`);
 }
 
 /** The tags and labels of an entity that give one of the `only` signals, as said to a reader. */
@@ -310,7 +328,7 @@ function tagMatches(
       labels
         .filter(
           ([key, value]) =>
-            key === entry.key &&
+            isLabelKey(key, entry.key) &&
             entry.values.some(v => value === v || value.startsWith(`${v}-`)),
         )
         .map(([key, value]) => ({
@@ -518,12 +536,15 @@ const DATA_STORES: readonly ResourceFamily[] = [
   'database',
   'data-warehouse',
   'object-storage',
+  'messaging',
 ];
 
 /**
  * What the catalog does not say outright: a production website that neither it nor its System
  * marks internal-only faces the internet; a worker, job or function that feeds a data warehouse,
- * or moves data between two data stores, processes data in bulk.
+ * or moves data between two data stores, processes data in bulk. A stream or queue counts as a
+ * store for a job only: a batch that drains one into a store moves data in bulk, while a worker or
+ * function that takes messages one by one handles events.
  */
 function inferredFindings(
   vocabulary: SignalVocabulary,
@@ -565,7 +586,11 @@ function inferredFindings(
         .filter(r => r.type === RELATION_DEPENDS_ON)
         .map(r => r.targetRef.toLocaleLowerCase('en')),
     );
-    const used = stores.filter(store => dependsOn.has(store.key));
+    const used = stores.filter(
+      store =>
+        dependsOn.has(store.key) &&
+        (store.family !== 'messaging' || family === 'job'),
+    );
     const unattended =
       family === 'worker' || family === 'job' || family === 'function';
     if (

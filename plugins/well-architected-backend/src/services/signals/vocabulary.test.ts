@@ -182,18 +182,31 @@ describe('the signal vocabulary', () => {
     );
   });
 
+  const labelled = (labels: Record<string, string>) =>
+    signalsOf(
+      component('svc', {
+        spec: { type: 'documentation' },
+        metadata: { labels },
+      }),
+    ).map(s => [s.id, s.detail]);
+
   it('reads a label value with a qualifier after a hyphen, and not a longer word', () => {
-    const labelled = (labels: Record<string, string>) =>
-      signalsOf(
-        component('svc', {
-          spec: { type: 'documentation' },
-          metadata: { labels },
-        }),
-      ).map(s => [s.id, s.detail]);
     expect(labelled({ hosting: 'mainframe-lpar-prod' })).toEqual([
       ['self-hosted', 'hosting=mainframe-lpar-prod'],
     ]);
     expect(labelled({ tier: '10', hosting: 'on-premium-cloud' })).toEqual([]);
+  });
+
+  it("reads a label key as the last segment of an organisation's prefixed key, and not inside a word", () => {
+    expect(labelled({ 'acme.io/tier': 'T0' })).toEqual([
+      ['business-critical', 'acme.io/tier=t0'],
+    ]);
+    expect(labelled({ 'acme.io/data-class': 'restricted' })).toEqual([
+      ['personal-data', 'acme.io/data-class=restricted'],
+    ]);
+    expect(labelled({ 'acme.io/frontier': '1', 'tier/notes': '1' })).toEqual(
+      [],
+    );
   });
 
   it('keeps every spelling lower case, so that a lower-cased value can match', () => {
@@ -294,6 +307,11 @@ describe('signals read from more than one fact', () => {
       ['snowflake', 'snowflake'],
       'a function that depends on Snowflake',
     ],
+    [
+      'batch',
+      ['kinesis', 'timescaledb'],
+      'a job that depends on Kinesis and TimescaleDB',
+    ],
   ])(
     'reads a %s that depends on %j as processing data in bulk',
     (type, types, said) => {
@@ -312,6 +330,8 @@ describe('signals read from more than one fact', () => {
     ['worker', ['postgres'], []],
     ['worker', ['redis'], ['bigquery']],
     ['service', ['bigquery', 's3'], []],
+    ['worker', ['kafka', 'postgres'], []],
+    ['function', ['service-bus', 'blob-storage'], []],
   ])(
     'does not read a %s that depends on %j (next to %j) as processing data in bulk',
     (type, used, elsewhere) => {
@@ -391,6 +411,13 @@ describe('signals read from more than one fact', () => {
         component('portal', { metadata: { labels: { tier: 'tier-2' } } }),
       ),
     ).toBe(false);
+    expect(
+      critical(
+        component('portal', {
+          metadata: { labels: { 'acme.io/tier': 'T2' } },
+        }),
+      ),
+    ).toBe(false);
     expect(critical(component('lib', { spec: { type: 'library' } }))).toBe(
       false,
     );
@@ -403,6 +430,19 @@ describe('signals read from more than one fact', () => {
     expect(
       critical(component('old', { spec: { lifecycle: 'retiring' } })),
     ).toBe(false);
+  });
+
+  it("does not give a library its System's personal data: it holds none", () => {
+    const billing = system('billing', { tags: ['customer-pii', 'sox'] });
+    const taken = (entity: Entity) =>
+      ids(signalsOf(entity, { system: billing }));
+    expect(taken(component('tariffs', { spec: { type: 'library' } }))).toEqual(
+      expect.arrayContaining(['library', 'regulated']),
+    );
+    expect(
+      taken(component('tariffs', { spec: { type: 'library' } })),
+    ).not.toContain('personal-data');
+    expect(taken(component('billing-api'))).toContain('personal-data');
   });
 
   it('reads card data scope on the Component that is in it, not from its System', () => {

@@ -43,6 +43,9 @@ export const TAG_SIGNALS = [
   'self-hosted',
   'audit-trail',
   'machine-learning',
+  'critical-infrastructure',
+  'connected-devices',
+  'network-edge',
 ] as const;
 
 /**
@@ -124,8 +127,9 @@ export interface AnnotationEntry {
 }
 
 /**
- * One label key and the values that give a signal. A value also matches with a qualifier after a
- * hyphen: `on-prem` matches `on-prem-dc2`.
+ * One label key and the values that give a signal. The key also matches as the last segment of a
+ * prefixed key (`tier` matches `acme.io/tier`), and a value with a qualifier after a hyphen
+ * (`on-prem` matches `on-prem-dc2`).
  */
 export interface LabelEntry {
   key: string;
@@ -143,116 +147,90 @@ export interface SignalVocabulary {
   lifecycles: Record<LifecycleMeaning, string[]>;
 }
 
+/**
+ * The annotation entries of each signal's tools, written as signal → tool → keys, in that order.
+ */
+function annotationsByTool(
+  signals: Partial<Record<AnnotationSignal, Record<string, string[]>>>,
+): AnnotationEntry[] {
+  return Object.entries(signals).flatMap(([signal, tools]) =>
+    Object.entries(tools ?? {}).flatMap(([tool, keys]) =>
+      keys.map(key => ({ key, signal: signal as AnnotationSignal, tool })),
+    ),
+  );
+}
+
+/** A label key and the values of it that give `signal`. */
+const labelValues = (
+  signal: TagSignal,
+  key: string,
+  values: string[],
+): LabelEntry => ({ key, values, signal });
+
 /** The vocabulary that ships with the plugin. */
 export const defaultVocabulary: SignalVocabulary = {
-  annotations: [
-    {
-      key: 'pagerduty.com/integration-key',
-      signal: 'on-call',
-      tool: 'PagerDuty',
+  annotations: annotationsByTool({
+    'on-call': {
+      PagerDuty: ['pagerduty.com/integration-key', 'pagerduty.com/service-id'],
+      Opsgenie: ['opsgenie.com/team', 'opsgenie.com/component-selector'],
+      'Splunk On-Call': [
+        'splunk.com/on-call-team',
+        'splunk.com/on-call-routing-key',
+      ],
+      FireHydrant: ['firehydrant.com/service-name'],
+      iLert: ['ilert.com/integration-key'],
     },
-    { key: 'pagerduty.com/service-id', signal: 'on-call', tool: 'PagerDuty' },
-    { key: 'opsgenie.com/team', signal: 'on-call', tool: 'Opsgenie' },
-    {
-      key: 'opsgenie.com/component-selector',
-      signal: 'on-call',
-      tool: 'Opsgenie',
+    monitoring: {
+      Datadog: ['datadoghq.com/'],
+      Prometheus: ['prometheus.io/'],
+      Grafana: ['grafana/'],
+      'New Relic': ['newrelic.com/'],
+      Dynatrace: ['dynatrace.com/'],
     },
-    {
-      key: 'splunk.com/on-call-team',
-      signal: 'on-call',
-      tool: 'Splunk On-Call',
+    'error-tracking': {
+      Sentry: ['sentry.io/project-slug'],
+      Rollbar: ['rollbar.com/project-slug'],
+      Bugsnag: ['bugsnag.com/project-key'],
     },
-    {
-      key: 'splunk.com/on-call-routing-key',
-      signal: 'on-call',
-      tool: 'Splunk On-Call',
+    'security-scanning': {
+      Snyk: ['snyk.io/'],
     },
-    {
-      key: 'firehydrant.com/service-name',
-      signal: 'on-call',
-      tool: 'FireHydrant',
+    'code-quality': {
+      SonarQube: ['sonarqube.org/project-key'],
     },
-    { key: 'ilert.com/integration-key', signal: 'on-call', tool: 'iLert' },
-    { key: 'datadoghq.com/', signal: 'monitoring', tool: 'Datadog' },
-    { key: 'prometheus.io/', signal: 'monitoring', tool: 'Prometheus' },
-    { key: 'grafana/', signal: 'monitoring', tool: 'Grafana' },
-    { key: 'newrelic.com/', signal: 'monitoring', tool: 'New Relic' },
-    { key: 'dynatrace.com/', signal: 'monitoring', tool: 'Dynatrace' },
-    { key: 'sentry.io/project-slug', signal: 'error-tracking', tool: 'Sentry' },
-    {
-      key: 'rollbar.com/project-slug',
-      signal: 'error-tracking',
-      tool: 'Rollbar',
+    'gitops-delivery': {
+      'Argo CD': ['argocd/app-name', 'argocd/app-selector'],
     },
-    {
-      key: 'bugsnag.com/project-key',
-      signal: 'error-tracking',
-      tool: 'Bugsnag',
+    'source-and-ci': {
+      GitHub: ['github.com/project-slug'],
+      GitLab: ['gitlab.com/project-slug', 'gitlab.com/project-id'],
+      'Azure DevOps': ['dev.azure.com/project-repo'],
+      Jenkins: ['jenkins.io/job-full-name'],
+      CircleCI: ['circleci.com/project-slug'],
+      Buildkite: ['buildkite.com/project-slug'],
     },
-    { key: 'snyk.io/', signal: 'security-scanning', tool: 'Snyk' },
-    {
-      key: 'sonarqube.org/project-key',
-      signal: 'code-quality',
-      tool: 'SonarQube',
+    kubernetes: {
+      Kubernetes: [
+        'backstage.io/kubernetes-id',
+        'backstage.io/kubernetes-label-selector',
+      ],
     },
-    { key: 'argocd/app-name', signal: 'gitops-delivery', tool: 'Argo CD' },
-    { key: 'argocd/app-selector', signal: 'gitops-delivery', tool: 'Argo CD' },
-    { key: 'github.com/project-slug', signal: 'source-and-ci', tool: 'GitHub' },
-    { key: 'gitlab.com/project-slug', signal: 'source-and-ci', tool: 'GitLab' },
-    { key: 'gitlab.com/project-id', signal: 'source-and-ci', tool: 'GitLab' },
-    {
-      key: 'dev.azure.com/project-repo',
-      signal: 'source-and-ci',
-      tool: 'Azure DevOps',
+    serverless: {
+      'AWS Lambda': ['aws.com/lambda-function-name'],
     },
-    {
-      key: 'jenkins.io/job-full-name',
-      signal: 'source-and-ci',
-      tool: 'Jenkins',
+    'web-performance': {
+      Lighthouse: ['lighthouse.com/website-url'],
     },
-    {
-      key: 'circleci.com/project-slug',
-      signal: 'source-and-ci',
-      tool: 'CircleCI',
+    secrets: {
+      Vault: ['vault.io/secrets-path'],
     },
-    {
-      key: 'buildkite.com/project-slug',
-      signal: 'source-and-ci',
-      tool: 'Buildkite',
+    'cost-allocation': {
+      'Cost Insights': ['aws.amazon.com/cost-insights-tags'],
     },
-    {
-      key: 'backstage.io/kubernetes-id',
-      signal: 'kubernetes',
-      tool: 'Kubernetes',
+    documentation: {
+      TechDocs: ['backstage.io/techdocs-ref'],
     },
-    {
-      key: 'backstage.io/kubernetes-label-selector',
-      signal: 'kubernetes',
-      tool: 'Kubernetes',
-    },
-    {
-      key: 'aws.com/lambda-function-name',
-      signal: 'serverless',
-      tool: 'AWS Lambda',
-    },
-    {
-      key: 'lighthouse.com/website-url',
-      signal: 'web-performance',
-      tool: 'Lighthouse',
-    },
-    { key: 'vault.io/secrets-path', signal: 'secrets', tool: 'Vault' },
-    {
-      key: 'aws.amazon.com/cost-insights-tags',
-      signal: 'cost-allocation',
-      tool: 'Cost Insights',
-    },
-    {
-      key: 'backstage.io/techdocs-ref',
-      signal: 'documentation',
-      tool: 'TechDocs',
-    },
-  ],
+  }),
   tags: {
     regulated: [
       'pci',
@@ -275,6 +253,13 @@ export const defaultVocabulary: SignalVocabulary = {
       'statutory',
       'regulated',
       'special-category',
+      'cpra',
+      'lgpd',
+      'pipeda',
+      'popia',
+      'nerc-cip',
+      'bes-cyber-system',
+      'ferc',
     ],
     'personal-data': [
       'gdpr',
@@ -289,6 +274,13 @@ export const defaultVocabulary: SignalVocabulary = {
       'special-category',
       'sensitive-personal-data',
       'health-data',
+      'customer-pii',
+      'employee-pii',
+      'ccpa',
+      'cpra',
+      'lgpd',
+      'pipeda',
+      'popia',
     ],
     'business-critical': [
       'customer-facing',
@@ -318,7 +310,14 @@ export const defaultVocabulary: SignalVocabulary = {
       'back-office',
       'backoffice',
     ],
-    'change-controlled': ['sox', 'soc2', 'soc-2', 'itgc'],
+    'change-controlled': [
+      'sox',
+      'soc2',
+      'soc-2',
+      'itgc',
+      'nerc-cip',
+      'bes-cyber-system',
+    ],
     'public-contract': [
       'public',
       'external',
@@ -354,6 +353,7 @@ export const defaultVocabulary: SignalVocabulary = {
       'low-latency',
       'high-throughput',
       'high-performance',
+      'high-volume',
       'udp',
     ],
     'multi-region': [
@@ -424,6 +424,12 @@ export const defaultVocabulary: SignalVocabulary = {
       'ibm-i',
       'windows-server',
       'vmware',
+      'scada',
+      'ics',
+      'plc',
+      'dcs',
+      'operational-technology',
+      'industrial-control',
     ],
     'machine-learning': [
       'ml',
@@ -440,6 +446,33 @@ export const defaultVocabulary: SignalVocabulary = {
       'audit-trail',
       'siem',
       'security-logging',
+    ],
+    'critical-infrastructure': [
+      'nerc-cip',
+      'bes-cyber-system',
+      'critical-infrastructure',
+      'cni',
+      'iec-62443',
+    ],
+    'connected-devices': [
+      'iot',
+      'iiot',
+      'connected-devices',
+      'device-fleet',
+      'telematics',
+      'ami',
+      'smart-metering',
+      'smart-meters',
+      'ocpp',
+    ],
+    'network-edge': [
+      'edge',
+      'api-gateway',
+      'waf',
+      'cdn',
+      'load-balancer',
+      'reverse-proxy',
+      'ingress',
     ],
     'data-processing': [
       'etl',
@@ -461,96 +494,97 @@ export const defaultVocabulary: SignalVocabulary = {
       'big-data',
       'hadoop',
       'kafka-streams',
+      'high-volume',
+      'ingestion',
     ],
   },
   labels: [
-    {
-      key: 'tier',
-      values: [
-        '0',
-        '1',
-        'critical',
-        'tier-0',
-        'tier-1',
-        'tier0',
-        'tier1',
-        't0',
-        't1',
-      ],
-      signal: 'business-critical',
-    },
-    {
-      key: 'service-tier',
-      values: ['0', '1', 'critical', 'tier-0', 'tier-1'],
-      signal: 'business-critical',
-    },
-    {
-      key: 'hosting',
-      values: [
-        'on-prem',
-        'on-premises',
-        'onprem',
-        'mainframe',
-        'datacentre',
-        'datacenter',
-        'data-centre',
-        'self-hosted',
-        'bare-metal',
-      ],
-      signal: 'self-hosted',
-    },
-    {
-      key: 'hosted-on',
-      values: ['on-prem', 'on-premises', 'onprem', 'mainframe', 'bare-metal'],
-      signal: 'self-hosted',
-    },
-    {
-      key: 'criticality',
-      values: ['critical', 'high'],
-      signal: 'business-critical',
-    },
-    {
-      key: 'business-criticality',
-      values: ['critical', 'high'],
-      signal: 'business-critical',
-    },
-    {
-      key: 'compliance',
-      values: ['pci', 'pci-dss', 'sox', 'hipaa', 'gdpr', 'soc2'],
-      signal: 'regulated',
-    },
-    {
-      key: 'data-classification',
-      values: [
-        'pii',
-        'phi',
-        'personal',
-        'sensitive',
-        'restricted',
-        'customer-data',
-      ],
-      signal: 'personal-data',
-    },
-    {
-      key: 'exposure',
-      values: ['public', 'internet', 'internet-facing', 'external'],
-      signal: 'internet-facing',
-    },
-    {
-      key: 'exposure',
-      values: ['internal', 'internal-only', 'private', 'intranet'],
-      signal: 'internal-only',
-    },
-    {
-      key: 'compliance',
-      values: ['sox', 'soc2'],
-      signal: 'change-controlled',
-    },
-    {
-      key: 'compliance',
-      values: ['pci', 'pci-dss'],
-      signal: 'card-data',
-    },
+    labelValues('business-critical', 'tier', [
+      '0',
+      '1',
+      'critical',
+      'tier-0',
+      'tier-1',
+      'tier0',
+      'tier1',
+      't0',
+      't1',
+    ]),
+    labelValues('business-critical', 'service-tier', [
+      '0',
+      '1',
+      'critical',
+      'tier-0',
+      'tier-1',
+    ]),
+    labelValues('self-hosted', 'hosting', [
+      'on-prem',
+      'on-premises',
+      'onprem',
+      'mainframe',
+      'datacentre',
+      'datacenter',
+      'data-centre',
+      'self-hosted',
+      'bare-metal',
+    ]),
+    labelValues('self-hosted', 'hosted-on', [
+      'on-prem',
+      'on-premises',
+      'onprem',
+      'mainframe',
+      'bare-metal',
+    ]),
+    labelValues('business-critical', 'criticality', ['critical', 'high']),
+    labelValues('business-critical', 'business-criticality', [
+      'critical',
+      'high',
+    ]),
+    labelValues('regulated', 'compliance', [
+      'pci',
+      'pci-dss',
+      'sox',
+      'hipaa',
+      'gdpr',
+      'soc2',
+    ]),
+    labelValues('personal-data', 'data-classification', [
+      'pii',
+      'phi',
+      'personal',
+      'sensitive',
+      'restricted',
+      'customer-data',
+    ]),
+    labelValues('personal-data', 'data-class', [
+      'pii',
+      'phi',
+      'personal',
+      'sensitive',
+      'restricted',
+    ]),
+    // A NERC CIP impact rating: a system in scope is regulated and under change control.
+    ...(
+      ['critical-infrastructure', 'regulated', 'change-controlled'] as const
+    ).map(signal => ({
+      key: 'cip-impact',
+      values: ['high', 'medium'],
+      signal,
+    })),
+    labelValues('internet-facing', 'exposure', [
+      'public',
+      'internet',
+      'internet-facing',
+      'external',
+    ]),
+    labelValues('internal-only', 'exposure', [
+      'internal',
+      'internal-only',
+      'private',
+      'intranet',
+    ]),
+    labelValues('change-controlled', 'compliance', ['sox', 'soc2']),
+    labelValues('card-data', 'compliance', ['pci', 'pci-dss']),
   ],
   componentTypes: {
     service: [
@@ -638,6 +672,8 @@ export const defaultVocabulary: SignalVocabulary = {
       neo4j: 'Neo4j',
       elasticsearch: 'Elasticsearch',
       opensearch: 'OpenSearch',
+      timescaledb: 'TimescaleDB',
+      influxdb: 'InfluxDB',
     },
     'data-warehouse': {
       'data-warehouse': 'a data warehouse',
@@ -746,6 +782,8 @@ export const defaultVocabulary: SignalVocabulary = {
       'sandbox',
       'development',
       'incubating',
+      'pilot',
+      'preview',
     ],
     deprecated: [
       'deprecated',

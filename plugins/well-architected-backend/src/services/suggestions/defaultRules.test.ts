@@ -373,6 +373,34 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
     }),
   ],
   [
+    'critical-infrastructure',
+    context(component('rtu-gateway'), {
+      system: system('scada', { labels: { 'acme.io/cip-impact': 'medium' } }),
+    }),
+    'critical-infrastructure',
+    context(component('rtu-gateway'), {
+      system: system('scada', { labels: { 'acme.io/cip-impact': 'low' } }),
+    }),
+  ],
+  [
+    'connected-devices',
+    context(tagged(['iot'])),
+    'connected-devices',
+    context(tagged(['mobile'])),
+  ],
+  [
+    'network-edge',
+    context(tagged(['api-gateway'])),
+    'network-edge',
+    context(component('gateway', { spec: { type: 'gateway' } })),
+  ],
+  [
+    'shipped-code',
+    context(component('tariffs', { spec: { type: 'library' } })),
+    'library',
+    context(component('svc', { spec: { lifecycle: 'experimental' } })),
+  ],
+  [
     'retirement',
     context(component('svc', { spec: { lifecycle: 'deprecated' } })),
     'deprecated',

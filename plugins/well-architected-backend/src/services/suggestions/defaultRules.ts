@@ -277,6 +277,24 @@ export const defaultSuggestionRules: SuggestionRule[] = [
     evaluate: context =>
       together(context, ['consumes-regulated-data'], [['internal-only']]),
   },
+  // Protection rules for the grid and plants (NERC CIP, IEC 62443) ask for a security perimeter,
+  // zoned networks and reviewed access to every system in scope.
+  onSignals('critical-infrastructure', ['critical-infrastructure'], 3, [
+    ['security-architect', ['security']],
+    ['network-architect', ['security', 'reliability']],
+    ['iam-administrator', ['security']],
+  ]),
+  // Devices in the field (meters, chargers, vehicles) each hold keys and take commands: their
+  // identity, firmware and command path are designed and tested like an edge.
+  onSignals('connected-devices', ['connected-devices'], 2, [
+    ['security-architect', ['security']],
+    ['security-engineer', ['security']],
+  ]),
+  // A gateway, WAF, CDN or load balancer is the network path every request takes in.
+  onSignals('network-edge', ['network-edge'], 2, [
+    ['network-architect', ['performance-efficiency', 'reliability']],
+    ['security-engineer', ['security']],
+  ]),
   onSignals('change-control', ['change-controlled'], 2, [
     ['change-manager', ['operational-excellence']],
   ]),
@@ -401,6 +419,10 @@ export const defaultSuggestionRules: SuggestionRule[] = [
   ]),
   onSignals('libraries', ['library'], 1, [
     ['quality-assurance-engineer', ['reliability']],
+  ]),
+  // Code that others build on or install is judged by its code alone: no service runs it for them.
+  onSignals('shipped-code', ['library', 'shipped-client'], 1, [
+    ['software-developer', ['operational-excellence']],
   ]),
   onSignals('legacy-websites', ['legacy-website'], 2, [
     ['security-engineer', ['security']],

@@ -1,6 +1,6 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   catalogGroups,
@@ -11,7 +11,11 @@ import {
 } from '../../__testUtils__/fixtures';
 import { GroupRolesCard } from './GroupRolesCard';
 
-function renderCard(api = mockWellArchitectedApi(), mayChangeLinks = true) {
+function renderCard(
+  api = mockWellArchitectedApi(),
+  mayChangeLinks = true,
+  alertApi = mockApis.alert(),
+) {
   return renderInTestApp(
     <FreshPermissions>
       <EntityProvider entity={catalogGroups[1]}>
@@ -19,7 +23,7 @@ function renderCard(api = mockWellArchitectedApi(), mayChangeLinks = true) {
       </EntityProvider>
     </FreshPermissions>,
     {
-      apis: testApis(api, { mayChangeLinks }),
+      apis: testApis(api, { mayChangeLinks, alertApi }),
       mountedRoutes,
     },
   );
@@ -40,13 +44,24 @@ describe('GroupRolesCard', () => {
     expect(screen.getByText('portal')).toBeInTheDocument();
   });
 
-  it('lets an allowed user unlink a portal link and link another role', async () => {
+  it('lets an allowed user unlink a portal link, after asking, and link another role', async () => {
     const api = mockWellArchitectedApi();
-    await renderCard(api);
+    const alertApi = mockApis.alert();
+    await renderCard(api, true, alertApi);
     await userEvent.click(
       await screen.findByRole('button', {
         name: 'Unlink Site Reliability Engineer',
       }),
+    );
+    const question = await screen.findByRole('dialog', {
+      name: 'Unlink Site Reliability Engineer from this group?',
+    });
+    expect(question).toHaveTextContent(
+      "The Group's well-architected/roles annotation in the catalog is not changed",
+    );
+    expect(api.unlinkGroup).not.toHaveBeenCalled();
+    await userEvent.click(
+      within(question).getByRole('button', { name: 'Unlink' }),
     );
     await waitFor(() =>
       expect(api.unlinkGroup).toHaveBeenCalledWith(
@@ -54,8 +69,17 @@ describe('GroupRolesCard', () => {
         'group:default/sre-team',
       ),
     );
+    await alertApi.waitForAlert(
+      a => a.message === 'Unlinked Site Reliability Engineer from this group',
+    );
 
-    await userEvent.click(screen.getByLabelText('Link a role'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    // The picker finds a role by its id too.
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Link a role' }),
+      'technical-w',
+    );
     await userEvent.click(await screen.findByText('Technical Writer'));
     await userEvent.click(screen.getByRole('button', { name: 'Link' }));
     await waitFor(() =>
@@ -64,9 +88,37 @@ describe('GroupRolesCard', () => {
         'group:default/sre-team',
       ),
     );
+    await alertApi.waitForAlert(
+      a => a.message === 'Linked Technical Writer to this group',
+    );
     // The picker needs ids and titles only, not the whole role dataset.
     expect(api.listRoleSummaries).toHaveBeenCalled();
     expect(api.listRoles).not.toHaveBeenCalled();
+  });
+
+  it('offers no role the group already holds, from the catalog or the portal', async () => {
+    await renderCard();
+    await userEvent.click(await screen.findByLabelText('Link a role'));
+    expect(
+      (await screen.findAllByRole('option')).map(o => o.textContent),
+    ).toEqual(['Technical Writer']);
+  });
+
+  it('keeps the link when the user cancels the question', async () => {
+    const api = mockWellArchitectedApi();
+    await renderCard(api);
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Unlink Site Reliability Engineer',
+      }),
+    );
+    await userEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Cancel',
+      }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.unlinkGroup).not.toHaveBeenCalled();
   });
 
   it('shows no link controls to a user without the permissions', async () => {

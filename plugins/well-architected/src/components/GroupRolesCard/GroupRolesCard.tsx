@@ -30,6 +30,7 @@ export function GroupRolesCard() {
   const candidates = (roles.value?.items ?? []).map(role => ({
     link: { roleId: role.id, groupRef },
     label: role.title,
+    keywords: [role.id, ...role.aliases],
   }));
 
   return (
@@ -62,6 +63,7 @@ export function GroupRolesCard() {
               candidates={candidates}
               candidatesLoading={roles.loading}
               pickerLabel="Link a role"
+              subject="this group"
               empty={() => (
                 <Typography variant="body2" color="textSecondary">
                   This group holds no Well-Architected role yet.

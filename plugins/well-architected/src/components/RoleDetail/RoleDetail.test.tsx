@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
@@ -118,6 +118,13 @@ describe('RoleDetail', () => {
       await userEvent.click(
         screen.getByRole('button', { name: 'Unlink SRE Team' }),
       );
+      await userEvent.click(
+        within(
+          await screen.findByRole('dialog', {
+            name: 'Unlink SRE Team from this role?',
+          }),
+        ).getByRole('button', { name: 'Unlink' }),
+      );
       await waitFor(() =>
         expect(api.unlinkGroup).toHaveBeenCalledWith(
           'site-reliability-engineer',
@@ -135,6 +142,26 @@ describe('RoleDetail', () => {
           'group:default/web-team',
         ),
       );
+    });
+
+    it('offers the groups that do not hold the role, teams first, each with its ref and type', async () => {
+      await renderDetail('site-reliability-engineer');
+      await userEvent.click(await screen.findByLabelText('Link a group'));
+      // Payments Team holds the role through the catalog, SRE Team through the portal.
+      expect(
+        (await screen.findAllByRole('option')).map(o => o.textContent),
+      ).toEqual([
+        'Web Teamgroup:default/web-team · team',
+        'Engineeringgroup:default/engineering · department',
+      ]);
+      // A group is found by its ref as well as its name.
+      await userEvent.type(
+        screen.getByRole('textbox', { name: 'Link a group' }),
+        'default/eng',
+      );
+      expect(
+        (await screen.findAllByRole('option')).map(o => o.textContent),
+      ).toEqual(['Engineeringgroup:default/engineering · department']);
     });
 
     it('shows no link controls to a user without the permissions', async () => {
@@ -180,8 +207,8 @@ describe('RoleDetail', () => {
       await userEvent.click(await screen.findByLabelText('Link a group'));
       const options = await screen.findAllByRole('option');
       expect(options.map(o => o.textContent)).toEqual([
-        'Team payments-team',
-        'Team web-team',
+        'Team web-teamgroup:default/web-team · team',
+        'Team engineeringgroup:default/engineering · department',
       ]);
     });
 

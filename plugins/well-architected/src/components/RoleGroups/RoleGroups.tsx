@@ -25,7 +25,7 @@ const GROUP_FIELDS = [
   'spec.type',
 ];
 
-/** The catalog's Groups, by the name the app presents them with. */
+/** The catalog's Groups, teams first, each by the name the app presents it with. */
 function useCatalogGroups() {
   const catalogApi = useApi(catalogApiRef);
   const presentationApi = useApiHolder().get(entityPresentationApiRef);
@@ -37,10 +37,15 @@ function useCatalogGroups() {
     return items
       .map(group => ({
         ref: stringifyEntityRef(group),
+        type: String(group.spec?.type ?? 'group'),
         title: entityPresentationSnapshot(group, undefined, presentationApi)
           .primaryTitle,
       }))
-      .sort((a, b) => a.title.localeCompare(b.title, 'en'));
+      .sort(
+        (a, b) =>
+          Number(b.type === 'team') - Number(a.type === 'team') ||
+          a.title.localeCompare(b.title, 'en'),
+      );
   }, [catalogApi, presentationApi]);
 }
 
@@ -58,6 +63,7 @@ export function RoleGroups(props: { roleId: string }) {
   const candidates = (groups.value ?? []).map(group => ({
     link: { roleId, groupRef: group.ref },
     label: group.title,
+    detail: `${group.ref} · ${group.type}`,
   }));
 
   return (
@@ -80,6 +86,7 @@ export function RoleGroups(props: { roleId: string }) {
             candidates={candidates}
             candidatesLoading={groups.loading}
             pickerLabel="Link a group"
+            subject="this role"
             empty={canLink => (
               <Typography variant="body2" color="textSecondary">
                 No group holds this role yet.

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Box, Button, TextField } from '@material-ui/core';
-import { Autocomplete } from '@material-ui/lab';
+import { Box, Button, TextField, Typography } from '@material-ui/core';
+import { Autocomplete, createFilterOptions } from '@material-ui/lab';
 import { roleLinkResourceRef } from 'backstage-plugin-well-architected-common';
 import { LinkRef } from './useLinkPermissions';
 
@@ -8,7 +8,17 @@ import { LinkRef } from './useLinkPermissions';
 export interface LinkCandidate {
   link: LinkRef;
   label: string;
+  /** A second line that tells look-alikes apart, such as a group's ref and type. */
+  detail?: string;
+  /** Other words the candidate is found by, such as a role's id and aliases. */
+  keywords?: string[];
 }
+
+/** Candidates are found by any of their words, wherever they are in the text. */
+const filterOptions = createFilterOptions<LinkCandidate>({
+  stringify: ({ label, detail, keywords = [] }) =>
+    [label, detail, ...keywords].join('\n'),
+});
 
 /** Picks a group (or a role) from a list and links it. */
 export function LinkPicker(props: {
@@ -16,7 +26,7 @@ export function LinkPicker(props: {
   options: LinkCandidate[];
   loading: boolean;
   busy: boolean;
-  onLink: (link: LinkRef) => Promise<unknown>;
+  onLink: (candidate: LinkCandidate) => Promise<unknown>;
 }) {
   const { label, options, loading, busy, onLink } = props;
   const [picked, setPicked] = useState<LinkCandidate | null>(null);
@@ -33,10 +43,21 @@ export function LinkPicker(props: {
         loading={loading}
         value={picked}
         onChange={(_event, option) => setPicked(option)}
+        filterOptions={filterOptions}
         getOptionLabel={option => option.label}
         getOptionSelected={(option, value) =>
           roleLinkResourceRef(option.link) === roleLinkResourceRef(value.link)
         }
+        renderOption={option => (
+          <Box>
+            <Typography variant="body2">{option.label}</Typography>
+            {option.detail && (
+              <Typography variant="caption" color="textSecondary">
+                {option.detail}
+              </Typography>
+            )}
+          </Box>
+        )}
         renderInput={params => (
           <TextField
             {...params}
@@ -52,7 +73,7 @@ export function LinkPicker(props: {
         disabled={!picked || busy}
         onClick={async () => {
           if (picked) {
-            await onLink(picked.link);
+            await onLink(picked);
             setPicked(null);
           }
         }}

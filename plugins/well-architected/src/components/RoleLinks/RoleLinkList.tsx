@@ -1,5 +1,13 @@
-import { ReactNode } from 'react';
-import { List } from '@material-ui/core';
+import { ReactNode, useState } from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  List,
+} from '@material-ui/core';
 import {
   roleLinkCreatePermission,
   roleLinkDeletePermission,
@@ -12,32 +20,45 @@ import { useRoleLinkActions } from './useRoleLinkActions';
 
 /**
  * The links of one role or of one Group, whichever side the view is about: each with where it
- * comes from and, where the policy allows it, an unlink button for a portal link; below them a
- * picker of the candidates the policy allows the user to link. The permission questions, the
- * changes and their alerts are the same on both sides.
+ * comes from and, where the policy allows it, an unlink button for a portal link, which asks
+ * first; below them a picker of the candidates the policy allows the user to link, without those
+ * already linked. The permission questions, the changes and their alerts are the same on both
+ * sides.
  */
 export function RoleLinkList(props: {
   links: ShownLink[];
-  /** What could be linked; those already linked in the portal are left out. */
+  /** What could be linked; those already linked, in the portal or the catalog, are left out. */
   candidates: LinkCandidate[];
   candidatesLoading: boolean;
   /** The picker's label, such as "Link a group". */
   pickerLabel: string;
+  /** What the view is about, as alerts and questions name it: "this role", "this group". */
+  subject: string;
   /** What to say when there is no link; `canLink` says whether the picker is shown below. */
   empty: (canLink: boolean) => ReactNode;
   /** Reloads the links after a change. */
   onChange: () => void;
 }) {
-  const { links, candidates, candidatesLoading, pickerLabel, empty, onChange } =
-    props;
-  const actions = useRoleLinkActions(onChange);
+  const {
+    links,
+    candidates,
+    candidatesLoading,
+    pickerLabel,
+    subject,
+    empty,
+    onChange,
+  } = props;
+  const actions = useRoleLinkActions(onChange, subject);
+  const [unlinking, setUnlinking] = useState<ShownLink>();
   const portalLinks = links
     .filter(shown => shown.sources.includes('portal'))
     .map(shown => shown.link);
   const unlinkable = useLinkPermissions(roleLinkDeletePermission, portalLinks);
-  const portalRefs = new Set(portalLinks.map(roleLinkResourceRef));
+  const linkedRefs = new Set(
+    links.map(shown => roleLinkResourceRef(shown.link)),
+  );
   const unlinked = candidates.filter(
-    candidate => !portalRefs.has(roleLinkResourceRef(candidate.link)),
+    candidate => !linkedRefs.has(roleLinkResourceRef(candidate.link)),
   );
   const linkable = useLinkPermissions(
     roleLinkCreatePermission,
@@ -56,7 +77,7 @@ export function RoleLinkList(props: {
               shown={shown}
               canUnlink={unlinkable.allows(shown.link)}
               busy={actions.busy}
-              onUnlink={() => actions.unlink(shown.link)}
+              onUnlink={() => setUnlinking(shown)}
             />
           ))}
         </List>
@@ -67,9 +88,40 @@ export function RoleLinkList(props: {
           options={options}
           loading={candidatesLoading || linkable.loading}
           busy={actions.busy}
-          onLink={actions.link}
+          onLink={candidate => actions.link(candidate.link, candidate.label)}
         />
       )}
+      <Dialog
+        open={unlinking !== undefined}
+        onClose={() => setUnlinking(undefined)}
+        aria-labelledby="well-architected-unlink-title"
+      >
+        <DialogTitle id="well-architected-unlink-title">
+          Unlink {unlinking?.name} from {subject}?
+        </DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            The link made in the portal is removed.
+            {unlinking?.sources.includes('catalog') &&
+              " The Group's well-architected/roles annotation in the catalog is not changed, so the link stays from there."}
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setUnlinking(undefined)}>Cancel</Button>
+          <Button
+            color="primary"
+            variant="contained"
+            onClick={() => {
+              if (unlinking) {
+                actions.unlink(unlinking.link, unlinking.name);
+              }
+              setUnlinking(undefined);
+            }}
+          >
+            Unlink
+          </Button>
+        </DialogActions>
+      </Dialog>
     </>
   );
 }

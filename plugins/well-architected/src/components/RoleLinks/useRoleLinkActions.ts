@@ -5,10 +5,11 @@ import { wellArchitectedApiRef } from '../../api';
 import { LinkRef } from './useLinkPermissions';
 
 /**
- * Link and unlink actions, which report failures through the alert API and reload the view after
- * a change. Whether the user may use them, link by link, comes from {@link useLinkPermissions}.
+ * Link and unlink actions, which report the outcome through the alert API, by name, and reload
+ * the view after a change. `subject` names what the view is about, such as "this role". Whether
+ * the user may use them, link by link, comes from {@link useLinkPermissions}.
  */
-export function useRoleLinkActions(reload: () => void) {
+export function useRoleLinkActions(reload: () => void, subject: string) {
   const api = useApi(wellArchitectedApiRef);
   const alertApi = useApi(alertApiRef);
   const [busy, setBusy] = useState(false);
@@ -37,15 +38,16 @@ export function useRoleLinkActions(reload: () => void) {
 
   return {
     busy,
-    link: ({ roleId, groupRef }: LinkRef) =>
+    /** Links the other side of `link`, which the user reads as `name`. */
+    link: ({ roleId, groupRef }: LinkRef, name: string) =>
       run(
         () => api.linkGroup(roleId, groupRef),
-        `Linked ${groupRef} to ${roleId}`,
+        `Linked ${name} to ${subject}`,
       ),
-    unlink: ({ roleId, groupRef }: LinkRef) =>
+    unlink: ({ roleId, groupRef }: LinkRef, name: string) =>
       run(
         () => api.unlinkGroup(roleId, groupRef),
-        `Unlinked ${groupRef} from ${roleId}`,
+        `Unlinked ${name} from ${subject}`,
       ),
   };
 }

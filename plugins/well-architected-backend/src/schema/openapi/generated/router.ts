@@ -80,7 +80,7 @@ export const spec = {
         operationId: 'listRoles',
         summary: 'Roles with their responsibilities, filtered and paged.',
         description:
-          '`q` matches case-insensitively and literally (`%` and `_` are plain characters) over role\ntitles, aliases and responsibility titles and descriptions. A role that matches by name\nkeeps all its responsibilities inside the pillar and category filter; otherwise only the\nmatching responsibilities are returned. Any other query parameter is a 400.\n',
+          '`q` is words, each found case-insensitively and literally (`%` and `_` are plain\ncharacters) at the start of a word of role titles, aliases and responsibility titles and\ndescriptions: `dba` finds "DBA", not "feedback". A role whose title or aliases hold every\nword keeps all its responsibilities inside the pillar and category filter and is listed\nfirst; otherwise only the responsibilities that hold them are returned. Without `q`, roles\nare ordered by title. Any other query parameter is a 400.\n',
         parameters: [
           {
             name: 'pillar',
@@ -104,7 +104,7 @@ export const spec = {
             name: 'q',
             in: 'query',
             description:
-              'Words to find in role titles, aliases and responsibilities.',
+              'Words to find at word starts in role titles, aliases and responsibilities.',
             schema: {
               type: 'string',
               maxLength: 200,
@@ -172,7 +172,7 @@ export const spec = {
       get: {
         operationId: 'listRoleSummaries',
         summary:
-          "Every role's id and title, ordered by title; a few KB, for pickers.",
+          "Every role's id, title and aliases, ordered by title; a few KB, for pickers.",
         parameters: [
           {
             $ref: '#/components/parameters/ifNoneMatch',
@@ -978,9 +978,10 @@ export const spec = {
         },
       },
       RoleSummary: {
-        description: "A role's id and title, without its responsibilities.",
+        description:
+          "A role's id, title and aliases, without its responsibilities.",
         type: 'object',
-        required: ['id', 'title'],
+        required: ['id', 'title', 'aliases'],
         additionalProperties: false,
         properties: {
           id: {
@@ -988,6 +989,13 @@ export const spec = {
           },
           title: {
             type: 'string',
+          },
+          aliases: {
+            type: 'array',
+            description: 'The other names the role is found by, such as `SRE`.',
+            items: {
+              type: 'string',
+            },
           },
         },
       },
