@@ -72,7 +72,9 @@ export class WellArchitectedClient implements WellArchitectedApi {
     this.call(api => api.request('get', '/suggestions', query({ entityRef })));
 
   getCoverage: WellArchitectedApi['getCoverage'] = (filters = {}) =>
-    this.call(api => api.request('get', '/coverage', query(setFilters(filters))));
+    this.call(api =>
+      api.request('get', '/coverage', query(setFilters(filters))),
+    );
 
   getRoleGroups: WellArchitectedApi['getRoleGroups'] = roleId =>
     this.call(api =>
