@@ -49,6 +49,7 @@ const expectedTable = {
   'DELETE /roles/{roleId}/groups/{groupRef}': [401, 204, 403, 404, 403],
   'GET /groups/{groupRef}/roles': [401, 200, 200, 404, 200],
   'GET /suggestions': [401, 200, 200, 404, 200],
+  'GET /coverage': [401, 200, 200, 'n/a', 200],
 };
 const columns = [
   'no credentials',

@@ -35,6 +35,7 @@ function switchableCatalog() {
     getEntities: (...args) => gate(() => healthy.getEntities(...args)),
     getEntitiesByRefs: (...args) =>
       gate(() => healthy.getEntitiesByRefs(...args)),
+    queryEntities: (...args) => gate(() => healthy.queryEntities(...args)),
   });
   return { state, factory: mock.factory };
 }
@@ -59,6 +60,7 @@ describe('when the catalog fails', () => {
         catalog.state.mode = mode;
         for (const call of [
           request(server).get(`/suggestions?entityRef=system:default/payments`),
+          request(server).get(`/coverage`),
           request(server).get(`/roles/incident-response-manager/groups`),
           request(server).get(`/groups/sre-team/roles`),
           request(server).put(LINK.replace('sre-team', 'web-team')),

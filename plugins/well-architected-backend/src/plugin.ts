@@ -39,6 +39,7 @@ import {
   readMaxMembersPerGroup,
 } from './services/suggestions/ReviewerService';
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
+import { CoverageService } from './services/CoverageService';
 import { SuggestionService } from './services/suggestions/SuggestionService';
 
 /**
@@ -171,7 +172,8 @@ export const wellArchitectedPlugin = createBackendPlugin({
             },
           });
         }
-        const suggestions = new SuggestionService({
+        // Suggestions and coverage answer from the same stored evaluation and links.
+        const evaluationReads = {
           store: evaluationStore,
           evaluator,
           links: linkStore,
@@ -180,7 +182,9 @@ export const wellArchitectedPlugin = createBackendPlugin({
             maxMembersPerGroup: readMaxMembersPerGroup(config),
           }),
           catalog: catalogReads,
-        });
+        };
+        const suggestions = new SuggestionService(evaluationReads);
+        const coverage = new CoverageService(evaluationReads);
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -189,6 +193,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
             roleDataset,
             roleLinks,
             suggestions,
+            coverage,
           }),
         );
         registerActions({

@@ -9,6 +9,7 @@ import { RoleLinkChanges } from './services/RoleLinkChanges';
 import { RoleLinkService } from './services/RoleLinkService';
 import { RoleDataset, RoleDatasetSnapshot } from './services/RoleDataset';
 import { SuggestionService } from './services/suggestions/SuggestionService';
+import { CoverageService } from './services/CoverageService';
 
 /**
  * Dataset responses change only when a new dataset version is loaded, so they carry an ETag built
@@ -49,9 +50,17 @@ export async function createRouter(options: {
   roleDataset: RoleDataset;
   roleLinks: RoleLinkService;
   suggestions: Pick<SuggestionService, 'suggest'>;
+  coverage: Pick<CoverageService, 'coverage'>;
 }): Promise<express.Router> {
-  const { httpAuth, logger, linkChanges, roleDataset, roleLinks, suggestions } =
-    options;
+  const {
+    httpAuth,
+    logger,
+    linkChanges,
+    roleDataset,
+    roleLinks,
+    suggestions,
+    coverage,
+  } = options;
   // Requests are validated against the OpenAPI document. Credentials are not: httpAuth checks
   // them, in a token or a cookie, and answers 401.
   const router = await createOpenApiRouter({
@@ -133,6 +142,11 @@ export async function createRouter(options: {
     const credentials = await authenticate(req);
     const entityRef = parseEntityRefParameter(req.query.entityRef);
     res.json(await suggestions.suggest(entityRef, credentials));
+  });
+
+  router.get('/coverage', async (req, res) => {
+    const credentials = await authenticate(req);
+    res.json(await coverage.coverage(req.query, credentials));
   });
 
   router.use(describeRequestErrors());

@@ -1,4 +1,5 @@
 import {
+  coverageStateValues,
   operations,
   pillarIdValues,
   reviewerClosenessValues,
@@ -12,7 +13,12 @@ export type {
   operations,
   paths,
   Category,
+  CoverageCell,
   CoverageGap,
+  CoverageResponse,
+  CoverageState,
+  CoverageSystem,
+  CoverageTotals,
   EntityRef,
   ErrorResponse,
   GroupRolesResponse,
@@ -50,6 +56,15 @@ export type RolesQuery = NonNullable<
 >;
 
 /**
+ * The query of `GET /coverage`.
+ *
+ * @public
+ */
+export type CoverageQuery = NonNullable<
+  operations['getCoverage']['parameters']['query']
+>;
+
+/**
  * The ids of the six Well-Architected pillars, in the order the role dataset presents them.
  *
  * @public
@@ -69,6 +84,13 @@ export const SUGGESTION_CONFIDENCES = suggestionConfidenceValues;
  * @public
  */
 export const REVIEWER_CLOSENESS = reviewerClosenessValues;
+
+/**
+ * The states of a coverage cell, from all suggested roles held to none needed.
+ *
+ * @public
+ */
+export const COVERAGE_STATES = coverageStateValues;
 
 /** The annotation on Group entities that lists the role ids the group holds. @public */
 export const ROLES_ANNOTATION = 'well-architected/roles';

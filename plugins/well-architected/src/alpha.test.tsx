@@ -1,8 +1,14 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { renderTestApp } from '@backstage/frontend-test-utils';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { Entity } from '@backstage/catalog-model';
-import { mockWellArchitectedApi, testApis } from './__testUtils__/fixtures';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  findCoverageTab,
+  mockWellArchitectedApi,
+  testApis,
+} from './__testUtils__/fixtures';
 import wellArchitectedPlugin from './alpha';
 
 function entity(kind: string): Entity {
@@ -34,6 +40,18 @@ describe('well-architected plugin for the new frontend system', () => {
         name: 'Site Reliability Engineer (SRE)',
       }),
     ).toBeInTheDocument();
+  });
+
+  it('opens the Coverage tab of the page', async () => {
+    renderTestApp({
+      features: [wellArchitectedPlugin],
+      apis: testApis(mockWellArchitectedApi()),
+      initialRouteEntries: ['/well-architected'],
+      // The catalog's entity pages, which the coverage rows link to.
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    await userEvent.click(await screen.findByRole('tab', { name: 'Coverage' }));
+    expect(await findCoverageTab()).toHaveAttribute('aria-selected', 'true');
   });
 
   it('serves a role’s detail below the page', async () => {

@@ -17,3 +17,14 @@ export const roleRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/roles/:roleId',
 });
+
+/**
+ * The coverage view of the roles page: Systems × pillars.
+ *
+ * @public
+ */
+export const coverageRouteRef = createSubRouteRef({
+  id: 'well-architected/coverage',
+  parent: rootRouteRef,
+  path: '/coverage',
+});

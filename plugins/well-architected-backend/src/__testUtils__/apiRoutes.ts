@@ -157,6 +157,29 @@ const cases: Record<OperationId, RouteCases> = {
       { request: { query: { entityRef: 'system:default/nope' } }, status: 404 },
     ],
   },
+  getCoverage: {
+    valid: {
+      query: {
+        owner: 'group:default/platform',
+        pillar: 'security',
+        sort: 'gaps',
+        limit: '10',
+      },
+    },
+    malformed: [
+      { query: { owner: 'platform' } },
+      { query: { domain: 'domain:default/a\u0000b' } },
+      { query: { lifecycle: '' } },
+      { query: { pillar: 'safety' } },
+      { query: { sort: 'score' } },
+      { query: { q: 'x'.repeat(201) } },
+      { query: { limit: '0' } },
+      { query: { offset: '-1' } },
+      { query: { tier: '1' } },
+      { rawQuery: 'pillar=security&pillar=reliability' },
+    ],
+    others: [],
+  },
 };
 
 interface DocumentedParameter {

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 
-function group(
+/** A Group with the roles its annotation declares and its relations, as `[type, targetRef]`. */
+export function group(
   name: string,
   roles: string | undefined,
   relations: Array<[string, string]>,

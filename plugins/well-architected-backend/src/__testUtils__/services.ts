@@ -24,6 +24,7 @@ import { defaultVocabulary } from '../services/signals/vocabulary';
 import { defaultSuggestionRules } from '../services/suggestions/defaultRules';
 import { ReviewerService } from '../services/suggestions/ReviewerService';
 import { SuggestionEngine } from '../services/suggestions/SuggestionEngine';
+import { CoverageService } from '../services/CoverageService';
 import { SuggestionService } from '../services/suggestions/SuggestionService';
 import { exampleEntities } from './exampleEntities';
 import { inMemoryRoleStore } from './testDataset';
@@ -93,6 +94,11 @@ export function inMemoryEvaluationStore(): EvaluationStore & {
     async readEvaluation(entityRef) {
       const row = rows.get(entityRef);
       return row && { ...row, organisationHash: organisation?.hash };
+    },
+    async listSystemEvaluations() {
+      return [...rows.values()]
+        .filter(row => row.entityRef.startsWith('system:'))
+        .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
     },
     async listInputs() {
       return new Map(
@@ -168,7 +174,7 @@ export function testServices(options: {
     ruleConfigHash: 'test',
     logger,
   });
-  const suggestions = new SuggestionService({
+  const evaluationReads = {
     store: evaluationStore,
     evaluator,
     links: store,
@@ -177,7 +183,9 @@ export function testServices(options: {
       maxMembersPerGroup: options.maxMembersPerGroup,
     }),
     catalog,
-  });
+  };
+  const suggestions = new SuggestionService(evaluationReads);
+  const coverage = new CoverageService(evaluationReads);
   return {
     logger,
     roleDataset,
@@ -194,5 +202,6 @@ export function testServices(options: {
       ),
       allowServicePrincipals: false,
     }),
+    coverage,
   };
 }

@@ -116,6 +116,22 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('lists the evaluations of Systems only, by entity ref', async () => {
+      const component = {
+        ...evaluation('c'),
+        entityRef: 'component:default/c',
+      };
+      await store.writeEvaluations([
+        evaluation('b'),
+        component,
+        evaluation('a'),
+      ]);
+      expect(await store.listSystemEvaluations()).toEqual([
+        evaluation('a'),
+        evaluation('b'),
+      ]);
+    });
+
     it('writes many rows in batches', async () => {
       const many = Array.from({ length: 450 }, (_, i) => evaluation(`s-${i}`));
       await store.writeEvaluations(many);

@@ -60,6 +60,19 @@ export class DatabaseEvaluationStore
     );
   }
 
+  async listSystemEvaluations(): Promise<StoredEvaluation[]> {
+    // Entity refs are stored in lower case, so the prefix matches on every database.
+    const rows = await this.db<DbEvaluationRow>(TABLE)
+      .where('entity_ref', 'like', 'system:%')
+      .orderBy('entity_ref');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      ...toInputs(row),
+      result: JSON.parse(row.result),
+      evaluatedAt: readTimestamp(row.evaluated_at),
+    }));
+  }
+
   async listInputs(): Promise<Map<string, EvaluationInputs>> {
     const rows = await this.db<DbEvaluationRow>(TABLE).select(
       'entity_ref',

@@ -34,6 +34,9 @@ export interface EvaluationStore {
   /** The evaluation of one entity, with the hash of the current organisation, in one query. */
   readEvaluation(entityRef: string): Promise<StoredEvaluation | undefined>;
 
+  /** The evaluations of every System, ordered by entity ref. */
+  listSystemEvaluations(): Promise<StoredEvaluation[]>;
+
   /** What each stored evaluation was computed from, by lower-case entity ref. */
   listInputs(): Promise<Map<string, EvaluationInputs>>;
 

@@ -165,6 +165,34 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Systems × pillars, whether the roles suggested for each pillar have reviewer groups.
+     * Answered from the background evaluation of the catalog, with the portal links as they are
+     *     now. Only Systems the caller may read in the catalog are counted or returned, and a role
+     *     counts as held only through a Group the caller may read, as on the reviewers card.
+     *
+     *     Each cell is the state of one System in one pillar, from the roles suggested for it there:
+     *     `not-needed` when no role is suggested in the pillar, `covered` when every suggested role
+     *     has at least one reviewer group (from a Group's `well-architected/roles` annotation or a
+     *     portal link), `gap` when none has, and `partly` otherwise. `totals` counts the cells of
+     *     every matching System, not only those of the page. Any other query parameter is a 400.
+     */
+    get: operations['getCoverage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 /** Generated from the OpenAPI document. @public */
 export type webhooks = Record<string, never>;
@@ -209,6 +237,8 @@ export type components = {
      */
     RuleId: string;
     EntityRef: string;
+    /** An entity ref, `kind:namespace/name`; no control characters. */
+    EntityRefParameter: string;
     /** A category inside a pillar, such as "Backup & Disaster Recovery". */
     Category: {
       /** Stable id, `<pillar id>/<category slug>`. */
@@ -392,6 +422,54 @@ export type components = {
       pillarId: components['schemas']['PillarId'];
       roleIds: components['schemas']['RoleId'][];
     };
+    /**
+     * How well the roles suggested for a System in a pillar have reviewer groups: `covered`
+     *     (all of them), `partly` (some), `gap` (none), `not-needed` (no role is suggested there).
+     */
+    CoverageState: 'covered' | 'partly' | 'gap' | 'not-needed';
+    /** One System in one pillar. */
+    CoverageCell: {
+      pillarId: components['schemas']['PillarId'];
+      state: components['schemas']['CoverageState'];
+      /** The roles suggested in the pillar that have a reviewer group, by id. */
+      coveredRoleIds: components['schemas']['RoleId'][];
+      /** The roles suggested in the pillar that no group holds, by id. */
+      missingRoleIds: components['schemas']['RoleId'][];
+    };
+    /** One System and its cells, in the order of `pillarIds`. */
+    CoverageSystem: {
+      entityRef: components['schemas']['EntityRef'];
+      /** The System's title, or its name when it has none. */
+      name: string;
+      /** The owner, when the caller may read it. */
+      ownerRef?: components['schemas']['EntityRef'];
+      /** The Domain, when the caller may read it. */
+      domainRef?: components['schemas']['EntityRef'];
+      /** The lifecycles of the System's parts, sorted. */
+      lifecycles: string[];
+      cells: components['schemas']['CoverageCell'][];
+      /** When the background evaluation of the catalog computed the suggested roles. */
+      evaluatedAt: components['schemas']['Timestamp'];
+    };
+    /** How many matching Systems are in each state in one pillar. */
+    CoverageTotals: {
+      pillarId: components['schemas']['PillarId'];
+      covered: number;
+      partly: number;
+      gap: number;
+      notNeeded: number;
+    };
+    CoverageResponse: {
+      /** The pillars of the cells and totals, in the order of the role dataset. */
+      pillarIds: components['schemas']['PillarId'][];
+      /** Per pillar of `pillarIds`, the states of every matching System. */
+      totals: components['schemas']['CoverageTotals'][];
+      items: components['schemas']['CoverageSystem'][];
+      /** How many Systems match the filters, before paging. */
+      totalCount: number;
+      limit: number;
+      offset: number;
+    };
     SuggestionsResponse: {
       entityRef: components['schemas']['EntityRef'];
       /** Highest score first, then by role id. */
@@ -504,6 +582,8 @@ export type RuleId = components['schemas']['RuleId'];
 /** Generated from the OpenAPI document. @public */
 export type EntityRef = components['schemas']['EntityRef'];
 /** Generated from the OpenAPI document. @public */
+export type EntityRefParameter = components['schemas']['EntityRefParameter'];
+/** Generated from the OpenAPI document. @public */
 export type Category = components['schemas']['Category'];
 /** Generated from the OpenAPI document. @public */
 export type Pillar = components['schemas']['Pillar'];
@@ -551,6 +631,16 @@ export type SuggestionConfidence =
 export type ReviewerCloseness = components['schemas']['ReviewerCloseness'];
 /** Generated from the OpenAPI document. @public */
 export type CoverageGap = components['schemas']['CoverageGap'];
+/** Generated from the OpenAPI document. @public */
+export type CoverageState = components['schemas']['CoverageState'];
+/** Generated from the OpenAPI document. @public */
+export type CoverageCell = components['schemas']['CoverageCell'];
+/** Generated from the OpenAPI document. @public */
+export type CoverageSystem = components['schemas']['CoverageSystem'];
+/** Generated from the OpenAPI document. @public */
+export type CoverageTotals = components['schemas']['CoverageTotals'];
+/** Generated from the OpenAPI document. @public */
+export type CoverageResponse = components['schemas']['CoverageResponse'];
 /** Generated from the OpenAPI document. @public */
 export type SuggestionsResponse = components['schemas']['SuggestionsResponse'];
 /** Generated from the OpenAPI document. @public */
@@ -859,6 +949,47 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  getCoverage: {
+    parameters: {
+      query?: {
+        /** A Group's entity ref, kind:namespace/name, such as group:default/payments: only Systems owned by it or by a Group inside it, to any depth. */
+        owner?: components['schemas']['EntityRefParameter'];
+        /** A Domain's entity ref, kind:namespace/name, such as domain:default/commerce: only its Systems. */
+        domain?: components['schemas']['EntityRefParameter'];
+        /** Only Systems with a part (Component, API or Resource) of this lifecycle, such as production. */
+        lifecycle?: string;
+        /** Only this pillar's cells and totals; sorting by gaps counts only its cells. */
+        pillar?: components['schemas']['PillarId'];
+        /** Words to find, case-insensitively, in the System's name or title. */
+        q?: string;
+        /**
+         * `name` orders by entity ref; `gaps` puts first the Systems with the most cells in
+         *     `gap`, then the most in `partly`, then by entity ref.
+         */
+        sort?: 'name' | 'gaps';
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The coverage of the matching Systems, one page of them, and the totals of all. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -870,6 +1001,10 @@ type FlattenedDeepRequired<T> = {
 type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
   ? Readonly<Exclude<T, undefined>>
   : Readonly<Exclude<T, undefined>[]>;
+/** Generated from the OpenAPI document. @public */
+export const pathsCoverageGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/coverage']['get']['parameters']['query']['sort']
+> = ['name', 'gaps'];
 /** Generated from the OpenAPI document. @public */
 export const pillarIdValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PillarId']
@@ -897,3 +1032,7 @@ export const suggestionConfidenceValues: ReadonlyArray<
 export const reviewerClosenessValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ReviewerCloseness']
 > = ['owner', 'parent', 'child', 'domain', 'other'];
+/** Generated from the OpenAPI document. @public */
+export const coverageStateValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CoverageState']
+> = ['covered', 'partly', 'gap', 'not-needed'];

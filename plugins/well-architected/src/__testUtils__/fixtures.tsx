@@ -1,4 +1,8 @@
 import {
+  CoverageCell,
+  CoverageResponse,
+  CoverageState,
+  PillarId,
   PillarsResponse,
   Role,
   RolesResponse,
@@ -7,6 +11,7 @@ import {
   GroupRolesResponse,
 } from 'backstage-plugin-well-architected-common';
 import { ReactNode } from 'react';
+import { screen } from '@testing-library/react';
 import { ResponseError } from '@backstage/errors';
 import { SWRConfig } from 'swr';
 import { AlertApi, alertApiRef } from '@backstage/core-plugin-api';
@@ -180,6 +185,57 @@ export const paymentsSuggestions: SuggestionsResponse = {
   evaluatedAt: '2026-11-30T09:00:00.000Z',
 };
 
+/** A cell of the fixtures' coverage: the roles with a reviewer group, and those without. */
+function cell(
+  pillarId: PillarId,
+  state: CoverageState,
+  coveredRoleIds: string[] = [],
+  missingRoleIds: string[] = [],
+): CoverageCell {
+  return { pillarId, state, coveredRoleIds, missingRoleIds };
+}
+
+function coverageRow(name: string, title: string, cells: CoverageCell[]) {
+  return {
+    entityRef: `system:default/${name}`,
+    name: title,
+    ownerRef: 'group:default/payments-team',
+    lifecycles: ['production'],
+    cells,
+    evaluatedAt: '2026-11-30T09:00:00.000Z',
+  };
+}
+
+/** Coverage of four Systems in the fixtures' two pillars, one in each state for Security. */
+export const coverageResponse: CoverageResponse = {
+  pillarIds: ['security', 'reliability'],
+  totals: [
+    { pillarId: 'security', covered: 1, partly: 1, gap: 1, notNeeded: 1 },
+    { pillarId: 'reliability', covered: 1, partly: 0, gap: 0, notNeeded: 3 },
+  ],
+  items: [
+    coverageRow('billing', 'Billing Gateway', [
+      cell('security', 'gap', [], [technicalWriter.id]),
+      cell('reliability', 'not-needed'),
+    ]),
+    coverageRow('payments', 'payments', [
+      cell('security', 'covered', [sre.id]),
+      cell('reliability', 'covered', [sre.id]),
+    ]),
+    coverageRow('search', 'search', [
+      cell('security', 'partly', [sre.id], [technicalWriter.id]),
+      cell('reliability', 'not-needed'),
+    ]),
+    coverageRow('wiki', 'wiki', [
+      cell('security', 'not-needed'),
+      cell('reliability', 'not-needed'),
+    ]),
+  ],
+  totalCount: 4,
+  limit: 25,
+  offset: 0,
+};
+
 /** The holders of the SRE role: one from the catalog, one linked in the portal. */
 export const sreHolders: RoleHolder[] = [
   {
@@ -230,6 +286,7 @@ export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
       })),
     })),
     getSuggestions: jest.fn(async (_entityRef: string) => paymentsSuggestions),
+    getCoverage: jest.fn(async () => coverageResponse),
     getRole: jest.fn(async (roleId: string) => {
       const role = [sre, technicalWriter].find(r => r.id === roleId);
       if (!role) {
@@ -324,4 +381,10 @@ export function FreshPermissions(props: { children: ReactNode }) {
       {props.children}
     </SWRConfig>
   );
+}
+
+/** The Coverage tab of the roles page, once the page shows the coverage table. */
+export async function findCoverageTab(): Promise<HTMLElement> {
+  await screen.findByRole('table', { name: 'Coverage of Systems by pillar' });
+  return screen.getByRole('tab', { name: 'Coverage' });
 }

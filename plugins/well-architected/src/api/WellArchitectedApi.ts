@@ -1,5 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  CoverageQuery,
+  CoverageResponse,
   PillarsResponse,
   Role,
   RolesQuery,
@@ -24,6 +26,11 @@ export interface WellArchitectedApi {
   getRole(roleId: string): Promise<Role>;
   /** The roles suggested to review a System or Component, with their reasons. */
   getSuggestions(entityRef: string): Promise<SuggestionsResponse>;
+  /**
+   * Systems × pillars: whether the roles suggested for each pillar have reviewer groups, filtered
+   * and paged, with the totals of every matching System.
+   */
+  getCoverage(query?: CoverageQuery): Promise<CoverageResponse>;
   /** The groups that hold a role, from the catalog and the portal. */
   getRoleGroups(roleId: string): Promise<RoleGroupsResponse>;
   /** The roles a group holds, from the catalog and the portal. */

@@ -32,6 +32,20 @@ describe('WellArchitectedClient', () => {
     ]);
   });
 
+  it('asks for coverage with the filters that are set', async () => {
+    const { requests, client } = clientAnswering(200, { items: [] });
+    await client.getCoverage({
+      owner: 'group:default/sre-team',
+      q: '',
+      pillar: 'security',
+      sort: 'gaps',
+      offset: 25,
+    });
+    expect(requests.map(r => r.url)).toEqual([
+      'http://backstage/api/well-architected/coverage?owner=group%3Adefault%2Fsre-team&pillar=security&sort=gaps&offset=25',
+    ]);
+  });
+
   it('asks for the role summaries', async () => {
     const items = [{ id: 'technical-writer', title: 'Technical Writer' }];
     const { requests, client } = clientAnswering(200, { items });

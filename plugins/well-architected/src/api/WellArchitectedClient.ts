@@ -10,6 +10,12 @@ const path = <T>(parameters: T) => ({ params: { path: parameters } });
 /** A request's query parameters, as openapi-fetch takes them. */
 const query = <T>(parameters: T) => ({ params: { query: parameters } });
 
+/** The filters that are set: an empty filter is no filter. */
+const setFilters = <T extends object>(filters: T) =>
+  Object.fromEntries(
+    Object.entries(filters).filter(([, v]) => v !== undefined && v !== ''),
+  ) as Partial<T>;
+
 /**
  * {@link WellArchitectedApi} over HTTP, through the app's discovery and fetch APIs.
  *
@@ -53,13 +59,8 @@ export class WellArchitectedClient implements WellArchitectedApi {
   getPillars: WellArchitectedApi['getPillars'] = () =>
     this.call(api => api.request('get', '/pillars'));
 
-  listRoles: WellArchitectedApi['listRoles'] = (filters = {}) => {
-    // An empty filter is no filter.
-    const set = Object.fromEntries(
-      Object.entries(filters).filter(([, v]) => v !== undefined && v !== ''),
-    );
-    return this.call(api => api.request('get', '/roles', query(set)));
-  };
+  listRoles: WellArchitectedApi['listRoles'] = (filters = {}) =>
+    this.call(api => api.request('get', '/roles', query(setFilters(filters))));
 
   listRoleSummaries: WellArchitectedApi['listRoleSummaries'] = () =>
     this.call(api => api.request('get', '/role-summaries'));
@@ -69,6 +70,11 @@ export class WellArchitectedClient implements WellArchitectedApi {
 
   getSuggestions: WellArchitectedApi['getSuggestions'] = entityRef =>
     this.call(api => api.request('get', '/suggestions', query({ entityRef })));
+
+  getCoverage: WellArchitectedApi['getCoverage'] = (filters = {}) =>
+    this.call(api =>
+      api.request('get', '/coverage', query(setFilters(filters))),
+    );
 
   getRoleGroups: WellArchitectedApi['getRoleGroups'] = roleId =>
     this.call(api =>

@@ -78,8 +78,14 @@ export function readEvaluationSettings(config: Config): EvaluationSettings {
 }
 
 /**
+ * The shape of a stored result: raised when the engine stores more of an entity (2: its title and
+ * lifecycles, for coverage), so that results stored before are made again within a release too.
+ */
+const RESULT_FORMAT = 2;
+
+/**
  * A hash of everything besides the catalog and the dataset that a result depends on: the plugin's
- * version, the rules (their code too: a module's rule may change between releases), their
+ * version and the result format, the rules (their code too: a module's rule may change between releases), their
  * configuration and the signal vocabulary. A change of any re-evaluates every entity.
  */
 export function ruleConfigHash(options: {
@@ -100,6 +106,7 @@ export function ruleConfigHash(options: {
     .update(
       JSON.stringify({
         version: packageJson.version,
+        format: RESULT_FORMAT,
         rules: options.rules.map(r => [
           r.id,
           r.weight,

@@ -32,6 +32,13 @@ export interface EvaluatedRole {
  */
 export interface EntityEvaluation {
   entityRef: string;
+  /** `metadata.title` of the entity, for coverage to show and search. */
+  title?: string;
+  /**
+   * The lifecycles of the entity and its parts (a System has none of its own), sorted, for
+   * coverage to filter by.
+   */
+  lifecycles?: string[];
   /** Lower-case ref of the owner, as the entity's `ownedBy` relation names it. */
   ownerRef?: string;
   /** Lower-case ref of the Domain of the entity or of its System. */

@@ -207,8 +207,13 @@ export class SuggestionEngine {
       ...lowerTargets(entity, RELATION_PART_OF),
       ...lowerTargets(hood.system, RELATION_PART_OF),
     ];
+    const lifecycles = [entity, ...hood.parts].flatMap(e =>
+      typeof e.spec?.lifecycle === 'string' ? [e.spec.lifecycle] : [],
+    );
     return {
       entityRef: stringifyEntityRef(entity),
+      title: entity.metadata.title,
+      lifecycles: [...new Set(lifecycles)].sort(),
       ownerRef: lowerTargets(entity, RELATION_OWNED_BY)[0],
       domainRef: partOf.find(r => r.startsWith('domain:')),
       roles,

@@ -16,6 +16,7 @@ import {
 } from '../../database/EvaluationStore';
 import { RoleLinkStore, StoredRoleLink } from '../../database/RoleLinkStore';
 import { CatalogReads } from '../boundedCatalog';
+import { readableRefs } from '../catalogVisibility';
 import {
   CatalogEvaluator,
   isSuggestible,
@@ -25,9 +26,6 @@ import { RoleDataset, RoleDatasetSnapshot } from '../RoleDataset';
 import { normalizeRef } from '../RoleLinkService';
 import { confidenceOf } from './confidence';
 import { ReviewerService } from './ReviewerService';
-
-/** What is read of each entity an answer names: enough to know the caller may read it. */
-const VISIBILITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 
 /** Refuses, before anything is read, an entity that is not a System or a Component. */
 export function requireSuggestible(entityRef: CompoundEntityRef): void {
@@ -42,7 +40,7 @@ export function requireSuggestible(entityRef: CompoundEntityRef): void {
  * The suggestions of a role as the caller may see them: reasons that name an entity the caller
  * cannot read are left out, and the score, confidence and pillars are those of the reasons left.
  */
-function toSuggestion(
+export function toSuggestion(
   role: EvaluatedRole,
   roleDataset: RoleDatasetSnapshot,
   visible: (ref: string) => boolean,
@@ -118,7 +116,8 @@ export class SuggestionService {
       organisation,
       links,
     );
-    const visible = await this.readable(
+    const visible = await readableRefs(
+      this.options.catalog,
       [
         result.entityRef,
         ...result.inspectedEntityRefs,
@@ -195,19 +194,5 @@ export class SuggestionService {
       this.links = { revision, links: await this.options.links.listLinks() };
     }
     return this.links.links;
-  }
-
-  /** Which of `refs` the caller may read, in one catalog request that returns names only. */
-  private async readable(
-    refs: string[],
-    credentials: BackstageCredentials,
-  ): Promise<(ref: string) => boolean> {
-    const unique = [...new Set(refs.map(normalizeRef))];
-    const { items } = await this.options.catalog.getEntitiesByRefs(
-      { entityRefs: unique, fields: VISIBILITY_FIELDS },
-      { credentials },
-    );
-    const readable = new Set(unique.filter((_, i) => Boolean(items[i])));
-    return ref => readable.has(normalizeRef(ref));
   }
 }

@@ -1,21 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import useDebounce from 'react-use/esm/useDebounce';
-import { EmptyState, InfoCard, Link } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import {
-  Box,
-  Button,
-  Chip,
-  Grid,
-  InputAdornment,
-  List,
-  TextField,
-  Typography,
-} from '@material-ui/core';
+import { Box, Chip, Grid, List, Typography } from '@material-ui/core';
 import CheckIcon from '@material-ui/icons/Check';
-import SearchIcon from '@material-ui/icons/Search';
 import {
   Pillar,
   Role,
@@ -25,6 +13,7 @@ import { wellArchitectedApiRef } from '../../api';
 import { roleRouteRef } from '../../routes';
 import { AsyncContent } from '../AsyncContent';
 import { ResponsibilityItem } from '../ResponsibilityItem';
+import { NoMatch, SearchField, useUrlFilters } from '../urlFilters';
 
 /** Page size that holds the whole dataset; the list is grouped client-side by category. */
 const ALL_ROLES = 500;
@@ -149,35 +138,15 @@ function CategoryCard(props: { group: CategoryGroup }) {
  */
 export function RoleExplorer() {
   const api = useApi(wellArchitectedApiRef);
-  const [searchParams, setSearchParams] = useSearchParams();
+  const {
+    searchParams,
+    update: updateParams,
+    q,
+    text,
+    setText,
+  } = useUrlFilters();
   const pillarId = searchParams.get('pillar') ?? undefined;
   const categoryId = searchParams.get('category') ?? undefined;
-  const q = searchParams.get('q') ?? '';
-  const [text, setText] = useState(q);
-
-  const updateParams = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) {
-        next.set(key, value);
-      } else {
-        next.delete(key);
-      }
-    }
-    setSearchParams(next, { replace: true });
-  };
-
-  // The search box follows the URL when it changes from outside (back button, shared link).
-  useEffect(() => setText(q), [q]);
-  useDebounce(
-    () => {
-      if (text.trim() !== q) {
-        updateParams({ q: text.trim() || undefined });
-      }
-    },
-    300,
-    [text],
-  );
 
   const pillars = useAsync(() => api.getPillars(), [api]);
   const roles = useAsync(
@@ -217,21 +186,12 @@ export function RoleExplorer() {
             />
           </Grid>
           <Grid item>
-            <TextField
+            <SearchField
               fullWidth
-              variant="outlined"
-              size="small"
+              label="Search roles"
               placeholder="Search roles, aliases and responsibilities"
-              value={text}
-              onChange={event => setText(event.target.value)}
-              inputProps={{ 'aria-label': 'Search roles', maxLength: 200 }}
-              InputProps={{
-                startAdornment: (
-                  <InputAdornment position="start">
-                    <SearchIcon />
-                  </InputAdornment>
-                ),
-              }}
+              text={text}
+              setText={setText}
             />
           </Grid>
           <Grid item>
@@ -239,19 +199,10 @@ export function RoleExplorer() {
               state={roles}
               isEmpty={({ totalCount }) => totalCount === 0}
               empty={
-                <EmptyState
-                  missing="data"
+                <NoMatch
                   title="No role matches"
                   description="No role or responsibility matches these filters. Try another pillar or a shorter search."
-                  action={
-                    <Button
-                      variant="contained"
-                      color="primary"
-                      onClick={clearFilters}
-                    >
-                      Clear filters
-                    </Button>
-                  }
+                  onClear={clearFilters}
                 />
               }
             >

@@ -1,5 +1,10 @@
-import { Route, Routes, useParams } from 'react-router-dom';
+import { ReactNode } from 'react';
+import { Link as RouterLink, Route, Routes, useParams } from 'react-router-dom';
 import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { Box, Tab, Tabs } from '@material-ui/core';
+import { coverageRouteRef, rootRouteRef } from '../../routes';
+import { CoverageView } from '../CoverageView';
 import { RoleDetail } from '../RoleDetail';
 import { RoleExplorer } from '../RoleExplorer';
 
@@ -9,10 +14,40 @@ function RoleDetailRoute() {
 }
 
 /**
- * The content of the roles page: the explorer at its root and a role's detail at
- * `roles/:roleId`. The new frontend system renders it as is; the legacy page wraps it in a
- * header. The page router adapter scopes React Router to the page in the new system and is a
- * pass-through in the legacy one.
+ * The tabs of the page, roles (with a role's detail) and coverage, above the content of the tab
+ * that the route chose.
+ */
+function Tabbed(props: { tab: 'roles' | 'coverage'; children: ReactNode }) {
+  const rootLink = useRouteRef(rootRouteRef)();
+  const coverageLink = useRouteRef(coverageRouteRef)();
+  return (
+    <>
+      <Box mb={2}>
+        <Tabs value={props.tab} indicatorColor="primary">
+          <Tab
+            value="roles"
+            label="Roles"
+            component={RouterLink}
+            to={rootLink}
+          />
+          <Tab
+            value="coverage"
+            label="Coverage"
+            component={RouterLink}
+            to={coverageLink}
+          />
+        </Tabs>
+      </Box>
+      {props.children}
+    </>
+  );
+}
+
+/**
+ * The content of the roles page: tabs for the roles (the explorer at its root and a role's
+ * detail at `roles/:roleId`) and for coverage (`coverage`). The new frontend system renders it as
+ * is; the legacy page wraps it in a header. The page router adapter scopes React Router to the
+ * page in the new system and is a pass-through in the legacy one.
  *
  * @public
  */
@@ -22,8 +57,30 @@ export function RolesContent() {
     <div className="well-architected-roles">
       <ReactRouterV6PageRouter>
         <Routes>
-          <Route path="/" element={<RoleExplorer />} />
-          <Route path="/roles/:roleId" element={<RoleDetailRoute />} />
+          <Route
+            path="/"
+            element={
+              <Tabbed tab="roles">
+                <RoleExplorer />
+              </Tabbed>
+            }
+          />
+          <Route
+            path="/roles/:roleId"
+            element={
+              <Tabbed tab="roles">
+                <RoleDetailRoute />
+              </Tabbed>
+            }
+          />
+          <Route
+            path="/coverage"
+            element={
+              <Tabbed tab="coverage">
+                <CoverageView />
+              </Tabbed>
+            }
+          />
         </Routes>
       </ReactRouterV6PageRouter>
     </div>

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
+  findCoverageTab,
   mockWellArchitectedApi,
   testApis,
   mountedRoutes,
@@ -27,6 +28,22 @@ describe('RolesPage (legacy frontend system)', () => {
         name: 'Site Reliability Engineer (SRE)',
       }),
     ).toBeInTheDocument();
+  });
+
+  it('has a Coverage tab beside the roles, which shows the coverage of Systems', async () => {
+    const roles = await render('/');
+    expect(screen.getByRole('tab', { name: 'Roles' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(screen.getByRole('tab', { name: 'Coverage' })).toHaveAttribute(
+      'href',
+      '/well-architected/coverage',
+    );
+    roles.unmount();
+
+    await render('/coverage');
+    expect(await findCoverageTab()).toHaveAttribute('aria-selected', 'true');
   });
 
   it('shows a role’s detail below the page', async () => {

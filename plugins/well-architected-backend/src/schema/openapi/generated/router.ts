@@ -472,6 +472,120 @@ export const spec = {
         },
       },
     },
+    '/coverage': {
+      get: {
+        operationId: 'getCoverage',
+        summary:
+          'Systems × pillars, whether the roles suggested for each pillar have reviewer groups.',
+        description:
+          "Answered from the background evaluation of the catalog, with the portal links as they are\nnow. Only Systems the caller may read in the catalog are counted or returned, and a role\ncounts as held only through a Group the caller may read, as on the reviewers card.\n\nEach cell is the state of one System in one pillar, from the roles suggested for it there:\n`not-needed` when no role is suggested in the pillar, `covered` when every suggested role\nhas at least one reviewer group (from a Group's `well-architected/roles` annotation or a\nportal link), `gap` when none has, and `partly` otherwise. `totals` counts the cells of\nevery matching System, not only those of the page. Any other query parameter is a 400.\n",
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            description:
+              "A Group's entity ref, kind:namespace/name, such as group:default/payments: only Systems owned by it or by a Group inside it, to any depth.",
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/EntityRefParameter',
+            },
+          },
+          {
+            name: 'domain',
+            in: 'query',
+            description:
+              "A Domain's entity ref, kind:namespace/name, such as domain:default/commerce: only its Systems.",
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/EntityRefParameter',
+            },
+          },
+          {
+            name: 'lifecycle',
+            in: 'query',
+            description:
+              'Only Systems with a part (Component, API or Resource) of this lifecycle, such as production.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 64,
+            },
+          },
+          {
+            name: 'pillar',
+            in: 'query',
+            description:
+              "Only this pillar's cells and totals; sorting by gaps counts only its cells.",
+            schema: {
+              $ref: '#/components/schemas/PillarId',
+            },
+          },
+          {
+            name: 'q',
+            in: 'query',
+            description:
+              "Words to find, case-insensitively, in the System's name or title.",
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'sort',
+            in: 'query',
+            description:
+              '`name` orders by entity ref; `gaps` puts first the Systems with the most cells in\n`gap`, then the most in `partly`, then by entity ref.\n',
+            schema: {
+              type: 'string',
+              enum: ['name', 'gaps'],
+              default: 'name',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 100,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 1000000,
+              default: 0,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The coverage of the matching Systems, one page of them, and the totals of all.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CoverageResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -688,6 +802,15 @@ export const spec = {
       EntityRef: {
         type: 'string',
         pattern: '^[^:/]+:[^:/]+/.+$',
+      },
+      EntityRefParameter: {
+        description:
+          'An entity ref, `kind:namespace/name`; no control characters.',
+        type: 'string',
+        minLength: 1,
+        maxLength: 512,
+        pattern:
+          '^[^:/\\u0000-\\u001f\\u007f]+:[^:/\\u0000-\\u001f\\u007f]+/[^\\u0000-\\u001f\\u007f]+$',
       },
       Category: {
         description:
@@ -1215,6 +1338,172 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/RoleId',
             },
+          },
+        },
+      },
+      CoverageState: {
+        description:
+          'How well the roles suggested for a System in a pillar have reviewer groups: `covered`\n(all of them), `partly` (some), `gap` (none), `not-needed` (no role is suggested there).\n',
+        type: 'string',
+        enum: ['covered', 'partly', 'gap', 'not-needed'],
+      },
+      CoverageCell: {
+        description: 'One System in one pillar.',
+        type: 'object',
+        required: ['pillarId', 'state', 'coveredRoleIds', 'missingRoleIds'],
+        additionalProperties: false,
+        properties: {
+          pillarId: {
+            $ref: '#/components/schemas/PillarId',
+          },
+          state: {
+            $ref: '#/components/schemas/CoverageState',
+          },
+          coveredRoleIds: {
+            type: 'array',
+            description:
+              'The roles suggested in the pillar that have a reviewer group, by id.',
+            items: {
+              $ref: '#/components/schemas/RoleId',
+            },
+          },
+          missingRoleIds: {
+            type: 'array',
+            description:
+              'The roles suggested in the pillar that no group holds, by id.',
+            items: {
+              $ref: '#/components/schemas/RoleId',
+            },
+          },
+        },
+      },
+      CoverageSystem: {
+        description: 'One System and its cells, in the order of `pillarIds`.',
+        type: 'object',
+        required: ['entityRef', 'name', 'lifecycles', 'cells', 'evaluatedAt'],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          name: {
+            type: 'string',
+            description: "The System's title, or its name when it has none.",
+          },
+          ownerRef: {
+            description: 'The owner, when the caller may read it.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/EntityRef',
+              },
+            ],
+          },
+          domainRef: {
+            description: 'The Domain, when the caller may read it.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/EntityRef',
+              },
+            ],
+          },
+          lifecycles: {
+            type: 'array',
+            description: "The lifecycles of the System's parts, sorted.",
+            items: {
+              type: 'string',
+            },
+          },
+          cells: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CoverageCell',
+            },
+          },
+          evaluatedAt: {
+            description:
+              'When the background evaluation of the catalog computed the suggested roles.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/Timestamp',
+              },
+            ],
+          },
+        },
+      },
+      CoverageTotals: {
+        description:
+          'How many matching Systems are in each state in one pillar.',
+        type: 'object',
+        required: ['pillarId', 'covered', 'partly', 'gap', 'notNeeded'],
+        additionalProperties: false,
+        properties: {
+          pillarId: {
+            $ref: '#/components/schemas/PillarId',
+          },
+          covered: {
+            type: 'integer',
+            minimum: 0,
+          },
+          partly: {
+            type: 'integer',
+            minimum: 0,
+          },
+          gap: {
+            type: 'integer',
+            minimum: 0,
+          },
+          notNeeded: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      CoverageResponse: {
+        type: 'object',
+        required: [
+          'pillarIds',
+          'totals',
+          'items',
+          'totalCount',
+          'limit',
+          'offset',
+        ],
+        additionalProperties: false,
+        properties: {
+          pillarIds: {
+            type: 'array',
+            description:
+              'The pillars of the cells and totals, in the order of the role dataset.',
+            items: {
+              $ref: '#/components/schemas/PillarId',
+            },
+          },
+          totals: {
+            type: 'array',
+            description:
+              'Per pillar of `pillarIds`, the states of every matching System.',
+            items: {
+              $ref: '#/components/schemas/CoverageTotals',
+            },
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CoverageSystem',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+            minimum: 0,
+            description: 'How many Systems match the filters, before paging.',
+          },
+          limit: {
+            type: 'integer',
+            minimum: 1,
+          },
+          offset: {
+            type: 'integer',
+            minimum: 0,
           },
         },
       },

@@ -1,0 +1,294 @@
+import { Server } from 'node:http';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import {
+  CoverageResponse,
+  CoverageTotals,
+} from 'backstage-plugin-well-architected-common';
+import { Knex } from 'knex';
+import { send, startApiServer } from './__testUtils__/apiBackend';
+import { apiRoutes, routeName } from './__testUtils__/apiRoutes';
+import { group } from './__testUtils__/exampleEntities';
+import { hidingCatalogFactory } from './__testUtils__/policyServices';
+import { createTestDatabases } from './__testUtils__/testDataset';
+import { defaultSuggestionRules } from './services/suggestions/defaultRules';
+
+jest.setTimeout(120_000);
+
+const databases = createTestDatabases();
+
+const admin = 'user:default/admin';
+const restricted = 'user:default/restricted';
+
+const relations = (pairs: Array<[string, string]>) =>
+  pairs.map(([type, targetRef]) => ({ type, targetRef }));
+
+function system(
+  name: string,
+  options: { owner: string; tags?: string[]; title?: string },
+  pairs: Array<[string, string]> = [],
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: {
+      name,
+      namespace: 'default',
+      tags: options.tags ?? [],
+      ...(options.title && { title: options.title }),
+    },
+    spec: { owner: options.owner },
+    relations: relations([
+      ['ownedBy', `group:default/${options.owner}`],
+      ...pairs,
+    ]),
+  };
+}
+
+/**
+ * A catalog small enough to compute by hand. The rules are three tag rules (the default rules are
+ * disabled): `sec-one` asks for a Security Architect, whom team-a's annotation holds; `sec-two`
+ * for a Security Engineer, whom nobody holds; `rel` for a Site Reliability Engineer, whom only
+ * hidden-team holds. team-a is inside org; team-b is not.
+ */
+const entities: Entity[] = [
+  group('org', undefined, [['parentOf', 'group:default/team-a']]),
+  group('team-a', 'security-architect', [['childOf', 'group:default/org']]),
+  group('team-b', undefined, []),
+  group('hidden-team', 'site-reliability-engineer', []),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Domain',
+    metadata: { name: 'commerce', namespace: 'default' },
+    spec: { owner: 'group:default/org' },
+    relations: relations([
+      ['ownedBy', 'group:default/org'],
+      ['hasPart', 'system:default/s-covered'],
+      ['hasPart', 'system:default/s-gap'],
+    ]),
+  },
+  system('s-covered', { owner: 'team-a', tags: ['sec-one', 'rel'] }, [
+    ['partOf', 'domain:default/commerce'],
+  ]),
+  system('s-partly', { owner: 'team-b', tags: ['sec-one', 'sec-two'] }, [
+    ['hasPart', 'component:default/partly-api'],
+  ]),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'partly-api', namespace: 'default' },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-b' },
+    relations: relations([
+      ['ownedBy', 'group:default/team-b'],
+      ['partOf', 'system:default/s-partly'],
+    ]),
+  },
+  system(
+    's-gap',
+    { owner: 'org', tags: ['sec-two'], title: 'Billing Gateway' },
+    [['partOf', 'domain:default/commerce']],
+  ),
+  system('s-none', { owner: 'team-b' }),
+  system('s-hidden', { owner: 'team-a', tags: ['sec-two'] }),
+];
+
+const tagRule = (id: string, tag: string, role: string, pillar: string) => ({
+  id,
+  match: { tags: [tag] },
+  role,
+  pillar,
+  message: `tagged ${tag}`,
+});
+
+const config = {
+  wellArchitected: {
+    suggestions: {
+      disabledRules: defaultSuggestionRules.map(r => r.id),
+      rules: [
+        tagRule('sec-one', 'sec-one', 'security-architect', 'security'),
+        tagRule('sec-two', 'sec-two', 'security-engineer', 'security'),
+        tagRule('rel', 'rel', 'site-reliability-engineer', 'reliability'),
+      ],
+    },
+  },
+};
+
+const coverageRoute = apiRoutes.find(r => routeName(r) === 'GET /coverage')!;
+const linkRoute = apiRoutes.find(
+  r => routeName(r) === 'PUT /roles/{roleId}/groups/{groupRef}',
+)!;
+
+/** Totals of a pillar, in the order covered, partly, gap, not needed. */
+const totals = (
+  pillarId: string,
+  [covered, partly, gap, notNeeded]: number[],
+): CoverageTotals =>
+  ({ pillarId, covered, partly, gap, notNeeded } as CoverageTotals);
+
+const quiet = (pillarId: string, systems: number) =>
+  totals(pillarId, [0, 0, 0, systems]);
+
+describe.each(databases.eachSupportedId())(
+  'GET /coverage on %s',
+  databaseId => {
+    let knex: Knex;
+    let server: Server;
+
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      server = await startApiServer([
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({ data: config }),
+        // A round runs at start, so the evaluation is stored before the first request.
+        mockServices.scheduler.factory({
+          includeInitialDelayedTasksOnStartup: true,
+        }),
+        hidingCatalogFactory({
+          entities,
+          hidden: ['system:default/s-hidden', 'group:default/hidden-team'],
+          from: restricted,
+        }),
+      ]);
+    });
+
+    async function coverage(
+      query: Record<string, string>,
+      user = admin,
+    ): Promise<CoverageResponse> {
+      const res = await send(
+        server,
+        coverageRoute,
+        { query },
+        {
+          Authorization: mockCredentials.user.header(user),
+        },
+      );
+      expect(res.status).toBe(200);
+      return res.body as CoverageResponse;
+    }
+
+    /** The rows as `name: state per pillar`, for the pillars of the answer. */
+    const rows = (answer: CoverageResponse) =>
+      answer.items.map(
+        item => `${item.name}: ${item.cells.map(c => c.state).join(' ')}`,
+      );
+
+    it('answers every cell state, with totals, for the hand-computed catalog', async () => {
+      const answer = await coverage({});
+      expect(answer.totalCount).toBe(5);
+      expect(answer.totals).toEqual([
+        quiet('operational-excellence', 5),
+        totals('security', [1, 1, 2, 1]),
+        totals('reliability', [1, 0, 0, 4]),
+        quiet('performance-efficiency', 5),
+        quiet('cost-optimization', 5),
+        quiet('sustainability', 5),
+      ]);
+      const byName = Object.fromEntries(answer.items.map(i => [i.name, i]));
+      expect(byName['s-partly'].cells[1]).toEqual({
+        pillarId: 'security',
+        state: 'partly',
+        coveredRoleIds: ['security-architect'],
+        missingRoleIds: ['security-engineer'],
+      });
+      expect(byName['s-covered']).toMatchObject({
+        ownerRef: 'group:default/team-a',
+        domainRef: 'domain:default/commerce',
+        lifecycles: [],
+      });
+      expect(byName['s-partly'].lifecycles).toEqual(['production']);
+      expect(Object.keys(byName)).toEqual([
+        's-covered',
+        'Billing Gateway',
+        's-hidden',
+        's-none',
+        's-partly',
+      ]);
+    });
+
+    it('filters by owner with sub-groups, Domain, lifecycle and words, and restricts to a pillar', async () => {
+      const names = async (query: Record<string, string>) =>
+        (await coverage(query)).items.map(i => i.name);
+      expect(await names({ owner: 'group:default/org' })).toEqual([
+        's-covered',
+        'Billing Gateway',
+        's-hidden',
+      ]);
+      expect(await names({ owner: 'group:default/team-a' })).toEqual([
+        's-covered',
+        's-hidden',
+      ]);
+      expect(await names({ domain: 'domain:default/commerce' })).toEqual([
+        's-covered',
+        'Billing Gateway',
+      ]);
+      expect(await names({ lifecycle: 'production' })).toEqual(['s-partly']);
+      expect(await names({ q: 'billing' })).toEqual(['Billing Gateway']);
+      expect(await names({ q: 'S-PART' })).toEqual(['s-partly']);
+      expect(await names({ owner: 'group:default/nobody' })).toEqual([]);
+
+      const security = await coverage({ pillar: 'security', sort: 'gaps' });
+      expect(security.pillarIds).toEqual(['security']);
+      expect(security.totals).toEqual([totals('security', [1, 1, 2, 1])]);
+      expect(rows(security)).toEqual([
+        'Billing Gateway: gap',
+        's-hidden: gap',
+        's-partly: partly',
+        's-covered: covered',
+        's-none: not-needed',
+      ]);
+    });
+
+    it('pages the rows and counts the totals of every matching System', async () => {
+      const page = await coverage({ limit: '2', offset: '1' });
+      expect(page).toMatchObject({ totalCount: 5, limit: 2, offset: 1 });
+      expect(page.items.map(i => i.name)).toEqual([
+        'Billing Gateway',
+        's-hidden',
+      ]);
+      expect(page.totals[1]).toEqual(totals('security', [1, 1, 2, 1]));
+    });
+
+    it('counts only what the caller may read: Systems, and the Groups that hold roles', async () => {
+      const answer = await coverage({}, restricted);
+      expect(answer.totalCount).toBe(4);
+      expect(answer.totals.slice(1, 3)).toEqual([
+        totals('security', [1, 1, 1, 1]),
+        // hidden-team holds the Site Reliability Engineer role, but not for this caller.
+        totals('reliability', [0, 0, 1, 3]),
+      ]);
+      expect(JSON.stringify(answer)).not.toMatch(/s-hidden|hidden-team/);
+    });
+
+    it('says what a filter accepts when it is malformed', async () => {
+      const res = await send(server, coverageRoute, {
+        query: { owner: 'payments' },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({
+        error: {
+          message: expect.stringMatching(
+            /^Invalid 'owner': .* such as group:default\/payments/,
+          ),
+        },
+      });
+    });
+
+    it('counts a portal link as a reviewer group, as soon as it is made', async () => {
+      const made = await send(
+        server,
+        linkRoute,
+        {
+          params: {
+            roleId: 'security-engineer',
+            groupRef: 'group:default/team-b',
+          },
+        },
+        { Authorization: mockCredentials.user.header(admin) },
+      );
+      expect(made.status).toBe(201);
+      const answer = await coverage({ pillar: 'security' });
+      expect(answer.totals).toEqual([totals('security', [4, 0, 0, 1])]);
+    });
+  },
+);

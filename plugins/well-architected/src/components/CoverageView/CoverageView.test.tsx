@@ -1,0 +1,197 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { CoverageResponse } from 'backstage-plugin-well-architected-common';
+import { WellArchitectedClient } from '../../api';
+import {
+  coverageResponse,
+  mountedRoutes,
+  pillars,
+  sre,
+  technicalWriter,
+  testApis,
+} from '../../__testUtils__/fixtures';
+import { CoverageView } from './CoverageView';
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+/**
+ * The real client against a backend that answers the pillars, the role summaries and coverage
+ * (with `coverage`, by default the fixtures'), and records the coverage requests.
+ */
+function backend(
+  coverage: () => Promise<Response> = async () => json(coverageResponse),
+) {
+  const coverageUrls: URL[] = [];
+  const fetch = jest.fn(async (url: string) => {
+    const { pathname } = new URL(url);
+    if (pathname.endsWith('/pillars')) {
+      return json(pillars);
+    }
+    if (pathname.endsWith('/role-summaries')) {
+      return json({
+        items: [sre, technicalWriter].map(({ id, title }) => ({ id, title })),
+      });
+    }
+    coverageUrls.push(new URL(url));
+    return coverage();
+  });
+  const client = new WellArchitectedClient({
+    discoveryApi: { getBaseUrl: async () => 'http://localhost/api/wa' },
+    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
+  });
+  /** The query of the last coverage request. */
+  const lastQuery = () =>
+    Object.fromEntries(coverageUrls[coverageUrls.length - 1].searchParams);
+  return { client, coverageUrls, lastQuery };
+}
+
+function renderView(
+  client: WellArchitectedClient,
+  path = '/well-architected/coverage',
+) {
+  return renderInTestApp(<CoverageView />, {
+    apis: testApis(client),
+    mountPath: '/well-architected/coverage',
+    initialRouteEntries: [path],
+    mountedRoutes,
+  });
+}
+
+/** Opens a filter's menu and picks one of its choices. */
+async function choose(filter: string, choice: string) {
+  fireEvent.mouseDown(screen.getByRole('button', { name: new RegExp(filter) }));
+  await userEvent.click(await screen.findByRole('option', { name: choice }));
+}
+
+describe('CoverageView', () => {
+  it('shows each System by pillar in words, with totals per pillar, each row linking to the System', async () => {
+    const { client } = backend();
+    await renderView(client);
+
+    const table = await screen.findByRole('table', {
+      name: 'Coverage of Systems by pillar',
+    });
+    expect(screen.getByText('4 Systems')).toBeInTheDocument();
+    const [header, ...rows] = within(table).getAllByRole('row');
+    expect(
+      within(header)
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual([
+      'System',
+      'Owner',
+      'Security1 covered, 1 partly, 1 gap, 1 not needed',
+      'Reliability1 covered, 0 partly, 0 gaps, 3 not needed',
+    ]);
+    expect(rows.map(row => [...row.children].map(c => c.textContent))).toEqual([
+      ['Billing Gateway', 'payments-team', 'Gap', 'Not needed'],
+      ['payments', 'payments-team', 'Covered', 'Covered'],
+      ['search', 'payments-team', 'Partly (1 of 2)', 'Not needed'],
+      ['wiki', 'payments-team', 'Not needed', 'Not needed'],
+    ]);
+    expect(
+      screen.getByRole('link', { name: 'Billing Gateway' }),
+    ).toHaveAttribute('href', '/catalog/default/system/billing');
+    // The roles behind a cell, by title.
+    expect(screen.getByText('Partly (1 of 2)')).toHaveAttribute(
+      'title',
+      'No reviewer group: Technical Writer. Reviewed: Site Reliability Engineer',
+    );
+  });
+
+  it('asks again with each filter, the search and the order, from the first page', async () => {
+    const { client, lastQuery } = backend();
+    await renderView(client, '/well-architected/coverage?offset=25');
+    await screen.findByRole('table');
+    expect(lastQuery()).toEqual({ sort: 'name', limit: '25', offset: '25' });
+
+    await choose('Pillar', 'Security');
+    await waitFor(() =>
+      expect(lastQuery()).toEqual({
+        pillar: 'security',
+        sort: 'name',
+        limit: '25',
+        offset: '0',
+      }),
+    );
+    await choose('Owner', 'Payments Team');
+    await choose('Lifecycle', 'production');
+    await choose('Order', 'Most gaps first');
+    await userEvent.type(screen.getByLabelText('Search Systems'), 'bill');
+    await waitFor(() =>
+      expect(lastQuery()).toEqual({
+        owner: 'group:default/payments-team',
+        lifecycle: 'production',
+        pillar: 'security',
+        q: 'bill',
+        sort: 'gaps',
+        limit: '25',
+        offset: '0',
+      }),
+    );
+  });
+
+  it('pages through the Systems', async () => {
+    const many: CoverageResponse = { ...coverageResponse, totalCount: 30 };
+    const { client, lastQuery } = backend(async () => json(many));
+    await renderView(client);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Next page' }),
+    );
+    await waitFor(() => expect(lastQuery().offset).toBe('25'));
+  });
+
+  it('says when nothing has been evaluated, and when no System matches the filters', async () => {
+    const none: CoverageResponse = {
+      ...coverageResponse,
+      items: [],
+      totalCount: 0,
+    };
+    const { client } = backend(async () => json(none));
+    const first = await renderView(client);
+    expect(
+      await screen.findByText('No System evaluated yet'),
+    ).toBeInTheDocument();
+    first.unmount();
+
+    await renderView(client, '/well-architected/coverage?q=nothing');
+    expect(await screen.findByText('No System matches')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    expect(
+      await screen.findByText('No System evaluated yet'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows progress while it loads, and the backend’s error when it fails', async () => {
+    let answer: (response: Response) => void = () => {};
+    const { client } = backend(
+      () => new Promise<Response>(resolve => (answer = resolve)),
+    );
+    await renderView(client);
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+
+    answer(
+      json(
+        {
+          error: {
+            name: 'ServiceUnavailableError',
+            message: 'The catalog did not answer',
+          },
+          request: { method: 'GET', url: '/api/well-architected/coverage' },
+          response: { statusCode: 503 },
+        },
+        503,
+      ),
+    );
+    expect(
+      (await screen.findAllByText(/The catalog did not answer/)).length,
+    ).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,2 @@
+export { useUrlFilters } from './useUrlFilters';
+export { NoMatch, SearchField } from './FilterParts';
