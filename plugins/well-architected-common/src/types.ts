@@ -15,6 +15,7 @@ export type {
   CoverageGap,
   EntityRef,
   ErrorResponse,
+  GroupMembersResponse,
   GroupRolesResponse,
   HeldRole,
   Pillar,

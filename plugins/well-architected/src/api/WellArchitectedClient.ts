@@ -7,6 +7,7 @@ import {
   RolesResponse,
   RoleSummariesResponse,
   SuggestionsResponse,
+  GroupMembersResponse,
   GroupRolesResponse,
   RoleGroupsResponse,
   RoleHolder,
@@ -110,6 +111,15 @@ export class WellArchitectedClient implements WellArchitectedApi {
   async getGroupRoles(groupRef: string): Promise<GroupRolesResponse> {
     return body(
       await this.client.request('get', '/groups/{groupRef}/roles', {
+        baseUrl: await this.baseUrl(),
+        params: { path: { groupRef } },
+      }),
+    );
+  }
+
+  async getGroupMembers(groupRef: string): Promise<GroupMembersResponse> {
+    return body(
+      await this.client.request('get', '/groups/{groupRef}/members', {
         baseUrl: await this.baseUrl(),
         params: { path: { groupRef } },
       }),
