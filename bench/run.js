@@ -219,7 +219,10 @@ async function benchDatabase(
     try {
       [restartRound] = await waitForRounds(restart.logFile, 1);
       profiler = settings.cpuProfile
-        ? await profilerOf(restart.logFile)
+        ? await profilerOf(
+            restart.logFile,
+            path.join(workDir, 'profiles', db.name),
+          )
         : undefined;
       scenarios = await runScenarios({
         profiler,

@@ -3,6 +3,7 @@
 // through the inspector protocol around each measured load, then sums its samples by package, so
 // a run says where the time of a request goes (the plugin, the catalog, the database driver…).
 const fs = require('node:fs');
+const path = require('node:path');
 
 /** The inspector's WebSocket address, from the line Node writes when it starts listening. */
 function inspectorUrl(logFile) {
@@ -44,11 +45,18 @@ async function connect(url) {
   };
 }
 
-/** Who a sampled function belongs to: a package, Node itself, or the VM's own categories. */
-function ownerOf({ functionName, url }) {
+/**
+ * Who a sampled function belongs to: a package, Node itself, or the VM's own categories. A
+ * built-in without a script of its own (JSON.parse, a regular expression, a native binding) is
+ * counted for the code that called it.
+ */
+function ownerOf(node, parents) {
+  const { functionName, url } = node.callFrame;
   if (!url) {
     // (idle), (garbage collector), (program): the VM's names for time outside JavaScript.
-    return functionName.startsWith('(') ? functionName : '(native)';
+    if (functionName.startsWith('(')) return functionName;
+    const parent = parents.get(node.id);
+    return parent ? ownerOf(parent, parents) : '(native)';
   }
   if (url.startsWith('node:')) return 'node';
   const parts = url.split('/node_modules/');
@@ -65,12 +73,16 @@ function ownerOf({ functionName, url }) {
 
 /** Milliseconds of samples by owner, largest first; owners under 1 % together as "(rest)". */
 function summarize(profile) {
-  const byNode = new Map(profile.nodes.map(n => [n.id, n.callFrame]));
+  const byId = new Map(profile.nodes.map(n => [n.id, n]));
+  const parents = new Map();
+  for (const node of profile.nodes) {
+    for (const child of node.children ?? []) parents.set(child, node);
+  }
   const totals = new Map();
   let all = 0;
   profile.samples.forEach((nodeId, i) => {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    const owner = ownerOf(byNode.get(nodeId));
+    const owner = ownerOf(byId.get(nodeId), parents);
     totals.set(owner, (totals.get(owner) ?? 0) + ms);
     all += ms;
   });
@@ -98,18 +110,24 @@ function summarize(profile) {
 }
 
 /**
- * A profiler of the backend whose log is `logFile`: `around(load)` runs the load with the profiler
- * on and returns its result with `cpu`, the profile summed by owner.
+ * A profiler of the backend whose log is `logFile`: `around(name, load)` runs the load with the
+ * profiler on, writes the profile to `<dir>/<name>.cpuprofile` (for Chrome's DevTools) and returns
+ * the load's result with `cpu`, the profile summed by owner.
  */
-async function profilerOf(logFile) {
+async function profilerOf(logFile, dir) {
+  fs.mkdirSync(dir, { recursive: true });
   const inspector = await connect(inspectorUrl(logFile));
   await inspector.send('Profiler.enable');
   await inspector.send('Profiler.setSamplingInterval', { interval: 1000 });
   return {
-    async around(load) {
+    async around(name, load) {
       await inspector.send('Profiler.start');
       const result = await load();
       const { profile } = await inspector.send('Profiler.stop');
+      fs.writeFileSync(
+        path.join(dir, `${name}.cpuprofile`),
+        JSON.stringify(profile),
+      );
       return { ...result, cpu: summarize(profile) };
     },
     close: () => inspector.close(),

@@ -174,7 +174,9 @@ async function runScenarios({
       const measured = () => load({ ...options, durationSeconds });
       entry[side] = {
         id,
-        ...(await (profiler ? profiler.around(measured) : measured())),
+        ...(await (profiler
+          ? profiler.around(`${scenario.id}-${side}`, measured)
+          : measured())),
       };
       const { requestsPerSecond, p99Ms, errors } = entry[side];
       log(
