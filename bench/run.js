@@ -18,6 +18,7 @@ const {
 const { generateCatalog } = require('./lib/catalog');
 const { postgres, sqlite } = require('./lib/databases');
 const { measureFrontend } = require('./lib/frontend');
+const { profilerOf } = require('./lib/profile');
 const { checkBudgets, formatReport } = require('./lib/report');
 const { runScenarios } = require('./lib/scenarios');
 
@@ -35,6 +36,8 @@ const settings = {
   portalLinks: 40,
   /** Callers with a token of their own: the first-view scenario rotates through them. */
   callers: 50,
+  /** Whether each measured load records a CPU profile of the backend (lib/profile.js). */
+  cpuProfile: process.env.BENCH_CPU_PROFILE === '1',
 };
 
 /**
@@ -153,9 +156,10 @@ async function benchDatabase(
 ) {
   const baseUrl = `http://localhost:${settings.port}`;
   const api = client(baseUrl, token);
-  const backend = (which, entry, env = {}) =>
+  const backend = (which, entry, env = {}, nodeOptions = []) =>
     startBackend({
       entry,
+      nodeOptions,
       workspace,
       baseUrl,
       configs: [
@@ -203,12 +207,25 @@ async function benchDatabase(
     log(
       `${db.name}: restart with nothing to do (one unchanged round), then the load scenarios`,
     );
-    const restart = await backend('restart');
+    const restart = await backend(
+      'restart',
+      undefined,
+      {},
+      settings.cpuProfile ? ['--inspect=127.0.0.1:0'] : [],
+    );
     let scenarios;
     let restartRound;
+    let profiler;
     try {
       [restartRound] = await waitForRounds(restart.logFile, 1);
+      profiler = settings.cpuProfile
+        ? await profilerOf(
+            restart.logFile,
+            path.join(workDir, 'profiles', db.name),
+          )
+        : undefined;
       scenarios = await runScenarios({
+        profiler,
         baseUrl,
         token,
         catalog,
@@ -218,6 +235,7 @@ async function benchDatabase(
         log,
       });
     } finally {
+      profiler?.close();
       await restart.stop();
     }
     const restartWrites = db.writesBetween(mark, await db.writeMark());

@@ -29,8 +29,8 @@ async function waitFor(what, check, { timeoutMs, intervalMs = 1000 }) {
 
 /**
  * Starts `node packages/backend` (or the given entry script) in the production workspace with the
- * given configs; its log goes to `logFile`. Resolves once the backend is ready, with the time
- * that took.
+ * given configs and Node options; its log goes to `logFile`. Resolves once the backend is ready,
+ * with the time that took.
  */
 async function startBackend({
   workspace,
@@ -39,12 +39,17 @@ async function startBackend({
   logFile,
   baseUrl,
   entry = 'packages/backend',
+  nodeOptions = [],
 }) {
   const log = fs.openSync(logFile, 'w');
   const startedAt = Date.now();
   const child = spawn(
     process.execPath,
-    [entry, ...configs.flatMap(c => ['--config', path.resolve(c)])],
+    [
+      ...nodeOptions,
+      entry,
+      ...configs.flatMap(c => ['--config', path.resolve(c)]),
+    ],
     {
       cwd: workspace,
       env: { ...process.env, ...env, NODE_ENV: 'production' },

@@ -129,6 +129,13 @@ function formatTable(db) {
           7,
         )}`,
       );
+      if (r.cpu) {
+        lines.push(
+          `    backend CPU: ${r.cpu
+            .map(c => `${c.owner} ${c.percent}%`)
+            .join(', ')}`,
+        );
+      }
     }
   }
   const { fromEmpty, unchanged, memory } = db.evaluation;

@@ -143,9 +143,11 @@ function scenarios({ catalog, roleIds, callerTokens }) {
 
 /**
  * Runs every scenario: a short warm-up of each side first (not recorded), then the catalog side
- * and the plugin side. Returns the results by scenario.
+ * and the plugin side, each with a CPU profile of the backend when a `profiler` is given. Returns
+ * the results by scenario.
  */
 async function runScenarios({
+  profiler,
   baseUrl,
   token,
   catalog,
@@ -169,7 +171,13 @@ async function runScenarios({
         request,
       };
       await load({ ...options, durationSeconds: 3 });
-      entry[side] = { id, ...(await load({ ...options, durationSeconds })) };
+      const measured = () => load({ ...options, durationSeconds });
+      entry[side] = {
+        id,
+        ...(await (profiler
+          ? profiler.around(`${scenario.id}-${side}`, measured)
+          : measured())),
+      };
       const { requestsPerSecond, p99Ms, errors } = entry[side];
       log(
         `  ${id}: ${requestsPerSecond} req/s, p99 ${p99Ms} ms, ${errors} errors`,

@@ -35,9 +35,9 @@ export interface Config {
     /** The reviewers suggested for Systems and Components. */
     reviewers?: {
       /**
-       * How many members of each reviewer group an answer lists, the first by display name; the
-       * answer gives the group's total as well, and the group's page lists them all. A whole
-       * number from 0 to 1000. Default: 10.
+       * How many members of a reviewer group `GET /groups/{groupRef}/members` lists, the first by
+       * display name; the answer gives the group's total as well, and the group's page lists them
+       * all. A whole number from 0 to 1000. Default: 10.
        */
       maxMembersPerGroup?: number;
     };

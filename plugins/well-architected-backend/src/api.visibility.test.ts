@@ -31,6 +31,7 @@ const hiddenRequests: Record<string, ApiRequest | undefined> = {
     params: { roleId: 'incident-response-manager', groupRef: 'data-team' },
   },
   'GET /groups/{groupRef}/roles': { params: { groupRef: 'fraud-squad' } },
+  'GET /groups/{groupRef}/members': { params: { groupRef: 'data-team' } },
   'GET /suggestions': { query: { entityRef: 'system:default/storefront' } },
 };
 
@@ -48,6 +49,7 @@ const expectedTable = {
   'PUT /roles/{roleId}/groups/{groupRef}': [401, 201, 403, 404, 403],
   'DELETE /roles/{roleId}/groups/{groupRef}': [401, 204, 403, 404, 403],
   'GET /groups/{groupRef}/roles': [401, 200, 200, 404, 200],
+  'GET /groups/{groupRef}/members': [401, 200, 200, 404, 200],
   'GET /suggestions': [401, 200, 200, 404, 200],
   'GET /coverage': [401, 200, 200, 'n/a', 200],
 };
@@ -114,7 +116,7 @@ describe.each(databases.eachSupportedId())(
         }
       }
       expect(notFound.map(n => n.hidden)).toEqual(notFound.map(n => n.missing));
-      expect(notFound).toHaveLength(4);
+      expect(notFound).toHaveLength(5);
       // The roles of the visible Groups, and the reviewers of the payments System, where hidden
       // Groups hold roles and a hidden member and Resource sit.
       for (const roleId of [
@@ -133,6 +135,15 @@ describe.each(databases.eachSupportedId())(
           ).text,
         );
       }
+      // The members of the payments team, where a hidden member sits beside a visible one.
+      const paymentsMembers = await send(
+        server,
+        route('GET /groups/{groupRef}/members'),
+        { params: { groupRef: 'payments-team' } },
+        as(restricted),
+      );
+      expect(paymentsMembers.text).toContain('user:default/bob');
+      bodies.push(paymentsMembers.text);
       const leaks = hiddenWords.filter(word =>
         bodies.some(body =>
           (body ?? '')

@@ -49,7 +49,7 @@ export async function createRouter(options: {
   linkChanges: RoleLinkChanges;
   roleDataset: RoleDataset;
   roleLinks: RoleLinkService;
-  suggestions: Pick<SuggestionService, 'suggest'>;
+  suggestions: Pick<SuggestionService, 'suggest' | 'members'>;
   coverage: Pick<CoverageService, 'coverage'>;
 }): Promise<express.Router> {
   const {
@@ -136,6 +136,12 @@ export async function createRouter(options: {
   router.get('/groups/:groupRef/roles', async (req, res) => {
     const credentials = await authenticate(req);
     res.json(await roleLinks.rolesForGroup(req.params.groupRef, credentials));
+  });
+
+  router.get('/groups/:groupRef/members', async (req, res) => {
+    const credentials = await authenticate(req);
+    const groupRef = roleLinks.parseGroupRef(req.params.groupRef);
+    res.json(await suggestions.members(groupRef, credentials));
   });
 
   router.get('/suggestions', async (req, res) => {

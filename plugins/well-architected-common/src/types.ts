@@ -21,6 +21,7 @@ export type {
   CoverageTotals,
   EntityRef,
   ErrorResponse,
+  GroupMembersResponse,
   GroupRolesResponse,
   HeldRole,
   Pillar,

@@ -143,6 +143,13 @@ const cases: Record<OperationId, RouteCases> = {
       { request: { params: { groupRef: 'no-such-team' } }, status: 404 },
     ],
   },
+  getGroupMembers: {
+    valid: { params: { groupRef } },
+    malformed: badGroupRefs,
+    others: [
+      { request: { params: { groupRef: 'no-such-team' } }, status: 404 },
+    ],
+  },
   getSuggestions: {
     valid: { query: { entityRef: 'system:default/payments' } },
     malformed: [

@@ -126,6 +126,9 @@ export function inMemoryEvaluationStore(): EvaluationStore & {
     async readOrganisation() {
       return organisation;
     },
+    async readOrganisationHash() {
+      return organisation?.hash;
+    },
     async writeOrganisation(o) {
       if (organisation?.hash === o.hash) {
         return false;

@@ -88,9 +88,11 @@ describe.each(databases.eachSupportedId())(
         organisationHash: undefined,
       });
 
+      expect(await store.readOrganisationHash()).toBeUndefined();
       expect(await store.writeOrganisation(organisation)).toBe(true);
       expect(await store.writeOrganisation(organisation)).toBe(false);
       expect(await store.readOrganisation()).toEqual(organisation);
+      expect(await store.readOrganisationHash()).toBe('o1');
       await store.writeEvaluations([evaluation('a', 'e2')]);
       expect(await store.readEvaluation('system:default/a')).toMatchObject({
         entityEtag: 'e2',

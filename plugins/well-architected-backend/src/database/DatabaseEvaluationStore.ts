@@ -123,13 +123,15 @@ export class DatabaseEvaluationStore
     );
   }
 
-  async writeOrganisation(organisation: StoredOrganisation): Promise<boolean> {
-    const current = await this.db<DbEvaluationOrganisationRow>(
-      ORGANISATION_TABLE,
-    )
+  async readOrganisationHash(): Promise<string | undefined> {
+    const row = await this.db<DbEvaluationOrganisationRow>(ORGANISATION_TABLE)
       .where({ id: ORGANISATION_ID })
       .first('hash');
-    if (current?.hash === organisation.hash) {
+    return row?.hash;
+  }
+
+  async writeOrganisation(organisation: StoredOrganisation): Promise<boolean> {
+    if ((await this.readOrganisationHash()) === organisation.hash) {
       return false;
     }
     await this.db<DbEvaluationOrganisationRow>(ORGANISATION_TABLE)

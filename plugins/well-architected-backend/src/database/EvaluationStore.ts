@@ -48,6 +48,9 @@ export interface EvaluationStore {
 
   readOrganisation(): Promise<StoredOrganisation | undefined>;
 
+  /** The hash of the stored organisation, to tell whether a copy held in memory is current. */
+  readOrganisationHash(): Promise<string | undefined>;
+
   /** Replaces the organisation unless the stored one has the same hash; true when it wrote. */
   writeOrganisation(organisation: StoredOrganisation): Promise<boolean>;
 }

@@ -148,6 +148,28 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/groups/{groupRef}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The members of a group that the caller can see, by display name.
+     * What a reviewer row shows when it is expanded; the suggestions answer names the groups only.
+     *     Members are those of the organisation that the last evaluation round read from the catalog.
+     *     A Group that does not exist or that the caller cannot read is a 404.
+     */
+    get: operations['getGroupMembers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/suggestions': {
     parameters: {
       query?: never;
@@ -376,9 +398,10 @@ export type components = {
     };
     /**
      * A group suggested to review an entity because it holds a suggested role: a `RoleHolder`
-     *     with how close it is to the entity's owner and some of its members. (The fields of
-     *     `RoleHolder` are repeated here because the response checker of Backstage's test tools
-     *     reads JSON Schema draft 7, which cannot close a composed object.)
+     *     with how close it is to the entity's owner. Its members are asked for when they are shown,
+     *     at `GET /groups/{groupRef}/members`. (The fields of `RoleHolder` are repeated here because
+     *     the response checker of Backstage's test tools reads JSON Schema draft 7, which cannot
+     *     close a composed object.)
      */
     Reviewer: {
       groupRef: components['schemas']['EntityRef'];
@@ -388,6 +411,9 @@ export type components = {
       closeness: components['schemas']['ReviewerCloseness'];
       /** Why the group ranks where it does, such as "owns payments". */
       reason: string;
+    };
+    GroupMembersResponse: {
+      groupRef: components['schemas']['EntityRef'];
       /**
        * The first members by display name, at most `wellArchitected.reviewers.maxMembersPerGroup`
        *     (default 10); the Group's page in the catalog lists them all.
@@ -622,6 +648,9 @@ export type SuggestionReason = components['schemas']['SuggestionReason'];
 export type ReviewerMember = components['schemas']['ReviewerMember'];
 /** Generated from the OpenAPI document. @public */
 export type Reviewer = components['schemas']['Reviewer'];
+/** Generated from the OpenAPI document. @public */
+export type GroupMembersResponse =
+  components['schemas']['GroupMembersResponse'];
 /** Generated from the OpenAPI document. @public */
 export type Suggestion = components['schemas']['Suggestion'];
 /** Generated from the OpenAPI document. @public */
@@ -914,6 +943,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['GroupRolesResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getGroupMembers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** A Group: `group:default/sre-team` (URL-encoded), `default/sre-team` or `sre-team`. */
+        groupRef: components['parameters']['groupRef'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The first members by display name, and how many the caller can see. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GroupMembersResponse'];
         };
       };
       400: components['responses']['BadRequest'];

@@ -8,6 +8,7 @@ import {
   RolesResponse,
   SuggestionsResponse,
   RoleHolder,
+  GroupMembersResponse,
   GroupRolesResponse,
 } from 'backstage-plugin-well-architected-common';
 import { ReactNode } from 'react';
@@ -108,6 +109,15 @@ export function rolesResponse(items: Role[]): RolesResponse {
   return { items, totalCount: items.length, limit: 500, offset: 0 };
 }
 
+/** The members of the reviewer groups of {@link paymentsSuggestions}, by group ref. */
+export const groupMembers: Record<string, GroupMembersResponse> = {
+  'group:default/payments-team': {
+    groupRef: 'group:default/payments-team',
+    members: [{ userRef: 'user:default/alice', displayName: 'Alice Adams' }],
+    memberCount: 1,
+  },
+};
+
 export const paymentsSuggestions: SuggestionsResponse = {
   entityRef: 'system:default/payments',
   suggestions: [
@@ -132,10 +142,6 @@ export const paymentsSuggestions: SuggestionsResponse = {
           sources: ['catalog'],
           closeness: 'owner',
           reason: 'owns it',
-          members: [
-            { userRef: 'user:default/alice', displayName: 'Alice Adams' },
-          ],
-          memberCount: 1,
         },
         {
           groupRef: 'group:default/sre-team',
@@ -147,8 +153,6 @@ export const paymentsSuggestions: SuggestionsResponse = {
           },
           closeness: 'other',
           reason: 'holds the role elsewhere in the organisation',
-          members: [],
-          memberCount: 0,
         },
       ],
     },
@@ -312,6 +316,10 @@ export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
         ],
         unknownRoleIds: [],
       }),
+    ),
+    getGroupMembers: jest.fn(
+      async (groupRef: string): Promise<GroupMembersResponse> =>
+        groupMembers[groupRef] ?? { groupRef, members: [], memberCount: 0 },
     ),
     linkGroup: jest.fn(
       async (_roleId: string, groupRef: string): Promise<RoleHolder> => ({

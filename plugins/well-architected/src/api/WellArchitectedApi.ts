@@ -8,6 +8,7 @@ import {
   RolesResponse,
   RoleSummariesResponse,
   SuggestionsResponse,
+  GroupMembersResponse,
   GroupRolesResponse,
   RoleGroupsResponse,
   RoleHolder,
@@ -35,6 +36,8 @@ export interface WellArchitectedApi {
   getRoleGroups(roleId: string): Promise<RoleGroupsResponse>;
   /** The roles a group holds, from the catalog and the portal. */
   getGroupRoles(groupRef: string): Promise<GroupRolesResponse>;
+  /** The first members of a group that the caller can see, and how many there are. */
+  getGroupMembers(groupRef: string): Promise<GroupMembersResponse>;
   /** Links a role to a group in the portal; linking twice is harmless. */
   linkGroup(roleId: string, groupRef: string): Promise<RoleHolder>;
   /** Removes a portal link between a role and a group. */

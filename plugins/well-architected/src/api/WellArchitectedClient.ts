@@ -86,6 +86,11 @@ export class WellArchitectedClient implements WellArchitectedApi {
       api.request('get', '/groups/{groupRef}/roles', path({ groupRef })),
     );
 
+  getGroupMembers: WellArchitectedApi['getGroupMembers'] = groupRef =>
+    this.call(api =>
+      api.request('get', '/groups/{groupRef}/members', path({ groupRef })),
+    );
+
   linkGroup: WellArchitectedApi['linkGroup'] = (roleId, groupRef) =>
     this.call(api =>
       api.request(

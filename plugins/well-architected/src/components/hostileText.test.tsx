@@ -78,12 +78,15 @@ describe('text from the catalog and the dataset', () => {
             displayName: IMAGE,
             groupRef: `group:default/javascript-${index}`,
             reason: SCRIPT,
-            members: [{ userRef: 'user:default/eve', displayName: URL }],
-            memberCount: 1,
           })),
         },
       ],
     });
+    api.getGroupMembers.mockImplementation(async groupRef => ({
+      groupRef,
+      members: [{ userRef: 'user:default/eve', displayName: URL }],
+      memberCount: 1,
+    }));
     const { container } = await renderInTestApp(
       <EntityProvider entity={system}>
         <ReviewersCard />
@@ -102,7 +105,7 @@ describe('text from the catalog and the dataset', () => {
     expect(screen.getAllByRole('link', { name: IMAGE }).length).toBeGreaterThan(
       0,
     );
-    expect(screen.getAllByText(URL).length).toBeGreaterThan(0);
+    expect((await screen.findAllByText(URL)).length).toBeGreaterThan(0);
     expectInert(container);
   });
 

@@ -28,8 +28,11 @@ beforeAll(async () => {
   dataset = await bundledDataset();
 });
 
-/** The suggestions for the payments System; `hiddenFromCaller` are refs the caller may not read. */
-async function paymentsSuggestions(
+/**
+ * The services over the example catalog with 15 more members of `sre-team`, and the caller's
+ * credentials; `hiddenFromCaller` are refs the caller may not read.
+ */
+function servicesFor(
   maxMembersPerGroup?: number,
   hiddenFromCaller: string[] = [],
 ) {
@@ -59,52 +62,82 @@ async function paymentsSuggestions(
     catalog,
     maxMembersPerGroup,
   });
-  return suggestions.suggest(
-    { kind: 'system', namespace: 'default', name: 'payments' },
-    credentials,
-  );
+  return { suggestions, catalog, credentials };
 }
 
-async function sreTeamReviewer(maxMembersPerGroup?: number) {
-  const { suggestions } = await paymentsSuggestions(maxMembersPerGroup);
-  return suggestions
-    .find(s => s.roleId === 'site-reliability-engineer')!
-    .reviewers.find(r => r.groupRef === 'group:default/sre-team')!;
+const payments = { kind: 'system', namespace: 'default', name: 'payments' };
+
+async function sreTeamMembers(
+  maxMembersPerGroup?: number,
+  hiddenFromCaller?: string[],
+) {
+  const { suggestions, credentials } = servicesFor(
+    maxMembersPerGroup,
+    hiddenFromCaller,
+  );
+  return suggestions.members('group:default/sre-team', credentials);
 }
 
 describe('members of reviewer groups', () => {
   it('lists the first members by display name up to the cap, with the total count', async () => {
-    const reviewer = await sreTeamReviewer(3);
-    expect(reviewer.members.map(m => m.userRef)).toEqual([
+    const answer = await sreTeamMembers(3);
+    expect(answer.groupRef).toBe('group:default/sre-team');
+    expect(answer.members.map(m => m.userRef)).toEqual([
       'user:default/carol',
       'user:default/u-00',
       'user:default/u-01',
     ]);
-    expect(reviewer.memberCount).toBe(16);
+    expect(answer.memberCount).toBe(16);
   });
 
   it('lists 10 by default', async () => {
-    const reviewer = await sreTeamReviewer();
-    expect(reviewer.members).toHaveLength(DEFAULT_MAX_MEMBERS_PER_GROUP);
-    expect(reviewer.memberCount).toBe(16);
+    const answer = await sreTeamMembers();
+    expect(answer.members).toHaveLength(DEFAULT_MAX_MEMBERS_PER_GROUP);
+    expect(answer.memberCount).toBe(16);
   });
 
-  it('names no owner, and no member, that the caller cannot read', async () => {
-    const hidden = await paymentsSuggestions(undefined, [
-      'group:default/payments-team',
-      'user:default/u-00',
-    ]);
-    expect(hidden.ownerRef).toBeUndefined();
-    const sreTeam = hidden.suggestions
-      .find(s => s.roleId === 'site-reliability-engineer')!
-      .reviewers.find(r => r.groupRef === 'group:default/sre-team')!;
-    expect(sreTeam.memberCount).toBe(15);
-    expect(sreTeam.members.map(m => m.userRef)).not.toContain(
+  it('names no member that the caller cannot read, and no Group either', async () => {
+    const answer = await sreTeamMembers(undefined, ['user:default/u-00']);
+    expect(answer.memberCount).toBe(15);
+    expect(answer.members.map(m => m.userRef)).not.toContain(
       'user:default/u-00',
     );
-    expect(JSON.stringify(hidden)).not.toContain('payments-team');
-    const all = await paymentsSuggestions();
-    expect(all.ownerRef).toBe('group:default/payments-team');
+    await expect(
+      sreTeamMembers(undefined, ['group:default/sre-team']),
+    ).rejects.toThrow(
+      "No Group 'group:default/sre-team' in the catalog, or you may not see it",
+    );
+    const { suggestions, credentials } = servicesFor();
+    await expect(
+      suggestions.members('group:default/no-such-team', credentials),
+    ).rejects.toThrow(
+      "No Group 'group:default/no-such-team' in the catalog, or you may not see it",
+    );
+  });
+
+  it('names no owner the caller cannot read, and no member in a first view', async () => {
+    const hidden = servicesFor(undefined, ['group:default/payments-team']);
+    const answer = await hidden.suggestions.suggest(
+      payments,
+      hidden.credentials,
+    );
+    expect(answer.ownerRef).toBeUndefined();
+    expect(JSON.stringify(answer)).not.toContain('payments-team');
+    // The reviewers are named, their members are not, nor asked about as the caller.
+    expect(
+      answer.suggestions.flatMap(s => s.reviewers).map(r => r.groupRef),
+    ).toContain('group:default/sre-team');
+    expect(JSON.stringify(answer)).not.toContain('user:');
+    const asked = callsWith(
+      hidden.catalog.getEntitiesByRefs.mock.calls,
+      hidden.credentials,
+    ).flatMap(([request]) => request.entityRefs);
+    expect(asked).toContain('group:default/sre-team');
+    expect(asked.filter(ref => ref.startsWith('user:'))).toEqual([]);
+    const all = servicesFor();
+    expect(
+      (await all.suggestions.suggest(payments, all.credentials)).ownerRef,
+    ).toBe('group:default/payments-team');
   });
 
   it('reads the cap from config, and refuses one that is not a whole number from 0 to 1000', () => {

@@ -91,7 +91,7 @@ describe('suggested reviewers', () => {
     ]);
   });
 
-  it('names each reviewer group and its members by display name', async () => {
+  it('names each reviewer group by display name, and its members by display name when asked', async () => {
     const result = await suggestFor('payments').result;
     const [owner] = result.suggestions.find(
       s => s.roleId === 'site-reliability-engineer',
@@ -102,6 +102,13 @@ describe('suggested reviewers', () => {
       sources: ['catalog'],
       closeness: 'owner',
       reason: 'owns it',
+    });
+    const { suggestions } = testServices({
+      dataset,
+      catalog: catalogServiceMock({ entities: exampleEntities }),
+    });
+    expect(await suggestions.members(owner.groupRef, credentials)).toEqual({
+      groupRef: 'group:default/payments-team',
       members: [
         { userRef: 'user:default/alice', displayName: 'Alice Example' },
         { userRef: 'user:default/bob', displayName: 'Bob Example' },
@@ -180,14 +187,18 @@ describe('suggested reviewers', () => {
         s => s.roleId === 'site-reliability-engineer',
       )!.reviewers;
       expect(reviewers.length).toBe(3 + size);
+      const asCaller = callsWith(
+        catalog.getEntitiesByRefs.mock.calls,
+        credentials,
+      );
+      expect(asCaller).toHaveLength(1);
+      // The Groups are checked, their members are not: they are asked for on expand.
+      expect(asCaller[0][0].entityRefs).toEqual(
+        expect.arrayContaining(reviewers.map(r => r.groupRef)),
+      );
       expect(
-        reviewers
-          .filter(r => r.groupRef.startsWith('group:default/team-'))
-          .flatMap(r => r.members.map(m => m.userRef)),
-      ).toHaveLength(size);
-      expect(
-        callsWith(catalog.getEntitiesByRefs.mock.calls, credentials),
-      ).toHaveLength(1);
+        asCaller[0][0].entityRefs.filter(ref => ref.startsWith('user:')),
+      ).toEqual([]);
       expect(
         callsWith(catalog.queryEntities.mock.calls, credentials),
       ).toHaveLength(0);

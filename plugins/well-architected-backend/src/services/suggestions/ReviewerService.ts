@@ -10,11 +10,11 @@ import {
   RoleLinkSource,
 } from 'backstage-plugin-well-architected-common';
 import { StoredRoleLink } from '../../database/RoleLinkStore';
-import { Organisation } from '../evaluation/model';
+import { Organisation, OrganisationGroup } from '../evaluation/model';
 
 const refName = (ref: string) => `\`${parseEntityRef(ref).name}\``;
 
-/** How many members of each reviewer group an answer lists when config does not say. */
+/** How many members of a reviewer group an answer lists when config does not say. */
 export const DEFAULT_MAX_MEMBERS_PER_GROUP = 10;
 
 const MAX_MEMBERS_KEY = 'wellArchitected.reviewers.maxMembersPerGroup';
@@ -53,8 +53,8 @@ export interface Placement {
 /**
  * Turns suggested roles into suggested reviewers: merges the Groups whose catalog annotation
  * declares each role with the portal links as they are now, and ranks them by closeness to the
- * entity's owner in the organisation, with their members. Reads nothing itself; the caller says
- * which entities the person asking may read.
+ * entity's owner in the organisation; lists a reviewer group's members when they are asked for.
+ * Reads nothing itself; the caller says which entities the person asking may read.
  */
 export class ReviewerService {
   constructor(private readonly options: { maxMembersPerGroup?: number } = {}) {}
@@ -99,21 +99,16 @@ export class ReviewerService {
     );
   }
 
-  /** Every entity that reviewers made of these holders could name: the Groups and their members. */
-  namedRefs(holders: Map<string, Holder[]>, organisation: Organisation) {
-    const groupRefs = new Set(
-      [...holders.values()].flat().map(h => h.groupRef),
-    );
-    return [...groupRefs].flatMap(groupRef => [
-      groupRef,
-      ...organisation.groups[groupRef].members.map(m => m.userRef),
-    ]);
+  /**
+   * The Groups of these holders: what reviewers made of them name. Their members are not named:
+   * a reviewer row lists them when it is expanded ({@link ReviewerService.membersOf}), so a
+   * first view checks a few dozen refs with the catalog rather than every member of every Group.
+   */
+  groupRefs(holders: Map<string, Holder[]>) {
+    return [...new Set([...holders.values()].flat().map(h => h.groupRef))];
   }
 
-  /**
-   * The reviewers of each role, closest first, from the holders the caller may read, each with the
-   * members the caller may read.
-   */
+  /** The reviewers of each role, closest first, from the holders the caller may read. */
   reviewersOf(
     holders: Map<string, Holder[]>,
     placement: Placement,
@@ -132,7 +127,6 @@ export class ReviewerService {
               ...holder,
               displayName: group.displayName,
               ...this.rank(holder.groupRef, placement, organisation, visible),
-              ...this.capped(group.members.filter(m => visible(m.userRef))),
             };
           })
           .sort(
@@ -146,8 +140,9 @@ export class ReviewerService {
     return reviewers;
   }
 
-  /** The first members, as many as configured, and how many there are. */
-  private capped(members: Reviewer['members']) {
+  /** The members of a Group the caller may read: the first, as many as configured, and how many. */
+  membersOf(group: OrganisationGroup, visible: (ref: string) => boolean) {
+    const members = group.members.filter(m => visible(m.userRef));
     return {
       members: members.slice(
         0,

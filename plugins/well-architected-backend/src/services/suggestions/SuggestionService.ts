@@ -5,6 +5,7 @@ import {
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  GroupMembersResponse,
   PILLAR_IDS,
   Suggestion,
   SuggestionsResponse,
@@ -71,7 +72,8 @@ export function toSuggestion(
  * Answers `GET /suggestions` from the stored evaluation: reads it (or evaluates the entity now
  * when no round has yet), merges the portal links as they are now, asks the catalog once, with the
  * caller's credentials, which of the entities the answer would name the caller may read, and
- * leaves the others out.
+ * leaves the others out. Answers `GET /groups/:groupRef/members` the same way, from the
+ * organisation of the evaluation.
  */
 export class SuggestionService {
   private organisation?: StoredOrganisation;
@@ -79,7 +81,7 @@ export class SuggestionService {
 
   constructor(
     private readonly options: {
-      store: Pick<EvaluationStore, 'readEvaluation'>;
+      store: Pick<EvaluationStore, 'readEvaluation' | 'readOrganisationHash'>;
       evaluator: Pick<CatalogEvaluator, 'evaluateEntity' | 'organisation'>;
       links: Pick<RoleLinkStore, 'revision' | 'listLinks'>;
       roleDataset: RoleDataset;
@@ -123,7 +125,7 @@ export class SuggestionService {
         ...result.inspectedEntityRefs,
         ...result.roles.flatMap(r => r.reasons.flatMap(x => x.entityRefs)),
         ...reviewers.placementRefs(result, holders, organisation),
-        ...reviewers.namedRefs(holders, organisation),
+        ...reviewers.groupRefs(holders),
       ],
       credentials,
     );
@@ -167,6 +169,37 @@ export class SuggestionService {
       inspectedEntityRefs: result.inspectedEntityRefs.filter(visible),
       ruleIds: result.ruleIds,
       evaluatedAt: evaluation.evaluatedAt.toISOString(),
+    };
+  }
+
+  /**
+   * The members of a Group that the caller may read, from the organisation of the last round; a
+   * Group the organisation does not have, or that the caller may not read, is not found.
+   * `groupRef` is a full, lower-case Group ref.
+   */
+  async members(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<GroupMembersResponse> {
+    const { organisation } = await this.currentOrganisation(
+      await this.options.store.readOrganisationHash(),
+    );
+    const group = organisation.groups[groupRef];
+    const visible =
+      group &&
+      (await readableRefs(
+        this.options.catalog,
+        [groupRef, ...group.members.map(m => m.userRef)],
+        credentials,
+      ));
+    if (!visible || !visible(groupRef)) {
+      throw new NotFoundError(
+        `No Group '${groupRef}' in the catalog, or you may not see it`,
+      );
+    }
+    return {
+      groupRef,
+      ...this.options.reviewers.membersOf(group, visible),
     };
   }
 

@@ -72,6 +72,8 @@ describe('ReviewersCard', () => {
     ).toBeInTheDocument();
     expect(within(sre).getByText(/and 1 more group/)).toBeInTheDocument();
     expect(within(sre).queryByRole('link', { name: 'Alice Adams' })).toBeNull();
+    // Members are asked for when a row is expanded, not for the first view.
+    expect(api.getGroupMembers).not.toHaveBeenCalled();
     expect(
       within(rows()[1]).getByText('No group holds this role yet'),
     ).toBeInTheDocument();
@@ -81,7 +83,8 @@ describe('ReviewersCard', () => {
   });
 
   it('shows every reason, group and member on expand', async () => {
-    await renderCard();
+    const api = mockWellArchitectedApi();
+    await renderCard(api);
 
     const details = await screen.findByRole('button', {
       name: 'Details for Site Reliability Engineer',
@@ -95,9 +98,17 @@ describe('ReviewersCard', () => {
         name: 'Hide details for Site Reliability Engineer',
       }),
     ).toHaveAttribute('aria-expanded', 'true');
+    expect(within(sre).getAllByText('Loading members…')).toHaveLength(2);
     expect(
-      within(sre).getByRole('link', { name: 'Alice Adams' }),
+      await within(sre).findByRole('link', { name: 'Alice Adams' }),
     ).toBeInTheDocument();
+    expect(api.getGroupMembers).toHaveBeenCalledWith(
+      'group:default/payments-team',
+    );
+    expect(api.getGroupMembers).toHaveBeenCalledWith('group:default/sre-team');
+    // A group whose members the caller cannot see lists none.
+    expect(within(sre).queryByText('Loading members…')).toBeNull();
+    expect(within(sre).getAllByText(/^Members:/)).toHaveLength(1);
     expect(
       within(sre).getByRole('link', { name: 'SRE Team' }),
     ).toBeInTheDocument();
@@ -108,28 +119,40 @@ describe('ReviewersCard', () => {
 
   it('names the first members of a large group and links to the group for the rest', async () => {
     const api = mockWellArchitectedApi();
-    const answer = await api.getSuggestions('system:default/payments');
-    const [first, ...others] = answer.suggestions;
-    const [owner, ...otherReviewers] = first.reviewers;
-    api.getSuggestions.mockResolvedValue({
-      ...answer,
-      suggestions: [
-        {
-          ...first,
-          reviewers: [
-            {
-              ...owner,
-              members: Array.from({ length: 10 }, (_, i) => ({
-                userRef: `user:default/member-${i}`,
-                displayName: `Member ${i}`,
-              })),
-              memberCount: 240,
-            },
-            ...otherReviewers,
-          ],
-        },
-        ...others,
-      ],
+    api.getGroupMembers.mockImplementation(async groupRef => ({
+      groupRef,
+      members: Array.from({ length: 10 }, (_, i) => ({
+        userRef: `user:default/member-${i}`,
+        displayName: `Member ${i}`,
+      })),
+      memberCount: 240,
+    }));
+    await renderCard(api);
+
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Details for Site Reliability Engineer',
+      }),
+    );
+    const sre = rows()[0];
+    expect(
+      await within(sre).findByRole('link', {
+        name: '235 more in Payments Team',
+      }),
+    ).toBeInTheDocument();
+    expect(within(sre).getAllByRole('link', { name: 'Member 4' })).toHaveLength(
+      2,
+    );
+    expect(within(sre).queryByRole('link', { name: 'Member 5' })).toBeNull();
+  });
+
+  it('says when the members of a group could not be loaded, and shows the rest', async () => {
+    const api = mockWellArchitectedApi();
+    api.getGroupMembers.mockImplementation(async groupRef => {
+      if (groupRef === 'group:default/sre-team') {
+        throw new Error('The catalog did not answer');
+      }
+      return { groupRef, members: [], memberCount: 0 };
     });
     await renderCard(api);
 
@@ -140,12 +163,14 @@ describe('ReviewersCard', () => {
     );
     const sre = rows()[0];
     expect(
-      within(sre).getByRole('link', { name: 'Member 4' }),
+      await within(sre).findByText(
+        'Members could not be loaded: The catalog did not answer',
+      ),
     ).toBeInTheDocument();
-    expect(within(sre).queryByRole('link', { name: 'Member 5' })).toBeNull();
     expect(
-      within(sre).getByRole('link', { name: '235 more in Payments Team' }),
+      within(sre).getByRole('link', { name: 'SRE Team' }),
     ).toBeInTheDocument();
+    expect(within(sre).queryByText('Loading members…')).toBeNull();
   });
 
   it('filters the rows by pillar and says which pillar it shows', async () => {

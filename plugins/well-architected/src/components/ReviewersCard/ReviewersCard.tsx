@@ -102,11 +102,66 @@ function NoHolder() {
   );
 }
 
+/**
+ * The members of a reviewer group, asked for when its role's row is expanded: the suggestions
+ * answer names the groups only, so a first view of the card stays cheap.
+ */
+function ReviewerMembers(props: { reviewer: Reviewer }) {
+  const { reviewer } = props;
+  const api = useApi(wellArchitectedApiRef);
+  const { loading, error, value } = useAsync(
+    () => api.getGroupMembers(reviewer.groupRef),
+    [api, reviewer.groupRef],
+  );
+  if (loading) {
+    return (
+      <Typography variant="body2" color="textSecondary" component="div">
+        Loading members…
+      </Typography>
+    );
+  }
+  if (error || !value) {
+    return (
+      <Typography variant="body2" color="error" component="div">
+        Members could not be loaded{error && `: ${error.message}`}
+      </Typography>
+    );
+  }
+  const shown = value.members.slice(0, MEMBERS_SHOWN);
+  // The server sends the first members of a large group and how many it has in all.
+  const more = value.memberCount - shown.length;
+  if (shown.length === 0) {
+    return null;
+  }
+  return (
+    <Typography variant="body2" component="div">
+      Members:{' '}
+      {shown.map((member, index) => (
+        <span key={member.userRef}>
+          {index > 0 && ', '}
+          <EntityRefLink
+            entityRef={member.userRef}
+            title={member.displayName}
+            underline="always"
+          />
+        </span>
+      ))}
+      {more > 0 && (
+        <>
+          {' and '}
+          <EntityRefLink
+            entityRef={reviewer.groupRef}
+            title={`${more} more in ${reviewer.displayName}`}
+            underline="always"
+          />
+        </>
+      )}
+    </Typography>
+  );
+}
+
 function ReviewerGroup(props: { reviewer: Reviewer }) {
   const { reviewer } = props;
-  const shown = reviewer.members.slice(0, MEMBERS_SHOWN);
-  // The server sends the first members of a large group and how many it has in all.
-  const more = reviewer.memberCount - shown.length;
   return (
     <li>
       <EntityRefLink
@@ -117,31 +172,7 @@ function ReviewerGroup(props: { reviewer: Reviewer }) {
       <Typography variant="caption" color="textSecondary">
         ({reviewer.reason})
       </Typography>
-      {shown.length > 0 && (
-        <Typography variant="body2" component="div">
-          Members:{' '}
-          {shown.map((member, index) => (
-            <span key={member.userRef}>
-              {index > 0 && ', '}
-              <EntityRefLink
-                entityRef={member.userRef}
-                title={member.displayName}
-                underline="always"
-              />
-            </span>
-          ))}
-          {more > 0 && (
-            <>
-              {' and '}
-              <EntityRefLink
-                entityRef={reviewer.groupRef}
-                title={`${more} more in ${reviewer.displayName}`}
-                underline="always"
-              />
-            </>
-          )}
-        </Typography>
-      )}
+      <ReviewerMembers reviewer={reviewer} />
     </li>
   );
 }

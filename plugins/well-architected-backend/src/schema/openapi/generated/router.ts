@@ -424,6 +424,45 @@ export const spec = {
         },
       },
     },
+    '/groups/{groupRef}/members': {
+      get: {
+        operationId: 'getGroupMembers',
+        summary:
+          'The members of a group that the caller can see, by display name.',
+        description:
+          'What a reviewer row shows when it is expanded; the suggestions answer names the groups only.\nMembers are those of the organisation that the last evaluation round read from the catalog.\nA Group that does not exist or that the caller cannot read is a 404.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/groupRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The first members by display name, and how many the caller can see.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/GroupMembersResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+        },
+      },
+    },
     '/suggestions': {
       get: {
         operationId: 'getSuggestions',
@@ -1205,17 +1244,9 @@ export const spec = {
       },
       Reviewer: {
         description:
-          "A group suggested to review an entity because it holds a suggested role: a `RoleHolder`\nwith how close it is to the entity's owner and some of its members. (The fields of\n`RoleHolder` are repeated here because the response checker of Backstage's test tools\nreads JSON Schema draft 7, which cannot close a composed object.)\n",
+          "A group suggested to review an entity because it holds a suggested role: a `RoleHolder`\nwith how close it is to the entity's owner. Its members are asked for when they are shown,\nat `GET /groups/{groupRef}/members`. (The fields of `RoleHolder` are repeated here because\nthe response checker of Backstage's test tools reads JSON Schema draft 7, which cannot\nclose a composed object.)\n",
         type: 'object',
-        required: [
-          'groupRef',
-          'displayName',
-          'sources',
-          'closeness',
-          'reason',
-          'members',
-          'memberCount',
-        ],
+        required: ['groupRef', 'displayName', 'sources', 'closeness', 'reason'],
         additionalProperties: false,
         properties: {
           groupRef: {
@@ -1241,6 +1272,16 @@ export const spec = {
             type: 'string',
             description:
               'Why the group ranks where it does, such as "owns payments".',
+          },
+        },
+      },
+      GroupMembersResponse: {
+        type: 'object',
+        required: ['groupRef', 'members', 'memberCount'],
+        additionalProperties: false,
+        properties: {
+          groupRef: {
+            $ref: '#/components/schemas/EntityRef',
           },
           members: {
             type: 'array',
