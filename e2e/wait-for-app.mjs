@@ -107,6 +107,24 @@ try {
   await waitFor(`the ${expected} example entities`, () =>
     catalogIsComplete(backstageIdentity.token, expected),
   );
+  // A round of the evaluation that ran while the catalog was still being processed saw part of
+  // it; the journeys start once a round has seen all of it (e2e's config runs one every 15 s).
+  const complete = Date.now();
+  await waitFor('an evaluation of the whole example catalog', async () => {
+    const res = await fetch(
+      new URL(
+        '/api/well-architected/suggestions?entityRef=system:default/payments',
+        baseUrl,
+      ),
+      { headers: { Authorization: `Bearer ${backstageIdentity.token}` } },
+    );
+    const { evaluatedAt, suggestions } = await res.json();
+    return (
+      res.ok &&
+      Date.parse(evaluatedAt) >= complete &&
+      suggestions.some(s => s.reviewers.length > 0)
+    );
+  });
   console.log(`the app is ready with the ${expected} example entities`);
 } catch (error) {
   console.error(error.message);
