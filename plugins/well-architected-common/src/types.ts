@@ -1,13 +1,19 @@
 import {
+  CoverageState,
   coverageStateValues,
   operations,
+  PillarId,
   pillarIdValues,
+  ReviewerCloseness,
   reviewerClosenessValues,
+  SuggestionConfidence,
   suggestionConfidenceValues,
 } from './generated/openapi';
 
 // The wire types are generated from the backend's OpenAPI document (src/schema/openapi.yaml of
-// backstage-plugin-well-architected-backend), where their fields are described.
+// backstage-plugin-well-architected-backend), where their fields are described. The lists of
+// values below are typed by name, so that API reports do not print a union in whatever order the
+// compiler met its members.
 export type {
   components,
   operations,
@@ -70,28 +76,30 @@ export type CoverageQuery = NonNullable<
  *
  * @public
  */
-export const PILLAR_IDS = pillarIdValues;
+export const PILLAR_IDS: readonly PillarId[] = pillarIdValues;
 
 /**
  * How sure a suggestion is, strongest first.
  *
  * @public
  */
-export const SUGGESTION_CONFIDENCES = suggestionConfidenceValues;
+export const SUGGESTION_CONFIDENCES: readonly SuggestionConfidence[] =
+  suggestionConfidenceValues;
 
 /**
  * How close a reviewer group is to the owner of the entity, closest first.
  *
  * @public
  */
-export const REVIEWER_CLOSENESS = reviewerClosenessValues;
+export const REVIEWER_CLOSENESS: readonly ReviewerCloseness[] =
+  reviewerClosenessValues;
 
 /**
  * The states of a coverage cell, from all suggested roles held to none needed.
  *
  * @public
  */
-export const COVERAGE_STATES = coverageStateValues;
+export const COVERAGE_STATES: readonly CoverageState[] = coverageStateValues;
 
 /** The annotation on Group entities that lists the role ids the group holds. @public */
 export const ROLES_ANNOTATION = 'well-architected/roles';
