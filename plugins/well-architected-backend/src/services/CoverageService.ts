@@ -111,11 +111,6 @@ export class CoverageService {
       ],
       credentials,
     );
-    console.log(
-      'HOLDERS',
-      JSON.stringify([...holders]),
-      JSON.stringify(Object.keys(organisation.groups)),
-    );
     const held = new Set(
       [...holders]
         .filter(([, groups]) => groups.some(h => visible(h.groupRef)))
