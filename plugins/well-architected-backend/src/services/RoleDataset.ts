@@ -29,7 +29,10 @@ interface IndexedRole {
   role: Role;
   /** Lower-cased title and aliases. */
   names: string;
-  /** Lower-cased title and description of each responsibility, by responsibility id. */
+  /**
+   * Lower-cased names, title and description of each responsibility, by responsibility id: what
+   * a search that does not match the names alone looks in.
+   */
   texts: Map<string, string>;
 }
 
@@ -121,13 +124,14 @@ export class RoleDatasetSnapshot {
             entryOrder.get(a.id)! - entryOrder.get(b.id)!,
         );
         const pillarIds = [...new Set(responsibilities.map(r => r.pillarId))];
+        const names = [title, ...aliases].join('\n');
         return {
           role: { id, title, aliases, pillarIds, responsibilities },
-          names: [title, ...aliases].join('\n').toLocaleLowerCase('en'),
+          names: names.toLocaleLowerCase('en'),
           texts: new Map(
             responsibilities.map(r => [
               r.id,
-              `${r.title}\n${r.description}`.toLocaleLowerCase('en'),
+              `${names}\n${r.title}\n${r.description}`.toLocaleLowerCase('en'),
             ]),
           ),
         };
@@ -209,7 +213,7 @@ export class RoleDatasetSnapshot {
         r =>
           (pillar === undefined || r.pillarId === pillar) &&
           (category === undefined || r.categoryId === category) &&
-          (nameMatches || found(`${names}\n${texts.get(r.id)}`)),
+          (nameMatches || found(texts.get(r.id)!)),
       );
       const matches = nameMatches ? byName : byText;
       if (responsibilities.length === role.responsibilities.length) {
