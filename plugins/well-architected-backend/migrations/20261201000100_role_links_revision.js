@@ -11,7 +11,6 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('role_links_revision', table => {
-    table.comment('How many times role_links has changed: one row');
     table
       .string('id', 32)
       .primary()
@@ -21,6 +20,7 @@ exports.up = async function up(knex) {
       .notNullable()
       .defaultTo(0)
       .comment('Raised by one with every link made or removed');
+    table.comment('How many times role_links has changed: one row');
   });
   await knex('role_links_revision').insert({ id: 'current', revision: 0 });
 };

@@ -20,6 +20,10 @@ function enumOf<T extends string>(values: ReadonlyArray<T>): [T, ...T[]] {
   return [first, ...rest];
 }
 
+/** A string with what it means, for the model. */
+const described = (zod: Zod, description: string) =>
+  zod.string().describe(description);
+
 const pillarIds = (zod: Zod) =>
   zod
     .array(zod.enum(enumOf(PILLAR_IDS)))
@@ -28,25 +32,22 @@ const pillarIds = (zod: Zod) =>
 const whoShouldReviewSchema = {
   input: (zod: Zod) =>
     zod.object({
-      entityRef: zod
-        .string()
-        .describe(
-          'The System or Component to review, as a Backstage entity ref: kind:namespace/name, such as system:default/payments or component:default/payments-api',
-        ),
+      entityRef: described(
+        zod,
+        'The System or Component to review, as a Backstage entity ref: kind:namespace/name, such as system:default/payments or component:default/payments-api',
+      ),
     }),
   output: (zod: Zod) =>
     zod.object({
       entityRef: zod.string(),
-      ownerRef: zod
-        .string()
-        .optional()
-        .describe('The group that owns the entity'),
+      ownerRef: described(zod, 'The group that owns the entity').optional(),
       suggestions: zod
         .array(
           zod.object({
-            roleId: zod
-              .string()
-              .describe('The role id; get-role tells what the role does'),
+            roleId: described(
+              zod,
+              'The role id; get-role tells what the role does',
+            ),
             roleTitle: zod.string(),
             pillarIds: pillarIds(zod).describe(
               'The pillars the role serves for this entity',
@@ -59,14 +60,11 @@ const whoShouldReviewSchema = {
             reasons: zod
               .array(
                 zod.object({
-                  signal: zod
-                    .string()
-                    .describe(
-                      'What the rule read, such as on-call or database',
-                    ),
-                  message: zod
-                    .string()
-                    .describe('One sentence naming the evidence'),
+                  signal: described(
+                    zod,
+                    'What the rule read, such as on-call or database',
+                  ),
+                  message: described(zod, 'One sentence naming the evidence'),
                   entityRefs: zod
                     .array(zod.string())
                     .describe('The entities the evidence is about'),
@@ -83,9 +81,7 @@ const whoShouldReviewSchema = {
                     .describe(
                       "How close the group is to the entity's owner: the owner itself, its parent or child group, the same domain, or other",
                     ),
-                  reason: zod
-                    .string()
-                    .describe('Why the group ranks where it does'),
+                  reason: described(zod, 'Why the group ranks where it does'),
                 }),
               )
               .describe(
@@ -109,20 +105,20 @@ const whoShouldReviewSchema = {
       uncoveredPillarIds: pillarIds(zod).describe(
         'Pillars that no suggested role serves, because nothing in the catalog pointed at them',
       ),
-      evaluatedAt: zod
-        .string()
-        .describe('When the suggestions were computed, in ISO 8601'),
+      evaluatedAt: described(
+        zod,
+        'When the suggestions were computed, in ISO 8601',
+      ),
     }),
 };
 
 const getRoleSchema = {
   input: (zod: Zod) =>
     zod.object({
-      role: zod
-        .string()
-        .describe(
-          'A role id such as site-reliability-engineer, or a role title or other name of the role such as "Site Reliability Engineer", in any case',
-        ),
+      role: described(
+        zod,
+        'A role id such as site-reliability-engineer, or a role title or other name of the role such as "Site Reliability Engineer", in any case',
+      ),
     }),
   output: (zod: Zod) =>
     zod.object({
@@ -136,15 +132,18 @@ const getRoleSchema = {
         .array(
           zod.object({
             pillarId: zod.enum(enumOf(PILLAR_IDS)),
-            categoryId: zod
-              .string()
-              .describe('The category within the pillar, pillar/category'),
-            title: zod
-              .string()
-              .describe('How the Well-Architected text names the role here'),
-            description: zod
-              .string()
-              .describe('What the role is responsible for, verbatim'),
+            categoryId: described(
+              zod,
+              'The category within the pillar, pillar/category',
+            ),
+            title: described(
+              zod,
+              'How the Well-Architected text names the role here',
+            ),
+            description: described(
+              zod,
+              'What the role is responsible for, verbatim',
+            ),
             flags: zod
               .array(zod.string())
               .describe(
@@ -159,16 +158,14 @@ const getRoleSchema = {
 const linkRoleToGroupSchema = {
   input: (zod: Zod) =>
     zod.object({
-      roleId: zod
-        .string()
-        .describe(
-          'The role id, such as site-reliability-engineer; get-role finds it from a title',
-        ),
-      groupRef: zod
-        .string()
-        .describe(
-          'The Backstage Group that holds the role, such as group:default/sre-team',
-        ),
+      roleId: described(
+        zod,
+        'The role id, such as site-reliability-engineer; get-role finds it from a title',
+      ),
+      groupRef: described(
+        zod,
+        'The Backstage Group that holds the role, such as group:default/sre-team',
+      ),
     }),
   output: (zod: Zod) =>
     zod.object({

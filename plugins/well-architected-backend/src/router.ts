@@ -52,15 +52,8 @@ export async function createRouter(options: {
   suggestions: Pick<SuggestionService, 'suggest' | 'members'>;
   coverage: Pick<CoverageService, 'coverage'>;
 }): Promise<express.Router> {
-  const {
-    httpAuth,
-    logger,
-    linkChanges,
-    roleDataset,
-    roleLinks,
-    suggestions,
-    coverage,
-  } = options;
+  const { httpAuth, logger, linkChanges, roleDataset } = options;
+  const { roleLinks, suggestions, coverage } = options;
   // Requests are validated against the OpenAPI document. Credentials are not: httpAuth checks
   // them, in a token or a cookie, and answers 401.
   const router = await createOpenApiRouter({

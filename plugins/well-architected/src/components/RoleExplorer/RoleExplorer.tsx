@@ -138,13 +138,7 @@ function CategoryCard(props: { group: CategoryGroup }) {
  */
 export function RoleExplorer() {
   const api = useApi(wellArchitectedApiRef);
-  const {
-    searchParams,
-    update: updateParams,
-    q,
-    text,
-    setText,
-  } = useUrlFilters();
+  const { searchParams, update, q, text, setText } = useUrlFilters();
   const pillarId = searchParams.get('pillar') ?? undefined;
   const categoryId = searchParams.get('category') ?? undefined;
 
@@ -170,7 +164,7 @@ export function RoleExplorer() {
 
   const clearFilters = () => {
     setText('');
-    updateParams({ pillar: undefined, category: undefined, q: undefined });
+    update({ pillar: undefined, category: undefined, q: undefined });
   };
 
   return (
@@ -182,7 +176,7 @@ export function RoleExplorer() {
               pillars={pillarList}
               pillarId={pillarId}
               categoryId={categoryId}
-              onChange={updateParams}
+              onChange={update}
             />
           </Grid>
           <Grid item>
