@@ -24,19 +24,29 @@ function enumOf<T extends string>(values: ReadonlyArray<T>): [T, ...T[]] {
 const described = (zod: Zod, description: string) =>
   zod.string().describe(description);
 
+/** What the actions that take one string take. */
+const STRING_INPUTS = {
+  entityRef:
+    'The System or Component to review, as a Backstage entity ref: kind:namespace/name, such as system:default/payments or component:default/payments-api',
+  role: 'A role id such as site-reliability-engineer, or a role title or other name of the role such as "Site Reliability Engineer", in any case',
+};
+
+/** An input of one of `STRING_INPUTS`. */
+const oneString =
+  <K extends keyof typeof STRING_INPUTS>(key: K) =>
+  (zod: Zod) =>
+    zod.object({ [key]: described(zod, STRING_INPUTS[key]) } as Record<
+      K,
+      z.ZodString
+    >);
+
 const pillarIds = (zod: Zod) =>
   zod
     .array(zod.enum(enumOf(PILLAR_IDS)))
     .describe('Well-Architected pillar ids, such as security or reliability');
 
 const whoShouldReviewSchema = {
-  input: (zod: Zod) =>
-    zod.object({
-      entityRef: described(
-        zod,
-        'The System or Component to review, as a Backstage entity ref: kind:namespace/name, such as system:default/payments or component:default/payments-api',
-      ),
-    }),
+  input: oneString('entityRef'),
   output: (zod: Zod) =>
     zod.object({
       entityRef: zod.string(),
@@ -113,13 +123,7 @@ const whoShouldReviewSchema = {
 };
 
 const getRoleSchema = {
-  input: (zod: Zod) =>
-    zod.object({
-      role: described(
-        zod,
-        'A role id such as site-reliability-engineer, or a role title or other name of the role such as "Site Reliability Engineer", in any case',
-      ),
-    }),
+  input: oneString('role'),
   output: (zod: Zod) =>
     zod.object({
       id: zod.string(),

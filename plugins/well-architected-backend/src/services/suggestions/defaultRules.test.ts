@@ -3,7 +3,7 @@ import {
   RuleEvidence,
   SuggestionContext,
 } from 'backstage-plugin-well-architected-node';
-import { defaultSuggestionRules } from './defaultRules';
+import { defaultSuggestionRules, readRuleTable } from './defaultRules';
 import {
   api,
   component,
@@ -812,5 +812,66 @@ describe('relations', () => {
     expect(fires('data-workloads', context(tagged(['data', 'java'])))).toBe(
       false,
     );
+  });
+});
+
+describe('the rule table', () => {
+  const never = () => undefined;
+
+  it('reads a row with signals as a rule that fires on any of them, in the order of the roles', () => {
+    const [rule] = readRuleTable(
+      `- id: caches\n  weight: 1\n  signals: [cache]\n  roles:\n    performance-engineer: [performance-efficiency]\n    cloud-architect: [sustainability, cost-optimization]\n`,
+      {},
+    );
+    expect(rule).toMatchObject({
+      id: 'caches',
+      weight: 1,
+      roles: [
+        { roleId: 'performance-engineer', pillarIds: ['performance-efficiency'] },
+        {
+          roleId: 'cloud-architect',
+          pillarIds: ['sustainability', 'cost-optimization'],
+        },
+      ],
+    });
+    const cached = context(component('svc'), {
+      resources: [resource('sessions', 'redis')],
+    });
+    expect(rule.evaluate(cached)).toEqual([
+      expect.objectContaining({ signal: 'cache' }),
+    ]);
+    expect(rule.evaluate(context(component('svc')))).toEqual([]);
+  });
+
+  it('takes the evaluation of a row without signals from code, by its id', () => {
+    const [rule] = readRuleTable(
+      '- id: own\n  weight: 2\n  roles: { devops-engineer: [reliability] }\n',
+      { own: never },
+    );
+    expect(rule.evaluate).toBe(never);
+  });
+
+  it('refuses a row with neither signals nor an evaluation, and an evaluation with no row', () => {
+    expect(() =>
+      readRuleTable('- id: own\n  weight: 2\n  roles: { x: [reliability] }\n', {}),
+    ).toThrow('Rule own has neither signals nor an evaluation');
+    expect(() => readRuleTable('[]', { stray: never })).toThrow(
+      'No rule row without signals for stray',
+    );
+  });
+
+  it('refuses an unknown pillar or key', () => {
+    expect(() =>
+      readRuleTable(
+        '- id: r\n  weight: 1\n  signals: [cache]\n  roles: { x: [speed] }\n',
+        {},
+      ),
+    ).toThrow();
+    expect(() =>
+      readRuleTable(
+        '- id: r\n  weight: 1\n  signal: [cache]\n  roles: { x: [reliability] }\n',
+        {},
+      ),
+    ).toThrow();
   });
 });

@@ -1,4 +1,6 @@
-import { PillarId } from 'backstage-plugin-well-architected-common';
+import fs from 'fs';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { PILLAR_IDS } from 'backstage-plugin-well-architected-common';
 import {
   RuleEvidence,
   Signal,
@@ -7,22 +9,9 @@ import {
 } from 'backstage-plugin-well-architected-node';
 import { isSystemRef } from '../entityRefs';
 import { SHARED_CONTRACT } from '../signals/readSignals';
+import { parse } from 'yaml';
+import { z } from 'zod';
 import { signalEvidence } from './evidence';
-
-/** A rule that fires on any of the given signals, with one reason per signal that fired. */
-function onSignals(
-  id: string,
-  signals: string[],
-  weight: number,
-  roles: Array<[string, PillarId[]]>,
-): SuggestionRule {
-  return {
-    id,
-    roles: roles.map(([roleId, pillarIds]) => ({ roleId, pillarIds })),
-    weight,
-    evaluate: context => signalEvidence(context, signals),
-  };
-}
 
 /**
  * The evidence of `ids`, but only when a signal of each list in `alongWith` fired too, and then
@@ -67,389 +56,185 @@ function onSameEntity(
 }
 
 /**
- * The rules that ship with the plugin. They read signals (see `../signals/vocabulary.ts`), never
- * raw catalog strings. Every pillar is served by at least one. No rule suggests a production role
- * from an experimental or deprecated lifecycle: `production-workload` fires only on a production
- * lifecycle.
+ * How the rules without `signals` in the rule table decide, by rule id: each reads signals (see
+ * `../signals/vocabulary.ts`), never raw catalog strings.
  */
-export const defaultSuggestionRules: SuggestionRule[] = [
-  {
-    id: 'production-workloads',
-    roles: [
-      {
-        roleId: 'site-reliability-engineer',
-        pillarIds: ['operational-excellence', 'reliability'],
-      },
-      {
-        roleId: 'incident-response-manager',
-        pillarIds: ['reliability', 'security'],
-      },
-    ],
-    weight: 3,
-    // Monitoring and error tracking say nothing alone, but back a production workload up. A
-    // staff-only tool (a service or website staff use) that nobody is paged for is fixed in
-    // working hours, not run by an SRE; a pipeline feeds others, whoever it belongs to.
-    evaluate: context => {
-      const internal = refsOf(context, ['internal-only']);
-      const systemWide = [...internal].some(isSystemRef);
-      const paged = refsOf(context, ['on-call']);
-      const production = signalEvidence(
-        context,
-        ['production-workload'],
-        s =>
-          !usedByPeople(s) ||
-          s.entityRefs.some(
-            r => paged.has(r) || !(systemWide || internal.has(r)),
-          ),
-      );
-      return production.length === 0
-        ? undefined
-        : [
-            ...production,
-            ...signalEvidence(context, ['monitoring', 'error-tracking']),
-          ];
-    },
-  },
-  onSignals('on-call', ['on-call'], 2, [
-    ['incident-response-manager', ['operational-excellence']],
-  ]),
-  {
-    id: 'user-support',
-    roles: [
-      { roleId: 'support-engineer', pillarIds: ['operational-excellence'] },
-    ],
-    weight: 2,
-    // People call support about what they use: a service or website, not a pipeline behind it.
-    evaluate: context => {
-      const users = new Set(
-        context.signals.filter(usedByPeople).flatMap(s => s.entityRefs),
-      );
-      const onCall = signalEvidence(context, ['on-call'], s =>
-        s.entityRefs.some(r => users.has(r)),
-      );
-      return onCall.length === 0 ? undefined : onCall;
-    },
-  },
-  onSignals('databases', ['database'], 3, [
-    ['database-administrator', ['performance-efficiency']],
-    ['backup-administrator', ['reliability']],
-  ]),
-  onSignals('data-warehouses', ['data-warehouse'], 2, [
-    ['data-steward', ['security', 'sustainability']],
-  ]),
-  {
-    id: 'data-retirement',
-    roles: [{ roleId: 'data-steward', pillarIds: ['security'] }],
-    weight: 2,
-    // Retiring a store of regulated data means deciding what must be kept, and for how long.
-    evaluate: context =>
-      together(
-        context,
-        ['deprecated'],
-        [
-          ['database', 'object-storage'],
-          ['regulated', 'personal-data'],
-        ],
-      ),
-  },
-  onSignals('object-storage', ['object-storage'], 2, [
-    ['data-steward', ['security', 'sustainability']],
-    ['backup-administrator', ['reliability']],
-  ]),
-  onSignals('message-queues', ['messaging'], 2, [
-    ['solutions-architect', ['reliability']],
-  ]),
-  onSignals('caches', ['cache'], 1, [
-    ['performance-engineer', ['performance-efficiency']],
-  ]),
-  // Running on a cluster is the platform's business; owning the fleet is capacity and a bill.
-  onSignals('compute-clusters', ['compute-cluster'], 2, [
-    ['devops-engineer', ['operational-excellence', 'reliability']],
-    ['finops-analyst', ['cost-optimization']],
-    ['cloud-architect', ['sustainability']],
-  ]),
-  {
-    id: 'container-delivery',
-    roles: [
-      {
-        roleId: 'devops-engineer',
-        pillarIds: ['operational-excellence', 'reliability'],
-      },
-    ],
-    weight: 2,
-    // The delivery pipeline matters once something is in production, not while it is tried out.
-    evaluate: context => {
-      const production = refsOf(context, ['production-workload']);
-      const found = signalEvidence(
-        context,
-        ['kubernetes', 'gitops-delivery'],
-        s => s.entityRefs.some(r => production.has(r)),
-      );
-      return found.length === 0 ? undefined : found;
-    },
-  },
-  onSignals('public-apis', ['public-contract'], 3, [
-    ['api-product-owner', ['reliability']],
-  ]),
-  {
-    id: 'published-apis',
-    roles: [{ roleId: 'security-architect', pillarIds: ['security'] }],
-    weight: 3,
-    // An API published beyond the company is an attack surface. One that only other Systems of
-    // the company call is a trust boundary when it opens a system of record or regulated data,
-    // and otherwise a contract to keep, not an edge to design.
-    evaluate: context => {
-      const published = signalEvidence(
-        context,
-        ['public-contract'],
-        s => s.detail !== SHARED_CONTRACT,
-      );
-      if (published.length > 0) {
-        return published;
-      }
-      return together(
-        context,
-        ['public-contract'],
-        [['database', 'regulated']],
-      );
-    },
-  },
-  onSignals('identity', ['identity'], 3, [
-    ['iam-administrator', ['security']],
-    ['security-engineer', ['security']],
-  ]),
-  // Whoever can change what a build system publishes can ship code to every user.
-  onSignals('build-infrastructure', ['build-infrastructure'], 2, [
-    ['security-engineer', ['security']],
-    ['devops-engineer', ['operational-excellence']],
-  ]),
-  onSignals('card-data', ['card-data'], 3, [
-    ['security-engineer', ['security']],
-  ]),
-  onSignals('latency-critical', ['latency-critical'], 2, [
-    ['performance-engineer', ['performance-efficiency']],
-  ]),
-  {
-    id: 'global-real-time',
-    roles: [
-      { roleId: 'network-architect', pillarIds: ['performance-efficiency'] },
-    ],
-    weight: 2,
-    // Real-time traffic served from several regions lives or dies by the network path.
-    evaluate: context =>
-      together(context, ['latency-critical'], [['multi-region']]),
-  },
-  onSignals('internet-facing', ['internet-facing'], 2, [
-    ['security-architect', ['security']],
-  ]),
-  {
-    id: 'internal-tools',
-    roles: [
-      { roleId: 'iam-administrator', pillarIds: ['security'] },
-      { roleId: 'security-architect', pillarIds: ['security'] },
-    ],
-    weight: 2,
-    // A staff-only web tool in production is guarded by who may sign in, not by the edge. An
-    // internal service is called by other services and a pipeline by nobody: no sign-in to guard.
-    evaluate: context => {
-      const production = refsOf(context, ['production-workload']);
-      const internal = refsOf(context, ['internal-only']);
-      const systemWide = [...internal].some(isSystemRef);
-      const sites = signalEvidence(context, ['website'], s =>
+const EVALUATIONS: Record<string, SuggestionRule['evaluate']> = {
+  // Monitoring and error tracking say nothing alone, but back a production workload up. A
+  // staff-only tool (a service or website staff use) that nobody is paged for is fixed in
+  // working hours, not run by an SRE; a pipeline feeds others, whoever it belongs to.
+  'production-workloads': context => {
+    const internal = refsOf(context, ['internal-only']);
+    const systemWide = [...internal].some(isSystemRef);
+    const paged = refsOf(context, ['on-call']);
+    const production = signalEvidence(
+      context,
+      ['production-workload'],
+      s =>
+        !usedByPeople(s) ||
         s.entityRefs.some(
-          r => production.has(r) && (systemWide || internal.has(r)),
+          r => paged.has(r) || !(systemWide || internal.has(r)),
         ),
-      );
-      return sites.length === 0
-        ? undefined
-        : [...signalEvidence(context, ['internal-only']), ...sites];
-    },
+    );
+    return production.length === 0
+      ? undefined
+      : [
+          ...production,
+          ...signalEvidence(context, ['monitoring', 'error-tracking']),
+        ];
   },
-  {
-    id: 'staff-data-access',
-    roles: [
-      { roleId: 'data-protection-officer', pillarIds: ['security'] },
-      { roleId: 'compliance-officer', pillarIds: ['security'] },
-    ],
-    weight: 2,
-    // Staff reading customers' regulated data through a tool is access to review; customers
-    // reading their own through a product are in the provider's scope already.
-    evaluate: context =>
-      together(context, ['consumes-regulated-data'], [['internal-only']]),
+  // People call support about what they use: a service or website, not a pipeline behind it.
+  'user-support': context => {
+    const users = new Set(
+      context.signals.filter(usedByPeople).flatMap(s => s.entityRefs),
+    );
+    const onCall = signalEvidence(context, ['on-call'], s =>
+      s.entityRefs.some(r => users.has(r)),
+    );
+    return onCall.length === 0 ? undefined : onCall;
   },
-  // Protection rules for the grid and plants (NERC CIP, IEC 62443) ask for a security perimeter,
-  // zoned networks and reviewed access to every system in scope.
-  onSignals('critical-infrastructure', ['critical-infrastructure'], 3, [
-    ['security-architect', ['security']],
-    ['network-architect', ['security', 'reliability']],
-    ['iam-administrator', ['security']],
-  ]),
-  // Devices in the field (meters, chargers, vehicles) each hold keys and take commands: their
-  // identity, firmware and command path are designed and tested like an edge.
-  onSignals('connected-devices', ['connected-devices'], 2, [
-    ['security-architect', ['security']],
-    ['security-engineer', ['security']],
-  ]),
-  // A gateway, WAF, CDN or load balancer is the network path every request takes in.
-  onSignals('network-edge', ['network-edge'], 2, [
-    ['network-architect', ['performance-efficiency', 'reliability']],
-    ['security-engineer', ['security']],
-  ]),
-  onSignals('change-control', ['change-controlled'], 2, [
-    ['change-manager', ['operational-excellence']],
-  ]),
-  onSignals('regulated-data', ['regulated'], 3, [
-    ['compliance-officer', ['security', 'reliability']],
-  ]),
-  onSignals('personal-data', ['personal-data'], 3, [
-    ['data-protection-officer', ['security']],
-  ]),
-  // Health, biometric and similar data: lawful basis, minimisation and access all need an owner.
-  onSignals('special-category-data', ['special-category-data'], 3, [
-    ['compliance-officer', ['security']],
-    ['data-steward', ['security']],
-    ['data-protection-officer', ['security']],
-    ['security-architect', ['security']],
-    ['security-engineer', ['security']],
-  ]),
-  // Data that leaves the organisation needs someone to decide what goes and in what form.
-  onSignals('data-sharing', ['data-sharing'], 2, [
-    ['data-steward', ['security']],
-    ['compliance-officer', ['security']],
-  ]),
-  // An accessibility commitment is kept by testing against it, release after release.
-  onSignals('accessibility', ['accessibility'], 2, [
-    ['quality-assurance-engineer', ['operational-excellence']],
-  ]),
-  // Hosts of one's own (a data centre, a mainframe) are patched and run by people, not a cloud.
-  onSignals('self-hosted', ['self-hosted'], 2, [
-    ['system-administrator', ['operational-excellence', 'reliability']],
-  ]),
-  // A file drop across the boundary holds keys and moves whole files of data at once.
-  onSignals('file-transfers', ['file-transfer'], 2, [
-    ['security-engineer', ['security']],
-  ]),
-  // Misuse investigations rest on the audit trail being kept as evidence.
-  onSignals('audit-trails', ['audit-trail'], 2, [
-    ['forensic-specialist', ['security']],
-  ]),
-  {
-    id: 'profiling',
-    roles: [{ roleId: 'data-governance-officer', pillarIds: ['security'] }],
-    weight: 2,
-    // A model that learns from or scores people decides about them: someone governs what it uses.
-    evaluate: context =>
-      together(context, ['machine-learning'], [['personal-data']]),
+  // Retiring a store of regulated data means deciding what must be kept, and for how long.
+  'data-retirement': context =>
+    together(
+      context,
+      ['deprecated'],
+      [
+        ['database', 'object-storage'],
+        ['regulated', 'personal-data'],
+      ],
+    ),
+  // The delivery pipeline matters once something is in production, not while it is tried out.
+  'container-delivery': context => {
+    const production = refsOf(context, ['production-workload']);
+    const found = signalEvidence(
+      context,
+      ['kubernetes', 'gitops-delivery'],
+      s => s.entityRefs.some(r => production.has(r)),
+    );
+    return found.length === 0 ? undefined : found;
   },
-  {
-    id: 'public-sign-in',
-    roles: [{ roleId: 'soc-analyst', pillarIds: ['security'] }],
-    weight: 2,
-    // Sign-in open to the internet is where account takeover starts: someone watches for it.
-    evaluate: context => together(context, ['identity'], [['internet-facing']]),
+  // An API published beyond the company is an attack surface. One that only other Systems of
+  // the company call is a trust boundary when it opens a system of record or regulated data,
+  // and otherwise a contract to keep, not an edge to design.
+  'published-apis': context => {
+    const published = signalEvidence(
+      context,
+      ['public-contract'],
+      s => s.detail !== SHARED_CONTRACT,
+    );
+    if (published.length > 0) {
+      return published;
+    }
+    return together(context, ['public-contract'], [['database', 'regulated']]);
   },
-  {
-    id: 'exposed-personal-data',
-    roles: [{ roleId: 'security-engineer', pillarIds: ['security'] }],
-    weight: 2,
-    // Personal data reachable from the internet is what attackers come for: test and harden it.
-    evaluate: context =>
-      together(context, ['internet-facing'], [['personal-data']]),
-  },
-  onSignals('cost-allocation', ['cost-allocation'], 2, [
-    ['finops-analyst', ['cost-optimization']],
-    ['cloud-financial-manager', ['cost-optimization']],
-  ]),
-  onSignals('secrets', ['secrets'], 2, [
-    ['iam-administrator', ['security']],
-    ['security-engineer', ['security']],
-  ]),
-  onSignals('security-scanning', ['security-scanning'], 1, [
-    ['security-engineer', ['security']],
-  ]),
-  onSignals('code-quality', ['code-quality'], 1, [
-    ['quality-assurance-engineer', ['operational-excellence']],
-  ]),
-  {
-    id: 'documentation',
-    roles: [{ roleId: 'technical-writer', pillarIds: ['reliability'] }],
-    weight: 1,
-    // Docs alone need no writer; docs of an API published to outside developers do.
-    evaluate: context =>
-      together(
-        context,
-        ['public-contract'],
-        [['documentation']],
-        s => s.detail !== SHARED_CONTRACT,
+  // Real-time traffic served from several regions lives or dies by the network path.
+  'global-real-time': context =>
+    together(context, ['latency-critical'], [['multi-region']]),
+  // A staff-only web tool in production is guarded by who may sign in, not by the edge. An
+  // internal service is called by other services and a pipeline by nobody: no sign-in to guard.
+  'internal-tools': context => {
+    const production = refsOf(context, ['production-workload']);
+    const internal = refsOf(context, ['internal-only']);
+    const systemWide = [...internal].some(isSystemRef);
+    const sites = signalEvidence(context, ['website'], s =>
+      s.entityRefs.some(
+        r => production.has(r) && (systemWide || internal.has(r)),
       ),
+    );
+    return sites.length === 0
+      ? undefined
+      : [...signalEvidence(context, ['internal-only']), ...sites];
   },
-  onSignals('business-critical', ['business-critical'], 2, [
-    ['disaster-recovery-manager', ['reliability']],
-    ['business-continuity-planner', ['reliability']],
-  ]),
-  onSignals('data-workloads', ['data-processing'], 2, [
-    ['data-engineer', ['performance-efficiency', 'sustainability']],
-  ]),
-  {
-    id: 'analytics',
-    roles: [{ roleId: 'data-analyst', pillarIds: ['performance-efficiency'] }],
-    weight: 2,
-    // Analysts work where analytics data is queried or shown, not where it is collected.
-    evaluate: context =>
-      together(context, ['analytics'], [['data-warehouse', 'website']]),
+  // Staff reading customers' regulated data through a tool is access to review; customers
+  // reading their own through a product are in the provider's scope already.
+  'staff-data-access': context =>
+    together(context, ['consumes-regulated-data'], [['internal-only']]),
+  // A model that learns from or scores people decides about them: someone governs what it uses.
+  profiling: context =>
+    together(context, ['machine-learning'], [['personal-data']]),
+  // Sign-in open to the internet is where account takeover starts: someone watches for it.
+  'public-sign-in': context =>
+    together(context, ['identity'], [['internet-facing']]),
+  // Personal data reachable from the internet is what attackers come for: test and harden it.
+  'exposed-personal-data': context =>
+    together(context, ['internet-facing'], [['personal-data']]),
+  // Docs alone need no writer; docs of an API published to outside developers do.
+  documentation: context =>
+    together(
+      context,
+      ['public-contract'],
+      [['documentation']],
+      s => s.detail !== SHARED_CONTRACT,
+    ),
+  // Analysts work where analytics data is queried or shown, not where it is collected.
+  analytics: context =>
+    together(context, ['analytics'], [['data-warehouse', 'website']]),
+  // Pipelines that load a warehouse for analysts need someone to model what they load.
+  'analytics-platform': context =>
+    together(context, ['data-processing'], [['data-warehouse'], ['analytics']]),
+  // Page speed matters where the public loads the pages; a staff tool is not measured so.
+  websites: context => {
+    const found = [
+      ...onSameEntity(context, ['website'], ['internet-facing']),
+      ...signalEvidence(context, ['web-performance']),
+    ];
+    return found.length === 0 ? undefined : found;
   },
-  {
-    id: 'analytics-platform',
-    roles: [
-      { roleId: 'data-architect', pillarIds: ['performance-efficiency'] },
-    ],
-    weight: 2,
-    // Pipelines that load a warehouse for analysts need someone to model what they load.
-    evaluate: context =>
-      together(
-        context,
-        ['data-processing'],
-        [['data-warehouse'], ['analytics']],
-      ),
-  },
-  onSignals('shipped-clients', ['shipped-client'], 2, [
-    ['release-manager', ['operational-excellence']],
-    ['quality-assurance-engineer', ['reliability']],
-    ['performance-engineer', ['performance-efficiency']],
-  ]),
-  onSignals('libraries', ['library'], 1, [
-    ['quality-assurance-engineer', ['reliability']],
-  ]),
-  // Code that others build on or install is judged by its code alone: no service runs it for them.
-  onSignals('shipped-code', ['library', 'shipped-client'], 1, [
-    ['software-developer', ['operational-excellence']],
-  ]),
-  onSignals('legacy-websites', ['legacy-website'], 2, [
-    ['security-engineer', ['security']],
-  ]),
-  {
-    id: 'websites',
-    roles: [
-      { roleId: 'performance-engineer', pillarIds: ['performance-efficiency'] },
-      { roleId: 'cloud-architect', pillarIds: ['sustainability'] },
-    ],
-    weight: 1,
-    // Page speed matters where the public loads the pages; a staff tool is not measured so.
-    evaluate: context => {
-      const found = [
-        ...onSameEntity(context, ['website'], ['internet-facing']),
-        ...signalEvidence(context, ['web-performance']),
-      ];
-      return found.length === 0 ? undefined : found;
-    },
-  },
-  onSignals('serverless', ['serverless'], 1, [
-    ['cloud-engineer', ['performance-efficiency', 'cost-optimization']],
-  ]),
-  onSignals('retirement', ['deprecated'], 2, [
-    ['change-manager', ['operational-excellence']],
-  ]),
-  onSignals('pre-production', ['experimental'], 1, [
-    ['solutions-architect', ['reliability']],
-  ]),
-];
+};
+
+const ruleRow = z.strictObject({
+  id: z.string(),
+  weight: z.number().int().positive(),
+  signals: z.array(z.string()).nonempty().optional(),
+  roles: z.record(z.string(), z.array(z.enum(PILLAR_IDS)).nonempty()),
+});
+
+/**
+ * The rules of a rule table (`rules/default-rules.yaml`), in its order: a row with `signals` fires
+ * on any of them, with one reason per signal that fired; a row without has its evaluation in
+ * `evaluations` under its id.
+ */
+export function readRuleTable(
+  yamlText: string,
+  evaluations: Record<string, SuggestionRule['evaluate']> = EVALUATIONS,
+): SuggestionRule[] {
+  const rows = z.array(ruleRow).parse(parse(yamlText));
+  const unused = Object.keys(evaluations).filter(
+    id => !rows.some(row => row.id === id && !row.signals),
+  );
+  if (unused.length > 0) {
+    throw new Error(`No rule row without signals for ${unused.join(', ')}`);
+  }
+  return rows.map(({ id, weight, signals, roles }) => {
+    const evaluate: SuggestionRule['evaluate'] | undefined = signals
+      ? context => signalEvidence(context, signals)
+      : evaluations[id];
+    if (!evaluate) {
+      throw new Error(`Rule ${id} has neither signals nor an evaluation`);
+    }
+    return {
+      id,
+      roles: Object.entries(roles).map(([roleId, pillarIds]) => ({
+        roleId,
+        pillarIds,
+      })),
+      weight,
+      evaluate,
+    };
+  });
+}
+
+/**
+ * The rules that ship with the plugin. Every pillar is served by at least one. No rule suggests a
+ * production role from an experimental or deprecated lifecycle: `production-workload` fires only
+ * on a production lifecycle.
+ */
+export const defaultSuggestionRules: SuggestionRule[] = readRuleTable(
+  fs.readFileSync(
+    resolvePackagePath(
+      'backstage-plugin-well-architected-backend',
+      'rules/default-rules.yaml',
+    ),
+    'utf8',
+  ),
+);

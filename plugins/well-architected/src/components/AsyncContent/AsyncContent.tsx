@@ -46,6 +46,10 @@ export function AsyncContent<T>(props: {
   );
 }
 
+/** For `isEmpty`: a page of a list that found nothing at all. */
+export const nothingFound = (page: { totalCount: number }) =>
+  page.totalCount === 0;
+
 /** A `ResponseError` from the client for a 404 answer. */
 function isNotFound(error: Error) {
   return 'statusCode' in error && error.statusCode === 404;

@@ -1,1 +1,1 @@
-export { AsyncContent } from './AsyncContent';
+export { AsyncContent, nothingFound } from './AsyncContent';

@@ -32,7 +32,7 @@ import {
   PillarId,
 } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
-import { AsyncContent } from '../AsyncContent';
+import { AsyncContent, nothingFound } from '../AsyncContent';
 import { NoMatch, SearchField, useUrlFilters } from '../urlFilters';
 
 const PAGE_SIZES = [25, 50, 100];
@@ -338,7 +338,6 @@ export function CoverageView() {
         <SearchField
           className={classes.filter}
           label="Search Systems"
-          placeholder="Search Systems"
           text={text}
           setText={setText}
         />
@@ -346,7 +345,7 @@ export function CoverageView() {
       <Grid item>
         <AsyncContent
           state={coverage}
-          isEmpty={({ totalCount }) => totalCount === 0}
+          isEmpty={nothingFound}
           empty={
             filtered ? (
               <NoMatch

@@ -11,7 +11,7 @@ import {
 } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
 import { roleRouteRef } from '../../routes';
-import { AsyncContent } from '../AsyncContent';
+import { AsyncContent, nothingFound } from '../AsyncContent';
 import { ResponsibilityItem } from '../ResponsibilityItem';
 import { NoMatch, SearchField, useUrlFilters } from '../urlFilters';
 
@@ -191,7 +191,7 @@ export function RoleExplorer() {
           <Grid item>
             <AsyncContent
               state={roles}
-              isEmpty={({ totalCount }) => totalCount === 0}
+              isEmpty={nothingFound}
               empty={
                 <NoMatch
                   title="No role matches"

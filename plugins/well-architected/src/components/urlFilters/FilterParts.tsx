@@ -6,17 +6,18 @@ import SearchIcon from '@material-ui/icons/Search';
 export function SearchField(props: {
   /** What it searches, such as "Search roles"; its accessible name. */
   label: string;
-  placeholder: string;
+  /** What the empty field shows; the label when not given. */
+  placeholder?: string;
   text: string;
   setText: (text: string) => void;
   className?: string;
   fullWidth?: boolean;
 }) {
-  const { label, placeholder, text, setText, className, fullWidth } = props;
+  const { label, placeholder = label, text, setText, className } = props;
   return (
     <TextField
       className={className}
-      fullWidth={fullWidth}
+      fullWidth={props.fullWidth}
       variant="outlined"
       size="small"
       placeholder={placeholder}
