@@ -21,14 +21,9 @@ give_up() {
 }
 
 export E2E_CHROMIUM=${E2E_CHROMIUM:-/usr/bin/chromium}
-# A fresh Debian machine has no browser: install Debian's Chromium when we may (root, apt-get).
-if [ ! -x "$E2E_CHROMIUM" ] && [ "$E2E_CHROMIUM" = /usr/bin/chromium ] && [ "$(id -u)" = 0 ] &&
-  command -v apt-get >/dev/null; then
-  echo "e2e: installing Debian's chromium"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null ||
-    (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null)
-fi
-[ -x "$E2E_CHROMIUM" ] || give_up "no Chromium at $E2E_CHROMIUM (Debian: apt-get install chromium)"
+source "$repo_root/scripts/chromium.sh"
+ensure_chromium "$E2E_CHROMIUM" ||
+  give_up "no Chromium at $E2E_CHROMIUM (Debian: apt-get install chromium)"
 export E2E_PORT=${E2E_PORT:-7207}
 export E2E_BASE_URL="http://localhost:$E2E_PORT"
 export E2E_REPO_ROOT="$repo_root"

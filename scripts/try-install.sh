@@ -63,7 +63,8 @@ for port in "$app_port" "$backend_port"; do
     fail "port $port is taken; set TRY_INSTALL_APP_PORT / TRY_INSTALL_BACKEND_PORT"
   fi
 done
-[ -x "$chromium" ] || fail "no Chromium at $chromium (Debian: apt-get install chromium)"
+source "$repo_root/scripts/chromium.sh"
+ensure_chromium "$chromium" || fail "no Chromium at $chromium (Debian: apt-get install chromium)"
 
 # 1. Build and pack, in dependency order. The packages' builds read the type declarations that
 # tsc writes to dist-types/.
