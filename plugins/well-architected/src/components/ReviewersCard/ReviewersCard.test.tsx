@@ -113,8 +113,12 @@ describe('ReviewersCard', () => {
       within(sre).getByRole('link', { name: 'SRE Team' }),
     ).toBeInTheDocument();
     expect(
-      within(sre).getByText('(holds the role elsewhere in the organisation)'),
+      within(sre).getByText(
+        '(far from the owner `payments-team`: not connected to it in the organisation)',
+      ),
     ).toBeInTheDocument();
+    // A group far from the owner says so; the owner does not.
+    expect(within(sre).getAllByText('far away')).toHaveLength(1);
   });
 
   it('names the first members of a large group and links to the group for the rest', async () => {

@@ -25,6 +25,7 @@ import { wellArchitectedApiRef } from '../../api';
 import { roleRouteRef } from '../../routes';
 import { AsyncContent } from '../AsyncContent';
 import { evaluatedAgo } from './evaluatedAgo';
+import { FarAway } from './FarAway';
 
 const TITLE = 'Well-Architected reviewers';
 /** Lets browser tests (and operators' styles) find the card. */
@@ -168,7 +169,8 @@ function ReviewerGroup(props: { reviewer: Reviewer }) {
         entityRef={reviewer.groupRef}
         title={reviewer.displayName}
         underline="always"
-      />{' '}
+      />
+      <FarAway reviewer={reviewer} />{' '}
       <Typography variant="caption" color="textSecondary">
         ({reviewer.reason})
       </Typography>
@@ -266,6 +268,7 @@ function RoleRow(props: { suggestion: Suggestion; pillars: Pillar[] }) {
               title={top.displayName}
               underline="always"
             />
+            <FarAway reviewer={top} />
             {suggestion.reviewers.length > 1 &&
               ` and ${plural(suggestion.reviewers.length - 1, 'more group')}`}
           </>
