@@ -6,8 +6,10 @@ import {
 import {
   Category,
   Pillar,
+  PillarId,
   PillarsResponse,
   Responsibility,
+  ResponsibilityFlag,
   Role,
   RolesQuery,
   RolesResponse,
@@ -272,6 +274,17 @@ export class RoleDatasetSnapshot {
       this.roleByAlias.get(text) ??
       undefined
     );
+  }
+
+  /** The pillars in which the dataset marks the role's responsibility with `flag`. */
+  flaggedPillars(roleId: string, flag: ResponsibilityFlag): PillarId[] {
+    return [
+      ...new Set(
+        (this.roleById.get(roleId)?.responsibilities ?? [])
+          .filter(r => r.flags.includes(flag))
+          .map(r => r.pillarId),
+      ),
+    ];
   }
 
   getRole(roleId: string): Role {
