@@ -752,7 +752,11 @@ export interface operations {
         pillar?: components['schemas']['PillarId'];
         /** A category id such as `reliability/backup-disaster-recovery`. */
         category?: string;
-        /** Words to find at word starts in role titles, aliases and responsibilities. */
+        /**
+         * Words to find at word starts in role titles, aliases and responsibilities, or naming a
+         *     role as a search synonym (`pager` finds the Incident Response Manager, `database` the
+         *     Backup Administrator). Roles found by name or synonym come first.
+         */
         q?: string;
         limit?: number;
         offset?: number;

@@ -104,7 +104,7 @@ export const spec = {
             name: 'q',
             in: 'query',
             description:
-              'Words to find at word starts in role titles, aliases and responsibilities.',
+              'Words to find at word starts in role titles, aliases and responsibilities, or naming a\nrole as a search synonym (`pager` finds the Incident Response Manager, `database` the\nBackup Administrator). Roles found by name or synonym come first.\n',
             schema: {
               type: 'string',
               maxLength: 200,
