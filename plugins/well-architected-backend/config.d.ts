@@ -40,6 +40,18 @@ export interface Config {
        * all. A whole number from 0 to 1000. Default: 10.
        */
       maxMembersPerGroup?: number;
+      /**
+       * How many steps through the Group hierarchy (`parentOf`/`childOf`, either way) a reviewer
+       * group may be from the owner and still rank as `nearby`; past them it ranks `elsewhere`
+       * and says it is far away. A sibling is 2 steps, a cousin 4. From 0 to 100. Default: 4.
+       */
+      nearbySteps?: number;
+      /**
+       * Users that are no person to ask, as full refs: never listed as members of a reviewer
+       * group, and a group with no other members is no reviewer. Default:
+       * `user:default/guest` and `user:development/guest`, the guest of Backstage's guest sign-in.
+       */
+      notPeople?: string[];
     };
     /** Who may change the links between roles and Groups, besides what the permission policy says. */
     roleLinks?: {

@@ -89,7 +89,7 @@ const whoShouldReviewSchema = {
                   closeness: zod
                     .enum(enumOf(REVIEWER_CLOSENESS))
                     .describe(
-                      "How close the group is to the entity's owner: the owner itself, its parent or child group, the same domain, or other",
+                      "Where the group sits relative to the entity's owner: the owner itself, its parent, a child, a sibling, an owner in the same domain, nearby in the organisation, or elsewhere (far away)",
                     ),
                   reason: described(zod, 'Why the group ranks where it does'),
                 }),

@@ -49,13 +49,29 @@ function system(
  * A catalog small enough to compute by hand. The rules are three tag rules (the default rules are
  * disabled): `sec-one` asks for a Security Architect, whom team-a's annotation holds; `sec-two`
  * for a Security Engineer, whom nobody holds; `rel` for a Site Reliability Engineer, whom only
- * hidden-team holds. team-a is inside org; team-b is not.
+ * hidden-team holds. team-a is inside org; team-b is not. Each team has a member: a group with
+ * nobody to ask is no reviewer.
  */
 const entities: Entity[] = [
   group('org', undefined, [['parentOf', 'group:default/team-a']]),
-  group('team-a', 'security-architect', [['childOf', 'group:default/org']]),
-  group('team-b', undefined, []),
-  group('hidden-team', 'site-reliability-engineer', []),
+  group('team-a', 'security-architect', [
+    ['childOf', 'group:default/org'],
+    ['hasMember', 'user:default/ann'],
+  ]),
+  group('team-b', undefined, [['hasMember', 'user:default/ben']]),
+  group('hidden-team', 'site-reliability-engineer', [
+    ['hasMember', 'user:default/hal'],
+  ]),
+  ...['ann:team-a', 'ben:team-b', 'hal:hidden-team'].map((pair): Entity => {
+    const [name, team] = pair.split(':');
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { name, namespace: 'default' },
+      spec: {},
+      relations: relations([['memberOf', `group:default/${team}`]]),
+    };
+  }),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Domain',

@@ -36,7 +36,7 @@ import { defaultSuggestionRules } from './services/suggestions/defaultRules';
 import { configureVocabulary } from './services/signals/configureVocabulary';
 import {
   ReviewerService,
-  readMaxMembersPerGroup,
+  readReviewerOptions,
 } from './services/suggestions/ReviewerService';
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
 import { CoverageService } from './services/CoverageService';
@@ -178,9 +178,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
           evaluator,
           links: linkStore,
           roleDataset,
-          reviewers: new ReviewerService({
-            maxMembersPerGroup: readMaxMembersPerGroup(config),
-          }),
+          reviewers: new ReviewerService(readReviewerOptions(config)),
           catalog: catalogReads,
         };
         const suggestions = new SuggestionService(evaluationReads);

@@ -158,6 +158,35 @@ describe('createRouter', () => {
       }
     });
 
+    it('finds roles by what people type for their work: pager, database, dba', async () => {
+      const pager = await list('?q=pager');
+      expect(pager.items.map(r => r.id).sort()).toEqual([
+        'incident-response-manager',
+        'site-reliability-engineer',
+      ]);
+      // Found as by name: every responsibility is kept.
+      const irm = pager.items.find(r => r.id === 'incident-response-manager')!;
+      expect(irm.responsibilities).toHaveLength(irm.pillarIds.length);
+
+      const database = await list('?q=database');
+      const ids = database.items.map(r => r.id);
+      expect(ids.slice(0, 2).sort()).toEqual([
+        'backup-administrator',
+        'database-administrator',
+      ]);
+      expect(await list('?q=Database%20backup')).toMatchObject({
+        items: [expect.objectContaining({ id: 'backup-administrator' })],
+      });
+
+      const dba = await list('?q=dba');
+      expect(dba.items.map(r => r.id)).toEqual(['database-administrator']);
+      // A synonym is a whole word: its start finds only what the text holds.
+      expect((await list('?q=page')).items.map(r => r.id)).not.toContain(
+        'incident-response-manager',
+      );
+      expect((await list('?q=constructor')).totalCount).toBe(0);
+    });
+
     it('lists the roles found by their name before those found in a responsibility', async () => {
       const body = await list('?q=security');
       const byName = body.items.filter(r =>

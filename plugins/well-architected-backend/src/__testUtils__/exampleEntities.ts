@@ -34,8 +34,8 @@ function user(name: string, displayName: string, memberOf: string[]): Entity {
 
 /**
  * A small payments system (one production service, a database and a public API) in the commerce
- * domain, and the organisation around it: payments-team inside engineering, with a child team,
- * a team in the same domain and one elsewhere.
+ * domain, and the organisation around it: payments-team inside engineering, with a child team
+ * and two sibling teams, one of them owning a System in the same domain.
  */
 export const exampleEntities: Entity[] = [
   {
@@ -96,6 +96,9 @@ export const exampleEntities: Entity[] = [
   user('alice', 'Alice Example', ['payments-team']),
   user('bob', 'Bob Example', ['payments-team']),
   user('carol', 'Carol Example', ['sre-team']),
+  user('dave', 'Dave Example', ['web-team']),
+  user('erin', 'Erin Example', ['fraud-squad']),
+  user('ivan', 'Ivan Chief', ['engineering']),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',

@@ -6,8 +6,10 @@ import {
 import {
   Category,
   Pillar,
+  PillarId,
   PillarsResponse,
   Responsibility,
+  ResponsibilityFlag,
   Role,
   RolesQuery,
   RolesResponse,
@@ -15,6 +17,7 @@ import {
 } from 'backstage-plugin-well-architected-common';
 import { Dataset } from '../dataset/types';
 import { RoleStore } from '../database/RoleStore';
+import { ROLE_SEARCH_SYNONYMS } from './searchSynonyms';
 
 /** Default and largest page size of `GET /roles`. */
 export const ROLES_PAGE = { defaultLimit: 100, maxLimit: 500 } as const;
@@ -39,28 +42,45 @@ interface IndexedRole {
 /** Letters and digits, in any script: what a word is made of. */
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
-/**
- * Whether a lower-cased text holds every word of the query, each at the start of a word of the
- * text (`dba` finds "DBA" but not "feedback"). Without words, everything matches.
- */
-function searchFor(query: string | undefined): (text: string) => boolean {
-  const words = (query ?? '')
+/** By word: a Map, so that a query word such as `constructor` finds nothing of an object's. */
+const SYNONYMS = new Map(Object.entries(ROLE_SEARCH_SYNONYMS));
+
+/** The lower-cased words of a query. */
+function wordsOf(query: string | undefined): string[] {
+  return (query ?? '')
     .toLocaleLowerCase('en')
     .split(/\s+/)
     .filter(word => word !== '');
-  return text =>
-    words.every(word => {
-      for (
-        let at = text.indexOf(word);
-        at !== -1;
-        at = text.indexOf(word, at + 1)
-      ) {
-        if (at === 0 || !WORD_CHARACTER.test(text[at - 1])) {
-          return true;
-        }
-      }
-      return false;
-    });
+}
+
+/** Whether a lower-cased text holds the word at the start of one of its words. */
+function startsAWord(text: string, word: string): boolean {
+  for (
+    let at = text.indexOf(word);
+    at !== -1;
+    at = text.indexOf(word, at + 1)
+  ) {
+    if (at === 0 || !WORD_CHARACTER.test(text[at - 1])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a role's lower-cased text holds every word of the query, each at the start of a word of
+ * the text (`dba` finds "DBA" but not "feedback") or naming the role as a synonym
+ * ({@link ROLE_SEARCH_SYNONYMS}: `pager` finds the Incident Response Manager). Without words,
+ * everything matches.
+ */
+function searchFor(
+  query: string | undefined,
+): (text: string, roleId: string) => boolean {
+  const words = wordsOf(query);
+  return (text, roleId) =>
+    words.every(
+      word => SYNONYMS.get(word)?.includes(roleId) || startsAWord(text, word),
+    );
 }
 
 function byTitle(a: { title: string }, b: { title: string }) {
@@ -185,8 +205,8 @@ export class RoleDatasetSnapshot {
 
   /**
    * Roles that hold at least one responsibility matching the query. A role whose title or
-   * aliases hold the words keeps all its responsibilities inside the pillar and category filter,
-   * and comes first; otherwise only the responsibilities whose own text (with the role's names)
+   * aliases hold the words, or that the words name as synonyms, keeps all its responsibilities
+   * inside the pillar and category filter, and comes first; otherwise only the responsibilities whose own text (with the role's names)
    * holds them are kept.
    */
   listRoles(query: RolesQuery): RolesResponse {
@@ -208,12 +228,12 @@ export class RoleDatasetSnapshot {
     const byName: Role[] = [];
     const byText: Role[] = [];
     for (const { role, names, texts } of this.roles) {
-      const nameMatches = found(names);
+      const nameMatches = found(names, role.id);
       const responsibilities = role.responsibilities.filter(
         r =>
           (pillar === undefined || r.pillarId === pillar) &&
           (category === undefined || r.categoryId === category) &&
-          (nameMatches || found(texts.get(r.id)!)),
+          (nameMatches || found(texts.get(r.id)!, role.id)),
       );
       const matches = nameMatches ? byName : byText;
       if (responsibilities.length === role.responsibilities.length) {
@@ -272,6 +292,17 @@ export class RoleDatasetSnapshot {
       this.roleByAlias.get(text) ??
       undefined
     );
+  }
+
+  /** The pillars in which the dataset marks the role's responsibility with `flag`. */
+  flaggedPillars(roleId: string, flag: ResponsibilityFlag): PillarId[] {
+    return [
+      ...new Set(
+        (this.roleById.get(roleId)?.responsibilities ?? [])
+          .filter(r => r.flags.includes(flag))
+          .map(r => r.pillarId),
+      ),
+    ];
   }
 
   getRole(roleId: string): Role {

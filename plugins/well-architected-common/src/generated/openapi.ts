@@ -409,14 +409,20 @@ export type components = {
       sources: components['schemas']['RoleLinkSource'][];
       portalLink?: components['schemas']['PortalLink'];
       closeness: components['schemas']['ReviewerCloseness'];
-      /** Why the group ranks where it does, such as "owns payments". */
+      /**
+       * Why the group ranks where it does, such as "a sibling team of the owner `payments-team`
+       *     under `commerce`"; it says so when the group has no members of its own and the members
+       *     of the groups under it are listed.
+       */
       reason: string;
     };
     GroupMembersResponse: {
       groupRef: components['schemas']['EntityRef'];
       /**
        * The first members by display name, at most `wellArchitected.reviewers.maxMembersPerGroup`
-       *     (default 10); the Group's page in the catalog lists them all.
+       *     (default 10); the Group's page in the catalog lists them all. A group with no members
+       *     of its own lists those of the groups under it. Users that are no person to ask
+       *     (`wellArchitected.reviewers.notPeople`, the guest by default) are never listed.
        */
       members: components['schemas']['ReviewerMember'][];
       /** How many members the group has that the caller can see, those in `members` included. */
@@ -440,9 +446,19 @@ export type components = {
      */
     SuggestionConfidence: 'strong' | 'moderate' | 'weak';
     /**
-     * How close a reviewer group is to the owner of the entity, closest first.
+     * Where a reviewer group sits relative to the owner of the entity, closest first: the owner,
+     *     its parent, a child, a sibling under the same parent, an owner in the same Domain, `nearby`
+     *     within `wellArchitected.reviewers.nearbySteps` steps of the Group hierarchy (default 4),
+     *     and `elsewhere` past them, not connected, or when the owner is no Group.
      */
-    ReviewerCloseness: 'owner' | 'parent' | 'child' | 'domain' | 'other';
+    ReviewerCloseness:
+      | 'owner'
+      | 'parent'
+      | 'child'
+      | 'sibling'
+      | 'domain'
+      | 'nearby'
+      | 'elsewhere';
     /** The suggested roles of one pillar that no group holds. */
     CoverageGap: {
       pillarId: components['schemas']['PillarId'];
@@ -736,7 +752,11 @@ export interface operations {
         pillar?: components['schemas']['PillarId'];
         /** A category id such as `reliability/backup-disaster-recovery`. */
         category?: string;
-        /** Words to find at word starts in role titles, aliases and responsibilities. */
+        /**
+         * Words to find at word starts in role titles, aliases and responsibilities, or naming a
+         *     role as a search synonym (`pager` finds the Incident Response Manager, `database` the
+         *     Backup Administrator). Roles found by name or synonym come first.
+         */
         q?: string;
         limit?: number;
         offset?: number;
@@ -1087,7 +1107,7 @@ export const suggestionConfidenceValues: ReadonlyArray<
 /** Generated from the OpenAPI document. @public */
 export const reviewerClosenessValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ReviewerCloseness']
-> = ['owner', 'parent', 'child', 'domain', 'other'];
+> = ['owner', 'parent', 'child', 'sibling', 'domain', 'nearby', 'elsewhere'];
 /** Generated from the OpenAPI document. @public */
 export const coverageStateValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CoverageState']

@@ -151,8 +151,9 @@ export const paymentsSuggestions: SuggestionsResponse = {
             createdBy: 'user:default/bob',
             createdAt: '2026-11-01T10:00:00.000Z',
           },
-          closeness: 'other',
-          reason: 'holds the role elsewhere in the organisation',
+          closeness: 'elsewhere',
+          reason:
+            'far from the owner `payments-team`: not connected to it in the organisation',
         },
       ],
     },

@@ -18,7 +18,7 @@ import {
   StoredOrganisation,
 } from '../../database/EvaluationStore';
 import { CatalogReads } from '../boundedCatalog';
-import { RoleDataset } from '../RoleDataset';
+import { RoleDataset, RoleDatasetSnapshot } from '../RoleDataset';
 import {
   EntityNeighbourhood,
   MAX_READ_ROUNDS,
@@ -167,9 +167,9 @@ export class CatalogEvaluator {
     );
     const changed: StoredEvaluation[] = [];
     for (const entity of mine) {
-      const { hood, inputs } = this.inputsOf(entity, get, base);
+      const { hood, inputs } = this.inputsOf(entity, get, base.inputs);
       if (!sameInputs(inputs, stored.get(keyOf(entity)))) {
-        changed.push(this.evaluate(hood, inputs, now));
+        changed.push(this.evaluate(hood, inputs, base.dataset, now));
       }
     }
     await store.writeEvaluations(changed);
@@ -217,12 +217,13 @@ export class CatalogEvaluator {
       }
       await this.readRefs([...missing], loaded, credentials);
     }
+    const base = await this.baseInputs();
     const { hood, inputs } = this.inputsOf(
       entity,
       lookupOf(loaded),
-      await this.baseInputs(),
+      base.inputs,
     );
-    const evaluation = this.evaluate(hood, inputs, new Date());
+    const evaluation = this.evaluate(hood, inputs, base.dataset, new Date());
     await this.options.store.writeEvaluations([evaluation]);
     return evaluation;
   }
@@ -273,10 +274,15 @@ export class CatalogEvaluator {
     };
   }
 
+  /** The inputs every evaluation shares, and the dataset version they name. */
   private async baseInputs() {
+    const dataset = await this.options.roleDataset.current();
     return {
-      datasetVersion: (await this.options.roleDataset.current()).version,
-      ruleConfigHash: this.options.ruleConfigHash,
+      inputs: {
+        datasetVersion: dataset.version,
+        ruleConfigHash: this.options.ruleConfigHash,
+      },
+      dataset,
     };
   }
 
@@ -315,11 +321,12 @@ export class CatalogEvaluator {
   private evaluate(
     hood: EntityNeighbourhood,
     inputs: EvaluationInputs,
+    dataset: RoleDatasetSnapshot,
     evaluatedAt: Date,
   ): StoredEvaluation {
     return {
       entityRef: keyOf(hood.entity),
-      result: this.options.engine.evaluate(hood),
+      result: this.options.engine.evaluate(hood, dataset),
       evaluatedAt,
       ...inputs,
     };

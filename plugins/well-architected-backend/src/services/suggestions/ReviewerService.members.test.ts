@@ -8,7 +8,7 @@ import { bundledDataset } from '../../__testUtils__/testDataset';
 import { Dataset } from '../../dataset/types';
 import {
   DEFAULT_MAX_MEMBERS_PER_GROUP,
-  readMaxMembersPerGroup,
+  readReviewerOptions,
 } from './ReviewerService';
 
 const users = Array.from(
@@ -140,16 +140,39 @@ describe('members of reviewer groups', () => {
     ).toBe('group:default/payments-team');
   });
 
-  it('reads the cap from config, and refuses one that is not a whole number from 0 to 1000', () => {
-    const config = (value: number | string) =>
-      new ConfigReader({
-        wellArchitected: { reviewers: { maxMembersPerGroup: value } },
-      });
-    expect(readMaxMembersPerGroup(new ConfigReader({}))).toBe(10);
-    expect(readMaxMembersPerGroup(config(0))).toBe(0);
-    for (const bad of [-1, 2.5, 1001, 'many']) {
-      expect(() => readMaxMembersPerGroup(config(bad))).toThrow(
-        'Invalid config at wellArchitected.reviewers.maxMembersPerGroup: use a whole number from 0 to 1000 (default 10)',
+  it('reads the cap, the nearby steps and the users that are no people from config, and refuses bad values with the key and what fits', () => {
+    const config = (reviewers: object) =>
+      new ConfigReader({ wellArchitected: { reviewers } });
+    expect(readReviewerOptions(new ConfigReader({}))).toEqual({
+      maxMembersPerGroup: 10,
+      nearbySteps: 4,
+      notPeople: ['user:default/guest', 'user:development/guest'],
+    });
+    expect(
+      readReviewerOptions(
+        config({
+          maxMembersPerGroup: 0,
+          nearbySteps: 2,
+          notPeople: ['User:Default/Robot'],
+        }),
+      ),
+    ).toEqual({
+      maxMembersPerGroup: 0,
+      nearbySteps: 2,
+      notPeople: ['user:default/robot'],
+    });
+    for (const [key, bad] of [
+      ['maxMembersPerGroup', -1],
+      ['maxMembersPerGroup', 2.5],
+      ['maxMembersPerGroup', 1001],
+      ['maxMembersPerGroup', 'many'],
+      ['nearbySteps', -1],
+      ['notPeople', ['guest']],
+    ] as const) {
+      expect(() => readReviewerOptions(config({ [key]: bad }))).toThrow(
+        new RegExp(
+          `^Invalid config at wellArchitected\\.reviewers\\.${key}.*maxMembersPerGroup is a whole number from 0 to 1000 \\(default 10\\), nearbySteps from 0 to 100 \\(default 4\\)`,
+        ),
       );
     }
   });

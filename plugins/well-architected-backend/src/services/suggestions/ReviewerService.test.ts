@@ -65,14 +65,14 @@ describe('suggested reviewers', () => {
     expect(reviewersOf(result, 'site-reliability-engineer')).toEqual([
       ['group:default/payments-team', 'owner', 'owns it'],
       [
-        'group:default/web-team',
-        'domain',
-        'owns the System `storefront` in the same domain `commerce`',
+        'group:default/sre-team',
+        'sibling',
+        'a sibling team of the owner `payments-team` under `engineering`',
       ],
       [
-        'group:default/sre-team',
-        'other',
-        'holds the role elsewhere in the organisation',
+        'group:default/web-team',
+        'sibling',
+        'a sibling team of the owner `payments-team` under `engineering`',
       ],
     ]);
     expect(reviewersOf(result, 'database-administrator')).toEqual([

@@ -10,31 +10,74 @@ import {
   RoleLinkSource,
 } from 'backstage-plugin-well-architected-common';
 import { StoredRoleLink } from '../../database/RoleLinkStore';
-import { Organisation, OrganisationGroup } from '../evaluation/model';
+import { Organisation } from '../evaluation/model';
+import {
+  ancestorsOf,
+  commonAncestor,
+  peopleOf,
+  stepsFrom,
+} from '../evaluation/organisationGraph';
 
 const refName = (ref: string) => `\`${parseEntityRef(ref).name}\``;
 
 /** How many members of a reviewer group an answer lists when config does not say. */
 export const DEFAULT_MAX_MEMBERS_PER_GROUP = 10;
 
-const MAX_MEMBERS_KEY = 'wellArchitected.reviewers.maxMembersPerGroup';
+/** How many steps through the Group hierarchy a reviewer group is "nearby" when config does not say. */
+export const DEFAULT_NEARBY_STEPS = 4;
 
-/** `wellArchitected.reviewers.maxMembersPerGroup`: a whole number from 0 to 1000. */
-export function readMaxMembersPerGroup(config: Config): number {
-  const parsed = z
+/**
+ * The Users that are no person to ask when config does not say: the guest of Backstage's guest
+ * sign-in, in the namespaces it is found in.
+ */
+export const DEFAULT_NOT_PEOPLE = [
+  'user:default/guest',
+  'user:development/guest',
+];
+
+/** How reviewers are ranked and listed, from `wellArchitected.reviewers`. */
+export interface ReviewerOptions {
+  maxMembersPerGroup: number;
+  nearbySteps: number;
+  /** Lower-case User refs never listed as members. */
+  notPeople: string[];
+}
+
+const REVIEWERS_KEY = 'wellArchitected.reviewers';
+
+const reviewerConfig = z.object({
+  maxMembersPerGroup: z
     .number()
     .int()
     .min(0)
     .max(1000)
-    .safeParse(
-      config.getOptional(MAX_MEMBERS_KEY) ?? DEFAULT_MAX_MEMBERS_PER_GROUP,
-    );
+    .default(DEFAULT_MAX_MEMBERS_PER_GROUP),
+  nearbySteps: z.number().int().min(0).max(100).default(DEFAULT_NEARBY_STEPS),
+  notPeople: z
+    .array(z.string().regex(/^user:[^:/]+\/[^:/]+$/i))
+    .default(DEFAULT_NOT_PEOPLE),
+});
+
+/**
+ * `wellArchitected.reviewers`: `maxMembersPerGroup` a whole number from 0 to 1000,
+ * `nearbySteps` from 0 to 100, `notPeople` full User refs.
+ */
+export function readReviewerOptions(config: Config): ReviewerOptions {
+  const parsed = reviewerConfig.safeParse(
+    config.getOptional(REVIEWERS_KEY) ?? {},
+  );
   if (!parsed.success) {
+    const issue = parsed.error.issues[0];
     throw new InputError(
-      `Invalid config at ${MAX_MEMBERS_KEY}: use a whole number from 0 to 1000 (default ${DEFAULT_MAX_MEMBERS_PER_GROUP})`,
+      `Invalid config at ${[REVIEWERS_KEY, ...issue.path].join('.')}: ${
+        issue.message
+      }; maxMembersPerGroup is a whole number from 0 to 1000 (default ${DEFAULT_MAX_MEMBERS_PER_GROUP}), nearbySteps from 0 to 100 (default ${DEFAULT_NEARBY_STEPS}), notPeople a list of refs such as user:default/guest`,
     );
   }
-  return parsed.data;
+  return {
+    ...parsed.data,
+    notPeople: parsed.data.notPeople.map(ref => ref.toLocaleLowerCase('en')),
+  };
 }
 
 /** A group that holds a role, before what the caller may read is known. */
@@ -50,18 +93,47 @@ export interface Placement {
   domainRef?: string;
 }
 
+/** What ranking a holder needs: the owner Group the caller may read, and steps from it. */
+interface RankContext {
+  owner?: string;
+  domainRef?: string;
+  steps: Map<string, number>;
+  organisation: Organisation;
+  visible: (ref: string) => boolean;
+}
+
+/** Where a holder ranks: its closeness, the sentence that says why, and steps to break ties. */
+interface Rank {
+  closeness: ReviewerCloseness;
+  reason: string;
+  steps: number;
+}
+
 /**
  * Turns suggested roles into suggested reviewers: merges the Groups whose catalog annotation
- * declares each role with the portal links as they are now, and ranks them by closeness to the
- * entity's owner in the organisation; lists a reviewer group's members when they are asked for.
- * Reads nothing itself; the caller says which entities the person asking may read.
+ * declares each role with the portal links as they are now, and ranks them by where they sit in the
+ * organisation relative to the entity's owner: the owner, its parent and children, its siblings,
+ * the owners in its Domain, then by steps through the Group hierarchy, "elsewhere" past
+ * `nearbySteps`. Groups with nobody to ask are no reviewers; lists a reviewer group's members when
+ * they are asked for. Reads nothing itself; the caller says which entities the person asking may
+ * read.
  */
 export class ReviewerService {
-  constructor(private readonly options: { maxMembersPerGroup?: number } = {}) {}
+  private readonly options: ReviewerOptions;
+
+  constructor(options: Partial<ReviewerOptions> = {}) {
+    this.options = {
+      maxMembersPerGroup:
+        options.maxMembersPerGroup ?? DEFAULT_MAX_MEMBERS_PER_GROUP,
+      nearbySteps: options.nearbySteps ?? DEFAULT_NEARBY_STEPS,
+      notPeople: options.notPeople ?? DEFAULT_NOT_PEOPLE,
+    };
+  }
 
   /**
    * The Groups that hold each role: catalog annotations first, then portal links. Groups the
-   * organisation does not know (gone from the catalog) are left out.
+   * organisation does not know (gone from the catalog), and Groups with no person among their
+   * members or those of the Groups under them, are left out.
    */
   holdersOf(
     roleIds: string[],
@@ -71,6 +143,8 @@ export class ReviewerService {
     const holders = new Map<string, Map<string, Holder>>(
       roleIds.map(id => [id, new Map()]),
     );
+    const hasPeople = (groupRef: string) =>
+      this.peopleOf(organisation, groupRef).members.length > 0;
     const holder = (roleId: string, groupRef: string) => {
       const byGroup = holders.get(roleId)!;
       const found = byGroup.get(groupRef) ?? { groupRef, sources: [] };
@@ -79,13 +153,17 @@ export class ReviewerService {
     };
     for (const [groupRef, group] of Object.entries(organisation.groups)) {
       for (const roleId of group.roleIds) {
-        if (holders.has(roleId)) {
+        if (holders.has(roleId) && hasPeople(groupRef)) {
           holder(roleId, groupRef).sources.push('catalog');
         }
       }
     }
     for (const link of links) {
-      if (holders.has(link.roleId) && organisation.groups[link.groupRef]) {
+      if (
+        holders.has(link.roleId) &&
+        organisation.groups[link.groupRef] &&
+        hasPeople(link.groupRef)
+      ) {
         const found = holder(link.roleId, link.groupRef);
         found.sources.push('portal');
         found.portalLink = {
@@ -115,65 +193,153 @@ export class ReviewerService {
     organisation: Organisation,
     visible: (ref: string) => boolean,
   ): Map<string, Reviewer[]> {
+    const owner =
+      placement.ownerRef &&
+      visible(placement.ownerRef) &&
+      organisation.groups[placement.ownerRef]
+        ? placement.ownerRef
+        : undefined;
+    const steps = owner ? stepsFrom(organisation, owner) : new Map();
+    const ranks = new Map<string, Rank>();
+    const rankOf = (groupRef: string) => {
+      const found =
+        ranks.get(groupRef) ??
+        this.rank(groupRef, {
+          owner,
+          domainRef: placement.domainRef,
+          steps,
+          organisation,
+          visible,
+        });
+      ranks.set(groupRef, found);
+      return found;
+    };
     const reviewers = new Map<string, Reviewer[]>();
     for (const [roleId, groups] of holders) {
       reviewers.set(
         roleId,
         groups
           .filter(holder => visible(holder.groupRef))
-          .map((holder): Reviewer => {
-            const group = organisation.groups[holder.groupRef];
-            return {
-              ...holder,
-              displayName: group.displayName,
-              ...this.rank(holder.groupRef, placement, organisation, visible),
-            };
-          })
+          .map(holder => ({ holder, rank: rankOf(holder.groupRef) }))
           .sort(
             (a, b) =>
-              REVIEWER_CLOSENESS.indexOf(a.closeness) -
-                REVIEWER_CLOSENESS.indexOf(b.closeness) ||
-              a.displayName.localeCompare(b.displayName, 'en'),
+              REVIEWER_CLOSENESS.indexOf(a.rank.closeness) -
+                REVIEWER_CLOSENESS.indexOf(b.rank.closeness) ||
+              a.rank.steps - b.rank.steps ||
+              organisation.groups[a.holder.groupRef].displayName.localeCompare(
+                organisation.groups[b.holder.groupRef].displayName,
+                'en',
+              ),
+          )
+          .map(
+            ({ holder, rank }): Reviewer => ({
+              ...holder,
+              displayName: organisation.groups[holder.groupRef].displayName,
+              closeness: rank.closeness,
+              reason: rank.reason,
+            }),
           ),
       );
     }
     return reviewers;
   }
 
-  /** The members of a Group the caller may read: the first, as many as configured, and how many. */
-  membersOf(group: OrganisationGroup, visible: (ref: string) => boolean) {
-    const members = group.members.filter(m => visible(m.userRef));
+  /**
+   * The members of a Group the caller may read, the first, as many as configured, and how many:
+   * its own people, or those of the Groups under it when it has none.
+   */
+  membersOf(
+    organisation: Organisation,
+    groupRef: string,
+    visible: (ref: string) => boolean,
+  ) {
+    const members = this.peopleOf(organisation, groupRef).members.filter(m =>
+      visible(m.userRef),
+    );
     return {
-      members: members.slice(
-        0,
-        this.options.maxMembersPerGroup ?? DEFAULT_MAX_MEMBERS_PER_GROUP,
-      ),
+      members: members.slice(0, this.options.maxMembersPerGroup),
       memberCount: members.length,
     };
   }
 
-  /** How close a Group is to the owner; an owner or Domain the caller cannot read is not named. */
-  private rank(
+  /** The refs of the people {@link ReviewerService.membersOf} may list, to check with the catalog. */
+  memberRefs(organisation: Organisation, groupRef: string) {
+    return this.peopleOf(organisation, groupRef).members.map(m => m.userRef);
+  }
+
+  /** Each Group's people, once per organisation: ranking asks for them for every holder. */
+  private readonly people = new WeakMap<
+    Organisation,
+    Map<string, ReturnType<typeof peopleOf>>
+  >();
+
+  private peopleOf(organisation: Organisation, groupRef: string) {
+    const known =
+      this.people.get(organisation) ??
+      new Map<string, ReturnType<typeof peopleOf>>();
+    this.people.set(organisation, known);
+    const found =
+      known.get(groupRef) ??
+      peopleOf(
+        organisation,
+        groupRef,
+        userRef => !this.options.notPeople.includes(userRef),
+      );
+    known.set(groupRef, found);
+    return found;
+  }
+
+  /**
+   * Where a Group sits relative to the owner, in a sentence; the owner, a Group above it and the
+   * Domain are named only when the caller may read them.
+   */
+  private rank(groupRef: string, context: RankContext): Rank {
+    const rank = this.placeOf(groupRef, context);
+    return this.peopleOf(context.organisation, groupRef).fromChildGroups
+      ? {
+          ...rank,
+          reason: `${rank.reason}; no members of its own, so the members of the groups under it are listed`,
+        }
+      : rank;
+  }
+
+  private placeOf(
     groupRef: string,
-    { ownerRef, domainRef }: Placement,
-    organisation: Organisation,
-    visible: (ref: string) => boolean,
-  ): { closeness: ReviewerCloseness; reason: string } {
-    const owner =
-      ownerRef && visible(ownerRef) ? organisation.groups[ownerRef] : undefined;
-    if (ownerRef && owner && groupRef === ownerRef) {
-      return { closeness: 'owner', reason: 'owns it' };
+    { owner, domainRef, steps, organisation, visible }: RankContext,
+  ): Rank {
+    const group = organisation.groups[groupRef];
+    const ownerGroup = owner ? organisation.groups[owner] : undefined;
+    const away = steps.get(groupRef) ?? Number.POSITIVE_INFINITY;
+    if (owner && groupRef === owner) {
+      return { closeness: 'owner', reason: 'owns it', steps: 0 };
     }
-    if (ownerRef && owner?.parentRefs.includes(groupRef)) {
+    if (owner && ownerGroup?.parentRefs.includes(groupRef)) {
       return {
         closeness: 'parent',
-        reason: `parent group of the owner ${refName(ownerRef)}`,
+        reason: `parent group of the owner ${refName(owner)}`,
+        steps: 1,
       };
     }
-    if (ownerRef && owner?.childRefs.includes(groupRef)) {
+    if (owner && ownerGroup?.childRefs.includes(groupRef)) {
       return {
         closeness: 'child',
-        reason: `a team inside the owner ${refName(ownerRef)}`,
+        reason: `a team inside the owner ${refName(owner)}`,
+        steps: 1,
+      };
+    }
+    const sharedParent = ownerGroup?.parentRefs.find(p =>
+      group.parentRefs.includes(p),
+    );
+    if (owner && sharedParent) {
+      const under = ownerGroup!.parentRefs.find(
+        p => group.parentRefs.includes(p) && visible(p),
+      );
+      return {
+        closeness: 'sibling',
+        reason: `a sibling team of the owner ${refName(owner)}${
+          under ? ` under ${refName(under)}` : ''
+        }`,
+        steps: 2,
       };
     }
     const owned =
@@ -190,17 +356,68 @@ export class ReviewerService {
       return {
         closeness: 'domain',
         reason: `owns ${what} in the same domain ${refName(domainRef)}`,
+        steps: away,
+      };
+    }
+    if (!owner) {
+      return {
+        closeness: 'elsewhere',
+        reason:
+          'holds the role; the owner is no Group of the organisation, so how near this one is cannot be told',
+        steps: away,
+      };
+    }
+    if (away <= this.options.nearbySteps) {
+      return {
+        closeness: 'nearby',
+        reason: this.nearbyRelation(
+          groupRef,
+          owner,
+          away,
+          organisation,
+          visible,
+        ),
+        steps: away,
       };
     }
     return {
-      closeness: 'other',
-      reason: 'holds the role elsewhere in the organisation',
+      closeness: 'elsewhere',
+      reason: Number.isFinite(away)
+        ? `far from the owner ${refName(
+            owner,
+          )}: ${away} steps apart in the organisation`
+        : `far from the owner ${refName(
+            owner,
+          )}: not connected to it in the organisation`,
+      steps: away,
     };
   }
 
+  /** How a Group a few steps from the owner is related to it: above, below, or both under one. */
+  private nearbyRelation(
+    groupRef: string,
+    owner: string,
+    away: number,
+    organisation: Organisation,
+    visible: (ref: string) => boolean,
+  ) {
+    if (ancestorsOf(organisation, owner).has(groupRef)) {
+      return `a group above the owner ${refName(owner)}, ${away} steps up`;
+    }
+    if (ancestorsOf(organisation, groupRef).has(owner)) {
+      return `a team under the owner ${refName(owner)}, ${away} steps down`;
+    }
+    const above = commonAncestor(organisation, owner, groupRef);
+    return `${away} steps from the owner ${refName(owner)}${
+      above && visible(above)
+        ? `, both under ${refName(above)}`
+        : ' in the organisation'
+    }`;
+  }
+
   /**
-   * The refs a ranking of these holders may name besides the Groups: the owner, the Domain, and
-   * what each holder owns there.
+   * The refs a ranking of these holders may name besides the Groups: the owner and the Groups
+   * above it, the Domain, and what each holder owns there.
    */
   placementRefs(
     { ownerRef, domainRef }: Placement,
@@ -211,7 +428,9 @@ export class ReviewerService {
       [...holders.values()].flat().map(h => h.groupRef),
     );
     return [
-      ...(ownerRef ? [ownerRef] : []),
+      ...(ownerRef
+        ? [ownerRef, ...ancestorsOf(organisation, ownerRef).keys()]
+        : []),
       ...(domainRef
         ? [
             domainRef,

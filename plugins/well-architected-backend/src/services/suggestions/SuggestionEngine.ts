@@ -16,8 +16,13 @@ import {
 } from 'backstage-plugin-well-architected-node';
 import { isRefOfKind, isSystemRef } from '../entityRefs';
 import { EntityEvaluation, EvaluatedRole } from '../evaluation/model';
-import { Neighbourhood, readSignals } from '../signals/readSignals';
+import {
+  Neighbourhood,
+  lifecycleMeaning,
+  readSignals,
+} from '../signals/readSignals';
 import { SignalVocabulary } from '../signals/vocabulary';
+import { FlaggedResponsibilities, fitRoles } from './roleFit';
 
 /** Only the fields the rules read, and the etag that tells a changed entity; the catalog sends nothing else. */
 export const SUGGESTION_FIELDS = [
@@ -155,8 +160,14 @@ export class SuggestionEngine {
     this.weightOf = new Map(options.rules.map(r => [r.id, r.weight]));
   }
 
-  /** The roles the rules suggest for the entity whose neighbourhood is given. */
-  evaluate(hood: EntityNeighbourhood): EntityEvaluation {
+  /**
+   * The roles the rules suggest for the entity whose neighbourhood is given, fitted to its
+   * lifecycle and to what the role dataset marks optional.
+   */
+  evaluate(
+    hood: EntityNeighbourhood,
+    dataset: FlaggedResponsibilities,
+  ): EntityEvaluation {
     const { entity } = hood;
     const context = {
       entity,
@@ -185,8 +196,20 @@ export class SuggestionEngine {
         byRole.set(roleId, role);
       }
     }
+    const lifecycled = [entity, ...hood.parts].filter(
+      e => typeof e.spec?.lifecycle === 'string',
+    );
+    const fitted = fitRoles([...byRole.values()], {
+      signals: context.signals,
+      retiring:
+        lifecycled.length > 0 &&
+        lifecycled.every(
+          e => lifecycleMeaning(this.options.vocabulary, e) === 'deprecated',
+        ),
+      dataset,
+    });
     // The strongest reason first: the card shows it on the role's row.
-    const roles = [...byRole.values()].map(role => ({
+    const roles = fitted.map(role => ({
       ...role,
       reasons: [...role.reasons].sort(
         (a, b) =>
@@ -207,9 +230,7 @@ export class SuggestionEngine {
       ...lowerTargets(entity, RELATION_PART_OF),
       ...lowerTargets(hood.system, RELATION_PART_OF),
     ];
-    const lifecycles = [entity, ...hood.parts].flatMap(e =>
-      typeof e.spec?.lifecycle === 'string' ? [e.spec.lifecycle] : [],
-    );
+    const lifecycles = lifecycled.map(e => String(e.spec!.lifecycle));
     return {
       entityRef: stringifyEntityRef(entity),
       title: entity.metadata.title,

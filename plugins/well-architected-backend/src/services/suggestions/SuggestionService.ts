@@ -189,7 +189,10 @@ export class SuggestionService {
       group &&
       (await readableRefs(
         this.options.catalog,
-        [groupRef, ...group.members.map(m => m.userRef)],
+        [
+          groupRef,
+          ...this.options.reviewers.memberRefs(organisation, groupRef),
+        ],
         credentials,
       ));
     if (!visible || !visible(groupRef)) {
@@ -199,7 +202,7 @@ export class SuggestionService {
     }
     return {
       groupRef,
-      ...this.options.reviewers.membersOf(group, visible),
+      ...this.options.reviewers.membersOf(organisation, groupRef, visible),
     };
   }
 

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
@@ -7,6 +7,7 @@ import {
   testApis,
   paymentsSuggestions,
   mountedRoutes,
+  sre as sreRole,
 } from '../../__testUtils__/fixtures';
 import { ReviewersCard } from './ReviewersCard';
 
@@ -113,8 +114,12 @@ describe('ReviewersCard', () => {
       within(sre).getByRole('link', { name: 'SRE Team' }),
     ).toBeInTheDocument();
     expect(
-      within(sre).getByText('(holds the role elsewhere in the organisation)'),
+      within(sre).getByText(
+        '(far from the owner `payments-team`: not connected to it in the organisation)',
+      ),
     ).toBeInTheDocument();
+    // A group far from the owner says so; the owner does not.
+    expect(within(sre).getAllByText('far away')).toHaveLength(1);
   });
 
   it('names the first members of a large group and links to the group for the rest', async () => {
@@ -207,15 +212,122 @@ describe('ReviewersCard', () => {
     });
     await renderCard(api);
 
+    const gaps = await screen.findByText(/^Gaps: no group holds/);
+    expect(gaps).toHaveTextContent('Gaps: no group holds Security Architect.');
     expect(
-      await screen.findByText('Gaps: no group holds Security Architect.'),
-    ).toBeInTheDocument();
+      within(gaps).getByRole('link', { name: 'Security Architect' }),
+    ).toHaveAttribute('href', '/well-architected/roles/security-architect');
     expect(
       screen.getByText(/Why not more\? No signal touched Reliability\./),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('heading', { name: 'Coverage' }),
     ).toBeInTheDocument();
+  });
+
+  it('offers a gap row "Link a group" in place, and the card shows the new reviewer after linking', async () => {
+    const api = mockWellArchitectedApi();
+    await renderCard(api);
+    const gap = (await screen.findAllByRole('listitem')).find(row =>
+      within(row).queryByText('No group holds this role yet'),
+    )!;
+    expect(
+      within(gap).getByRole('link', { name: 'Open the role' }),
+    ).toHaveAttribute('href', '/well-architected/roles/security-architect');
+
+    const [sreSuggestion, gapRole] = paymentsSuggestions.suggestions;
+    api.getSuggestions.mockResolvedValue({
+      ...paymentsSuggestions,
+      suggestions: [
+        sreSuggestion,
+        {
+          ...gapRole,
+          reviewers: [
+            {
+              groupRef: 'group:default/web-team',
+              displayName: 'Web Team',
+              sources: ['portal'],
+              closeness: 'sibling',
+              reason: 'a sibling team of the owner `payments-team`',
+            },
+          ],
+        },
+      ],
+      gaps: [],
+    });
+    fireEvent.click(
+      await within(gap).findByRole('button', {
+        name: 'Link a group to Security Architect',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Link a group to Security Architect',
+    });
+    fireEvent.change(
+      await within(dialog).findByRole('textbox', { name: 'Link a group' }),
+      { target: { value: 'Web' } },
+    );
+    fireEvent.click(await screen.findByText('Web Team'));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Link' }));
+    await waitFor(() =>
+      expect(api.linkGroup).toHaveBeenCalledWith(
+        'security-architect',
+        'group:default/web-team',
+      ),
+    );
+    // The dialog's list of holders is read again once the link is made.
+    await waitFor(() => expect(api.getRoleGroups).toHaveBeenCalledTimes(2));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(
+      await screen.findByText('2 roles · 2 with reviewers · 0 gaps'),
+    ).toBeInTheDocument();
+    expect(api.getSuggestions).toHaveBeenCalledTimes(2);
+  });
+
+  it('offers no "Link a group" to a user the policy does not allow, and still the role page', async () => {
+    await renderInTestApp(
+      <EntityProvider entity={payments}>
+        <ReviewersCard />
+      </EntityProvider>,
+      {
+        apis: testApis(mockWellArchitectedApi(), { mayChangeLinks: false }),
+        mountedRoutes,
+      },
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Open the role' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('button', { name: /^Link a group/ }),
+      ).toBeNull(),
+    );
+  });
+
+  it("expands a role to what to check: its responsibilities in the suggested pillars, in the dataset's words", async () => {
+    const api = mockWellArchitectedApi();
+    await renderCard(api);
+    const [sreRow] = await screen.findAllByRole('listitem');
+    fireEvent.click(
+      within(sreRow).getByRole('button', {
+        name: 'Details for Site Reliability Engineer',
+      }),
+    );
+    const checks = await within(sreRow).findByRole('list', {
+      name: 'What to check',
+    });
+    const suggested = paymentsSuggestions.suggestions[0].pillarIds;
+    const expected = sreRole.responsibilities.filter(r =>
+      suggested.includes(r.pillarId),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(within(checks).getAllByRole('listitem')).toHaveLength(
+      expected.length,
+    );
+    for (const r of expected) {
+      expect(within(checks).getByText(r.description)).toBeInTheDocument();
+    }
+    expect(api.getRole).toHaveBeenCalledWith('site-reliability-engineer');
   });
 
   it('shows only the strongest rows until asked for all', async () => {

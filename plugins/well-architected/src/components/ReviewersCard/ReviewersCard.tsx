@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
@@ -22,9 +23,12 @@ import {
   SuggestionsResponse,
 } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
-import { roleRouteRef } from '../../routes';
+import { roleRouteRef, rootRouteRef } from '../../routes';
 import { AsyncContent } from '../AsyncContent';
 import { evaluatedAgo } from './evaluatedAgo';
+import { FarAway } from './FarAway';
+import { GapActions } from './GapActions';
+import { RoleResponsibilities } from './RoleResponsibilities';
 
 const TITLE = 'Well-Architected reviewers';
 /** Lets browser tests (and operators' styles) find the card. */
@@ -168,7 +172,8 @@ function ReviewerGroup(props: { reviewer: Reviewer }) {
         entityRef={reviewer.groupRef}
         title={reviewer.displayName}
         underline="always"
-      />{' '}
+      />
+      <FarAway reviewer={reviewer} />{' '}
       <Typography variant="caption" color="textSecondary">
         ({reviewer.reason})
       </Typography>
@@ -180,8 +185,10 @@ function ReviewerGroup(props: { reviewer: Reviewer }) {
 function RoleDetails(props: { suggestion: Suggestion; id: string }) {
   const { suggestion, id } = props;
   const classes = useStyles();
+  const rolesPage = useRouteRef(rootRouteRef);
   return (
     <Box id={id} className={classes.details}>
+      <RoleResponsibilities suggestion={suggestion} />
       <Typography variant="body2" component="div">
         Why:
         <Box component="ul" m={0} pl={2}>
@@ -197,8 +204,11 @@ function RoleDetails(props: { suggestion: Suggestion; id: string }) {
         {suggestion.reviewers.length === 0 ? (
           <>
             {' '}
-            <NoHolder />. Link a group to the role on the roles page, or add the
-            role to a Group's well-architected/roles annotation.
+            <NoHolder />. Link a group to the role here or on{' '}
+            <Link to={rolesPage()} underline="always">
+              the roles page
+            </Link>
+            , or add the role to a Group's well-architected/roles annotation.
           </>
         ) : (
           <Box component="ul" m={0} pl={2}>
@@ -212,8 +222,12 @@ function RoleDetails(props: { suggestion: Suggestion; id: string }) {
   );
 }
 
-function RoleRow(props: { suggestion: Suggestion; pillars: Pillar[] }) {
-  const { suggestion, pillars } = props;
+function RoleRow(props: {
+  suggestion: Suggestion;
+  pillars: Pillar[];
+  onLinked: () => void;
+}) {
+  const { suggestion, pillars, onLinked } = props;
   const classes = useStyles();
   const roleLink = useRouteRef(roleRouteRef);
   const [open, setOpen] = useState(false);
@@ -266,11 +280,15 @@ function RoleRow(props: { suggestion: Suggestion; pillars: Pillar[] }) {
               title={top.displayName}
               underline="always"
             />
+            <FarAway reviewer={top} />
             {suggestion.reviewers.length > 1 &&
               ` and ${plural(suggestion.reviewers.length - 1, 'more group')}`}
           </>
         ) : (
-          <NoHolder />
+          <>
+            <NoHolder />
+            <GapActions suggestion={suggestion} onLinked={onLinked} />
+          </>
         )}
       </Typography>
       {open && <RoleDetails suggestion={suggestion} id={detailsId} />}
@@ -336,13 +354,23 @@ function WhyNotMore(props: { result: SuggestionsResponse; pillars: Pillar[] }) {
 
 function Gaps(props: { result: SuggestionsResponse }) {
   const { result } = props;
+  const roleLink = useRouteRef(roleRouteRef);
   const unheld = result.suggestions.filter(s => s.reviewers.length === 0);
   if (unheld.length === 0) {
     return null;
   }
   return (
     <Typography variant="body2">
-      Gaps: no group holds {unheld.map(s => s.roleTitle).join(', ')}.
+      Gaps: no group holds{' '}
+      {unheld.map((s, index) => (
+        <span key={s.roleId}>
+          {index > 0 && ', '}
+          <Link to={roleLink({ roleId: s.roleId })} underline="always">
+            {s.roleTitle}
+          </Link>
+        </span>
+      ))}
+      .
     </Typography>
   );
 }
@@ -350,8 +378,9 @@ function Gaps(props: { result: SuggestionsResponse }) {
 function Suggestions(props: {
   result: SuggestionsResponse;
   pillars: Pillar[];
+  onLinked: () => void;
 }) {
-  const { result, pillars } = props;
+  const { result, pillars, onLinked } = props;
   const classes = useStyles();
   const [pillar, setPillar] = useState<PillarId>();
   const [showAll, setShowAll] = useState(false);
@@ -402,7 +431,12 @@ function Suggestions(props: {
       </div>
       <ul className={classes.list} aria-label="Suggested roles">
         {shown.map(s => (
-          <RoleRow key={s.roleId} suggestion={s} pillars={pillars} />
+          <RoleRow
+            key={s.roleId}
+            suggestion={s}
+            pillars={pillars}
+            onLinked={onLinked}
+          />
         ))}
       </ul>
       {filtered.length > ROWS_SHOWN && (
@@ -451,7 +485,8 @@ export function ReviewersCard() {
   const { entity } = useEntity();
   const api = useApi(wellArchitectedApiRef);
   const entityRef = stringifyEntityRef(entity);
-  const loaded = useAsync(
+  // Retried after a group is linked from a gap: portal links count at once.
+  const loaded = useAsyncRetry(
     () => Promise.all([api.getSuggestions(entityRef), api.getPillars()]),
     [api, entityRef],
   );
@@ -463,7 +498,11 @@ export function ReviewersCard() {
         empty={([result]) => <NothingMatched result={result} />}
       >
         {([result, pillars]) => (
-          <Suggestions result={result} pillars={pillars.items} />
+          <Suggestions
+            result={result}
+            pillars={pillars.items}
+            onLinked={loaded.retry}
+          />
         )}
       </AsyncContent>
     </InfoCard>

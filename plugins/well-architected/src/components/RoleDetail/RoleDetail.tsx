@@ -1,3 +1,4 @@
+import { useLocation } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { InfoCard, Link, WarningPanel } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
@@ -84,6 +85,9 @@ export function RoleDetail(props: { roleId: string }) {
   const { roleId } = props;
   const api = useApi(wellArchitectedApiRef);
   const rolesLink = useRouteRef(rootRouteRef);
+  // Back to the list as it was filtered when the role was opened from it.
+  const state = useLocation().state as { rolesSearch?: string } | null;
+  const rolesSearch = state?.rolesSearch ?? '';
   const loaded = useAsync(
     async () => Promise.all([api.getRole(roleId), api.getPillars()]),
     [api, roleId],
@@ -92,7 +96,7 @@ export function RoleDetail(props: { roleId: string }) {
   return (
     <>
       <Box mb={2}>
-        <Link to={rolesLink()}>
+        <Link to={`${rolesLink()}${rolesSearch}`}>
           <Box display="inline-flex" alignItems="center">
             <ArrowBackIcon fontSize="small" /> All roles
           </Box>

@@ -47,7 +47,10 @@ describe('RoleExplorer', () => {
     expect(
       screen.getByText('Optional: highly regulated environments'),
     ).toBeInTheDocument();
-    expect(screen.getByText('2 roles')).toBeInTheDocument();
+    // Counted as listed: roles, and the responsibilities shown under them.
+    expect(
+      screen.getByText('2 roles · 2 responsibilities'),
+    ).toBeInTheDocument();
   });
 
   it('filters by pillar when a pillar is chosen', async () => {
@@ -99,6 +102,38 @@ describe('RoleExplorer', () => {
       }),
     );
     expect(await screen.findByLabelText('Search roles')).toHaveValue('toil');
+  });
+
+  it('says plainly that a pillar or category of the URL is unknown, naming the valid ones, and shows the list without it', async () => {
+    const api = mockWellArchitectedApi();
+    await renderExplorer(api, [
+      '/well-architected?pillar=reliabilty&category=nope&q=sre',
+    ]);
+
+    expect(
+      await screen.findByText(
+        "Unknown pillar 'reliabilty' in the address, so all pillars are shown. The pillars are: security, reliability.",
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/^Unknown category 'nope' in the address/),
+    ).toHaveTextContent(
+      'The categories are: security/governance-oversight, reliability/engineering-infrastructure, reliability/architecture-api-governance.',
+    );
+    await waitFor(() =>
+      expect(api.listRoles).toHaveBeenCalledWith({
+        pillar: undefined,
+        category: undefined,
+        q: 'sre',
+        limit: 500,
+      }),
+    );
+    expect(api.listRoles).not.toHaveBeenCalledWith(
+      expect.objectContaining({ pillar: 'reliabilty' }),
+    );
+    expect(
+      await screen.findByText('2 roles · 2 responsibilities'),
+    ).toBeInTheDocument();
   });
 
   it('says so when nothing matches', async () => {

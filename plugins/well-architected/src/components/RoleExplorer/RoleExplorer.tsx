@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
+import { useLocation } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { InfoCard, Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { Box, Chip, Grid, List, Typography } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
 import CheckIcon from '@material-ui/icons/Check';
 import {
   Pillar,
@@ -110,6 +112,8 @@ function PillarChips(props: {
 function CategoryCard(props: { group: CategoryGroup }) {
   const { group } = props;
   const roleLink = useRouteRef(roleRouteRef);
+  // The role page's "All roles" comes back to the list as filtered here.
+  const { search } = useLocation();
   return (
     <InfoCard title={group.title} subheader={group.pillarTitle}>
       <List dense disablePadding>
@@ -118,7 +122,10 @@ function CategoryCard(props: { group: CategoryGroup }) {
             key={responsibility.id}
             responsibility={responsibility}
             title={
-              <Link to={roleLink({ roleId: role.id })}>
+              <Link
+                to={roleLink({ roleId: role.id })}
+                state={{ rolesSearch: search }}
+              >
                 {responsibility.title}
               </Link>
             }
@@ -129,38 +136,114 @@ function CategoryCard(props: { group: CategoryGroup }) {
   );
 }
 
-/**
- * Browses the role dataset: pillar and category filters, text search, and the matching entries
- * grouped by category. The filters live in the URL (`?pillar=security&q=sre`), so a view can be
- * shared and restored.
- *
- * @public
- */
-export function RoleExplorer() {
-  const api = useApi(wellArchitectedApiRef);
-  const { searchParams, update, q, text, setText } = useUrlFilters();
-  const pillarId = searchParams.get('pillar') ?? undefined;
-  const categoryId = searchParams.get('category') ?? undefined;
+const plural = (n: number, one: string, many: string) =>
+  `${n} ${n === 1 ? one : many}`;
 
-  const pillars = useAsync(() => api.getPillars(), [api]);
+/** The filters of the URL that the dataset does not have, said plainly; they are not applied. */
+function UnknownFilters(props: {
+  pillars: Pillar[];
+  pillarId?: string;
+  categoryId?: string;
+}) {
+  const { pillars, pillarId, categoryId } = props;
+  const messages = [
+    pillarId &&
+      `Unknown pillar '${pillarId}' in the address, so all pillars are shown. The pillars are: ${pillars
+        .map(p => p.id)
+        .join(', ')}.`,
+    categoryId &&
+      `Unknown category '${categoryId}' in the address, so all categories are shown. The categories are: ${pillars
+        .flatMap(p => p.categories.map(c => c.id))
+        .join(', ')}.`,
+  ].filter(Boolean);
+  return (
+    <>
+      {messages.map(message => (
+        <Alert key={message} severity="warning">
+          {message}
+        </Alert>
+      ))}
+    </>
+  );
+}
+
+/** The entries that match the filters, with how many roles and responsibilities they are. */
+function RoleResults(props: {
+  pillars: Pillar[];
+  pillarId?: Pillar['id'];
+  categoryId?: string;
+  q: string;
+  onClear: () => void;
+}) {
+  const { pillars, pillarId, categoryId, q, onClear } = props;
+  const api = useApi(wellArchitectedApiRef);
   const roles = useAsync(
     () =>
       api.listRoles({
-        pillar: pillarId as Pillar['id'] | undefined,
+        pillar: pillarId,
         category: categoryId,
         q: q || undefined,
         limit: ALL_ROLES,
       }),
     [api, pillarId, categoryId, q],
   );
-
   const groups = useMemo(
-    () =>
-      pillars.value && roles.value
-        ? groupByCategory(pillars.value.items, roles.value.items)
-        : [],
-    [pillars.value, roles.value],
+    () => (roles.value ? groupByCategory(pillars, roles.value.items) : []),
+    [pillars, roles.value],
   );
+  return (
+    <AsyncContent
+      state={roles}
+      isEmpty={nothingFound}
+      empty={
+        <NoMatch
+          title="No role matches"
+          description="No role or responsibility matches these filters. Try another pillar or a shorter search."
+          onClear={onClear}
+        />
+      }
+    >
+      {({ totalCount, items }) => (
+        <>
+          <Typography variant="body2" gutterBottom>
+            {plural(totalCount, 'role', 'roles')} ·{' '}
+            {plural(
+              items.reduce(
+                (sum, role) => sum + role.responsibilities.length,
+                0,
+              ),
+              'responsibility',
+              'responsibilities',
+            )}
+          </Typography>
+          <Grid container spacing={2}>
+            {groups.map(group => (
+              <Grid item xs={12} key={group.id}>
+                <CategoryCard group={group} />
+              </Grid>
+            ))}
+          </Grid>
+        </>
+      )}
+    </AsyncContent>
+  );
+}
+
+/**
+ * Browses the role dataset: pillar and category filters, text search, and the matching entries
+ * grouped by category, counted in roles and responsibilities. The filters live in the URL
+ * (`?pillar=security&q=sre`), so a view can be shared and restored; a pillar or category the
+ * dataset does not have is said plainly and the list is shown without it.
+ *
+ * @public
+ */
+export function RoleExplorer() {
+  const api = useApi(wellArchitectedApiRef);
+  const { searchParams, update, q, text, setText } = useUrlFilters();
+  const pillarParam = searchParams.get('pillar') ?? undefined;
+  const categoryParam = searchParams.get('category') ?? undefined;
+
+  const pillars = useAsync(() => api.getPillars(), [api]);
 
   const clearFilters = () => {
     setText('');
@@ -169,55 +252,49 @@ export function RoleExplorer() {
 
   return (
     <AsyncContent state={pillars}>
-      {({ items: pillarList }) => (
-        <Grid container spacing={3} direction="column">
-          <Grid item>
-            <PillarChips
-              pillars={pillarList}
-              pillarId={pillarId}
-              categoryId={categoryId}
-              onChange={update}
-            />
+      {({ items: pillarList }) => {
+        const pillar = pillarList.find(p => p.id === pillarParam);
+        const knownCategory = (pillar ? [pillar] : pillarList).some(p =>
+          p.categories.some(c => c.id === categoryParam),
+        );
+        const pillarId = pillar?.id;
+        const categoryId = knownCategory ? categoryParam : undefined;
+        return (
+          <Grid container spacing={3} direction="column">
+            <Grid item>
+              <UnknownFilters
+                pillars={pillarList}
+                pillarId={pillar ? undefined : pillarParam}
+                categoryId={knownCategory ? undefined : categoryParam}
+              />
+              <PillarChips
+                pillars={pillarList}
+                pillarId={pillarId}
+                categoryId={categoryId}
+                onChange={update}
+              />
+            </Grid>
+            <Grid item>
+              <SearchField
+                fullWidth
+                label="Search roles"
+                placeholder="Search roles, aliases and responsibilities"
+                text={text}
+                setText={setText}
+              />
+            </Grid>
+            <Grid item>
+              <RoleResults
+                pillars={pillarList}
+                pillarId={pillarId}
+                categoryId={categoryId}
+                q={q}
+                onClear={clearFilters}
+              />
+            </Grid>
           </Grid>
-          <Grid item>
-            <SearchField
-              fullWidth
-              label="Search roles"
-              placeholder="Search roles, aliases and responsibilities"
-              text={text}
-              setText={setText}
-            />
-          </Grid>
-          <Grid item>
-            <AsyncContent
-              state={roles}
-              isEmpty={nothingFound}
-              empty={
-                <NoMatch
-                  title="No role matches"
-                  description="No role or responsibility matches these filters. Try another pillar or a shorter search."
-                  onClear={clearFilters}
-                />
-              }
-            >
-              {({ totalCount }) => (
-                <>
-                  <Typography variant="body2" gutterBottom>
-                    {totalCount} role{totalCount === 1 ? '' : 's'}
-                  </Typography>
-                  <Grid container spacing={2}>
-                    {groups.map(group => (
-                      <Grid item xs={12} key={group.id}>
-                        <CategoryCard group={group} />
-                      </Grid>
-                    ))}
-                  </Grid>
-                </>
-              )}
-            </AsyncContent>
-          </Grid>
-        </Grid>
-      )}
+        );
+      }}
     </AsyncContent>
   );
 }

@@ -1,53 +1,12 @@
-import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
-import { useApi, useApiHolder } from '@backstage/core-plugin-api';
-import {
-  EntityRefLink,
-  catalogApiRef,
-  entityPresentationApiRef,
-  entityPresentationSnapshot,
-} from '@backstage/plugin-catalog-react';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Typography } from '@material-ui/core';
 import { wellArchitectedApiRef } from '../../api';
 import { AsyncContent } from '../AsyncContent';
 import { RoleLinkList } from '../RoleLinks';
-
-/** What the catalog's entity presentation reads of an entity (and the picker needs its ref). */
-const GROUP_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.description',
-  'spec.profile.displayName',
-  'spec.type',
-];
-
-/** The catalog's Groups, teams first, each by the name the app presents it with. */
-function useCatalogGroups() {
-  const catalogApi = useApi(catalogApiRef);
-  const presentationApi = useApiHolder().get(entityPresentationApiRef);
-  return useAsync(async () => {
-    const { items } = await catalogApi.getEntities({
-      filter: { kind: 'group' },
-      fields: GROUP_FIELDS,
-    });
-    return items
-      .map(group => ({
-        ref: stringifyEntityRef(group),
-        type: String(group.spec?.type ?? 'group'),
-        title: entityPresentationSnapshot(group, undefined, presentationApi)
-          .primaryTitle,
-      }))
-      .sort(
-        (a, b) =>
-          Number(b.type === 'team') - Number(a.type === 'team') ||
-          a.title.localeCompare(b.title, 'en'),
-      );
-  }, [catalogApi, presentationApi]);
-}
+import { useCatalogGroups } from './useCatalogGroups';
 
 /**
  * The groups that hold a role, with where each link comes from; users whom the policy allows can
@@ -55,8 +14,12 @@ function useCatalogGroups() {
  *
  * @public
  */
-export function RoleGroups(props: { roleId: string }) {
-  const { roleId } = props;
+export function RoleGroups(props: {
+  roleId: string;
+  /** Called after a group is linked or unlinked, for a view around it to show the change. */
+  onChange?: () => void;
+}) {
+  const { roleId, onChange } = props;
   const api = useApi(wellArchitectedApiRef);
   const holders = useAsyncRetry(() => api.getRoleGroups(roleId), [api, roleId]);
   const groups = useCatalogGroups();
@@ -96,7 +59,10 @@ export function RoleGroups(props: { roleId: string }) {
                 Group's <code>well-architected/roles</code> annotation.
               </Typography>
             )}
-            onChange={holders.retry}
+            onChange={() => {
+              holders.retry();
+              onChange?.();
+            }}
           />
         )}
       </AsyncContent>

@@ -1,1 +1,2 @@
 export { RoleGroups } from './RoleGroups';
+export { useCatalogGroups } from './useCatalogGroups';

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   findCoverageTab,
@@ -6,17 +6,23 @@ import {
   testApis,
   mountedRoutes,
 } from '../../__testUtils__/fixtures';
+import { rootRouteRef } from '../../routes';
 import { RolesPage } from './RolesPage';
 
 describe('RolesPage (legacy frontend system)', () => {
-  const render = (path: string) =>
+  const render = (
+    path: string,
+    routes: Partial<typeof mountedRoutes> & {
+      '/'?: typeof rootRouteRef;
+    } = mountedRoutes,
+  ) =>
     renderInTestApp(
       <TestApiProvider apis={testApis(mockWellArchitectedApi())}>
         <RolesPage />
       </TestApiProvider>,
       {
         routeEntries: [path],
-        mountedRoutes,
+        mountedRoutes: routes,
       },
     );
 
@@ -44,6 +50,26 @@ describe('RolesPage (legacy frontend system)', () => {
 
     await render('/coverage');
     expect(await findCoverageTab()).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('comes back from a role to the list as it was filtered, with "All roles"', async () => {
+    // Mounted at the root, so that the links lead to the page's own routes.
+    await render('/?pillar=reliability&q=sre', {
+      ...mountedRoutes,
+      '/': rootRouteRef,
+    });
+    fireEvent.click(
+      await screen.findByRole('link', {
+        name: 'Site Reliability Engineer (SRE)',
+      }),
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Site Reliability Engineer' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'All roles' })).toHaveAttribute(
+      'href',
+      '/?pillar=reliability&q=sre',
+    );
   });
 
   it('shows a role’s detail below the page', async () => {

@@ -104,7 +104,7 @@ export const spec = {
             name: 'q',
             in: 'query',
             description:
-              'Words to find at word starts in role titles, aliases and responsibilities.',
+              'Words to find at word starts in role titles, aliases and responsibilities, or naming a\nrole as a search synonym (`pager` finds the Incident Response Manager, `database` the\nBackup Administrator). Roles found by name or synonym come first.\n',
             schema: {
               type: 'string',
               maxLength: 200,
@@ -1271,7 +1271,7 @@ export const spec = {
           reason: {
             type: 'string',
             description:
-              'Why the group ranks where it does, such as "owns payments".',
+              'Why the group ranks where it does, such as "a sibling team of the owner `payments-team`\nunder `commerce`"; it says so when the group has no members of its own and the members\nof the groups under it are listed.\n',
           },
         },
       },
@@ -1286,7 +1286,7 @@ export const spec = {
           members: {
             type: 'array',
             description:
-              "The first members by display name, at most `wellArchitected.reviewers.maxMembersPerGroup`\n(default 10); the Group's page in the catalog lists them all.\n",
+              "The first members by display name, at most `wellArchitected.reviewers.maxMembersPerGroup`\n(default 10); the Group's page in the catalog lists them all. A group with no members\nof its own lists those of the groups under it. Users that are no person to ask\n(`wellArchitected.reviewers.notPeople`, the guest by default) are never listed.\n",
             items: {
               $ref: '#/components/schemas/ReviewerMember',
             },
@@ -1362,8 +1362,16 @@ export const spec = {
       ReviewerCloseness: {
         type: 'string',
         description:
-          'How close a reviewer group is to the owner of the entity, closest first.',
-        enum: ['owner', 'parent', 'child', 'domain', 'other'],
+          'Where a reviewer group sits relative to the owner of the entity, closest first: the owner,\nits parent, a child, a sibling under the same parent, an owner in the same Domain, `nearby`\nwithin `wellArchitected.reviewers.nearbySteps` steps of the Group hierarchy (default 4),\nand `elsewhere` past them, not connected, or when the owner is no Group.\n',
+        enum: [
+          'owner',
+          'parent',
+          'child',
+          'sibling',
+          'domain',
+          'nearby',
+          'elsewhere',
+        ],
       },
       CoverageGap: {
         description: 'The suggested roles of one pillar that no group holds.',
