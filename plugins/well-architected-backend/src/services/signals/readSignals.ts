@@ -548,7 +548,10 @@ function apiFindings(
     ),
   ].filter(system => system !== neighbourhood.homeSystemRef);
   // An API not live yet promises nothing: those who call it take it as it is.
-  if (others.length > 0 && lifecycleMeaning(vocabulary, api) !== 'experimental') {
+  if (
+    others.length > 0 &&
+    lifecycleMeaning(vocabulary, api) !== 'experimental'
+  ) {
     findings.push(
       found(
         'public-contract',

@@ -81,9 +81,7 @@ describe('the signal vocabulary', () => {
               },
             }),
           );
-          expect(
-            found.map(s => [s.id, s.detail, s.message]).sort(),
-          ).toEqual(
+          expect(found.map(s => [s.id, s.detail, s.message]).sort()).toEqual(
             [
               [
                 'personal-data',
@@ -508,13 +506,16 @@ describe('signals read from more than one fact', () => {
     );
   });
 
-  it("does not read code shipped rather than run as business critical, whatever its own tier says", () => {
+  it('does not read code shipped rather than run as business critical, whatever its own tier says', () => {
     const critical = (type: string) =>
       ids(
         signalsOf(
           component('x', {
             spec: { type },
-            metadata: { labels: { tier: 'tier-1' }, tags: ['mission-critical'] },
+            metadata: {
+              labels: { tier: 'tier-1' },
+              tags: ['mission-critical'],
+            },
           }),
         ),
       ).includes('business-critical');

@@ -897,7 +897,10 @@ describe('the rule table', () => {
       id: 'caches',
       weight: 1,
       roles: [
-        { roleId: 'performance-engineer', pillarIds: ['performance-efficiency'] },
+        {
+          roleId: 'performance-engineer',
+          pillarIds: ['performance-efficiency'],
+        },
         {
           roleId: 'cloud-architect',
           pillarIds: ['sustainability', 'cost-optimization'],
@@ -923,7 +926,10 @@ describe('the rule table', () => {
 
   it('refuses a row with neither signals nor an evaluation, and an evaluation with no row', () => {
     expect(() =>
-      readRuleTable('- id: own\n  weight: 2\n  roles: { x: [reliability] }\n', {}),
+      readRuleTable(
+        '- id: own\n  weight: 2\n  roles: { x: [reliability] }\n',
+        {},
+      ),
     ).toThrow('Rule own has neither signals nor an evaluation');
     expect(() => readRuleTable('[]', { stray: never })).toThrow(
       'No rule row without signals for stray',
