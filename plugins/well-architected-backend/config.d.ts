@@ -151,9 +151,16 @@ export interface Config {
          * internal-only, change-controlled, public-contract (read on APIs), data-processing,
          * identity, card-data, latency-critical, multi-region, analytics, build-infrastructure,
          * special-category-data, data-sharing, accessibility, self-hosted, audit-trail,
-         * machine-learning, critical-infrastructure, connected-devices or network-edge.
+         * machine-learning, critical-infrastructure, connected-devices, network-edge or
+         * risk-management.
          */
         tags?: { [signal: string]: string[] };
+        /**
+         * More annotation keys whose value lists tags, separated by commas or spaces, like
+         * `acme.io/regulatory: gdpr,sox`; each listed word is read as a tag. The key also matches
+         * as the last segment of a prefixed key.
+         */
+        tagListAnnotations?: string[];
         /**
          * Label keys and the values that give a signal, like `{ key: tier, values: [gold] }`. The
          * key also matches as the last segment of a prefixed key (`tier` matches `acme.io/tier`),
@@ -181,7 +188,10 @@ export interface Config {
          * (governed); a file-transfer endpoint (SFTP) moves files across the boundary.
          */
         resourceTypes?: { [family: string]: { [type: string]: string } };
-        /** More `spec.lifecycle` values per meaning: production, experimental or deprecated. */
+        /**
+         * More `spec.lifecycle` values per meaning: production, limited-release (live for a
+         * limited group of real users, like a pilot), experimental or deprecated.
+         */
         lifecycles?: { [meaning: string]: string[] };
       };
     };

@@ -21,6 +21,7 @@ describe('configureVocabulary', () => {
         { key: 'acme.com/rota', signal: 'on-call', tool: 'Acme Rota' },
       ],
       tags: { 'public-contract': ['Open-To-Partners'] },
+      tagListAnnotations: ['Frameworks'],
       labels: [
         { key: 'acme/tier', values: ['gold'], signal: 'business-critical' },
       ],
@@ -36,6 +37,10 @@ describe('configureVocabulary', () => {
     expect(vocabulary.tags['public-contract']).toEqual([
       ...defaultVocabulary.tags['public-contract'],
       'open-to-partners',
+    ]);
+    expect(vocabulary.tagListAnnotations).toEqual([
+      ...defaultVocabulary.tagListAnnotations,
+      'frameworks',
     ]);
     expect(vocabulary.labels).toHaveLength(defaultVocabulary.labels.length + 1);
     expect(vocabulary.componentTypes.job).toContain('airflow-dag');

@@ -36,6 +36,7 @@ const vocabularySchema = z.strictObject({
     )
     .default([]),
   tags: listsOf(TAG_SIGNALS).default({}),
+  tagListAnnotations: words.default([]),
   labels: z
     .array(
       z.strictObject({
@@ -87,6 +88,10 @@ export function configureVocabulary(config: Config): SignalVocabulary {
   return {
     annotations: [...defaultVocabulary.annotations, ...extra.annotations],
     tags: extend(defaultVocabulary.tags, extra.tags, lists),
+    tagListAnnotations: lists(
+      defaultVocabulary.tagListAnnotations,
+      extra.tagListAnnotations,
+    ),
     labels: [...defaultVocabulary.labels, ...extra.labels],
     componentTypes: extend(
       defaultVocabulary.componentTypes,

@@ -132,16 +132,26 @@ export function workloadFamily(
   return runsAsService(vocabulary, entity) ? 'service' : undefined;
 }
 
-/** The kind of infrastructure a Resource's `spec.type` names, and its product name. */
+/**
+ * The kind of infrastructure a Resource's `spec.type` names, and its product name. A type also
+ * matches with a qualifier after a hyphen (`snowflake-db`, `db2-zos`), the longest known name
+ * first, when no type matches whole.
+ */
 export function resourceFamily(
   vocabulary: SignalVocabulary,
   entity: Entity,
 ): { family: ResourceFamily; product: string } | undefined {
   const type = lower(entity.spec?.type);
-  for (const family of RESOURCE_FAMILIES) {
-    const product = vocabulary.resourceTypes[family][type];
-    if (product) {
-      return { family, product };
+  const words = type.split('-');
+  const candidates = words.map((_, end) =>
+    words.slice(0, words.length - end).join('-'),
+  );
+  for (const candidate of candidates) {
+    for (const family of RESOURCE_FAMILIES) {
+      const product = vocabulary.resourceTypes[family][candidate];
+      if (product) {
+        return { family, product };
+      }
     }
   }
   return undefined;
@@ -188,6 +198,7 @@ const TAG_MESSAGES: Record<TagSignal, string> = {
     'part of critical infrastructure under protection rules',
   'connected-devices': 'talks to a fleet of devices in the field',
   'network-edge': 'routes traffic at the network edge',
+  'risk-management': 'under a regime that asks for risk management',
 };
 
 const RESOURCE_MESSAGES: Record<ResourceFamily, (product: string) => string> = {
@@ -269,10 +280,25 @@ const OWN_TAG_SIGNALS: readonly TagSignal[] = TAG_SIGNALS.filter(
 );
 
 /**
+ * The tag signals an entity reads from its own tags and labels. Code shipped rather than run (a
+ * library, an app on people's devices) is not business critical, whatever its tier says: there is
+ * no running service of ours to recover or keep going, only a build to ship again.
+ */
+function ownTagSignals(
+  vocabulary: SignalVocabulary,
+  entity: Entity,
+): readonly TagSignal[] {
+  const family = workloadFamily(vocabulary, entity);
+  return family === 'client' || family === 'library'
+    ? OWN_TAG_SIGNALS.filter(signal => signal !== 'business-critical')
+    : OWN_TAG_SIGNALS;
+}
+
+/**
  * The tag signals a Component takes from its System. Criticality is not taken by code that nothing
- * of ours runs (a library, an app on people's devices), by a Component not in production yet or on
- * its way out, nor by a Component whose own label already says how critical it is (`tier: tier-2`
- * in a tier-1 System). Personal data is not taken by a library: it holds none, whatever links it.
+ * of ours runs (a library, an app on people's devices), by a Component not in production yet, live
+ * for a limited group only or on its way out, nor by a Component whose own label already says how
+ * critical it is (`tier: tier-2` in a tier-1 System). Personal data is not taken by a library: it holds none, whatever links it.
  */
 function inheritedTagSignals(
   vocabulary: SignalVocabulary,
@@ -291,8 +317,7 @@ function inheritedTagSignals(
     statesCriticality ||
     family === 'client' ||
     family === 'library' ||
-    meaning === 'experimental' ||
-    meaning === 'deprecated'
+    (meaning !== undefined && meaning !== 'production')
   ) {
     notTaken.push('business-critical');
   }
@@ -307,20 +332,46 @@ function isLabelKey(labelKey: string, key: string): boolean {
   return labelKey === key || labelKey.endsWith(`/${key}`);
 }
 
-/** The tags and labels of an entity that give one of the `only` signals, as said to a reader. */
+/** The words that annotations listing tags (`acme.io/regulatory: gdpr,sox`) list. */
+function listedTags(
+  vocabulary: SignalVocabulary,
+  entity: Entity,
+): Array<{ tag: string; said: string }> {
+  return Object.entries(entity.metadata.annotations ?? {})
+    .filter(([key]) =>
+      vocabulary.tagListAnnotations.some(list => isLabelKey(lower(key), list)),
+    )
+    .flatMap(([key, value]) =>
+      lower(value)
+        .split(/[\s,;]+/)
+        .filter(Boolean)
+        .map(tag => ({ tag, said: `${lower(key)} lists ${tag}` })),
+    );
+}
+
+/**
+ * The tags, tags listed in annotations and labels of an entity that give one of the `only`
+ * signals, as said to a reader.
+ */
 function tagMatches(
   vocabulary: SignalVocabulary,
   entity: Entity,
   only: readonly TagSignal[],
 ): Array<{ signal: TagSignal; detail: string; said: string }> {
-  const tags = (entity.metadata.tags ?? []).map(lower);
+  const tags = [
+    ...(entity.metadata.tags ?? []).map(tag => ({
+      tag: lower(tag),
+      said: `tagged ${lower(tag)}`,
+    })),
+    ...listedTags(vocabulary, entity),
+  ];
   const labels = Object.entries(entity.metadata.labels ?? {}).map(
     ([key, value]) => [lower(key), lower(value)] as const,
   );
   const fromTags = only.flatMap(signal =>
     tags
-      .filter(tag => vocabulary.tags[signal].includes(tag))
-      .map(tag => ({ signal, detail: tag, said: `tagged ${tag}` })),
+      .filter(({ tag }) => vocabulary.tags[signal].includes(tag))
+      .map(({ tag, said }) => ({ signal, detail: tag, said })),
   );
   const fromLabels = vocabulary.labels
     .filter(entry => only.includes(entry.signal))
@@ -438,6 +489,15 @@ function workloadFindings(
       found('library', type, `linked into other builds (type ${type})`),
     );
   }
+  if (meaning === 'limited-release') {
+    findings.push(
+      found(
+        'limited-release',
+        lifecycle,
+        `live for a limited group of users only (lifecycle ${lifecycle})`,
+      ),
+    );
+  }
   if (meaning === 'experimental') {
     findings.push(
       found(
@@ -487,7 +547,11 @@ function apiFindings(
       neighbourhood.consumerSystems.get(ref(api).toLocaleLowerCase('en')) ?? [],
     ),
   ].filter(system => system !== neighbourhood.homeSystemRef);
-  if (others.length > 0) {
+  // An API not live yet promises nothing: those who call it take it as it is.
+  if (
+    others.length > 0 &&
+    lifecycleMeaning(vocabulary, api) !== 'experimental'
+  ) {
     findings.push(
       found(
         'public-contract',
@@ -643,7 +707,7 @@ export function readSignals(
       )
     : [];
   const ownTags = workloads.flatMap(e =>
-    tagFindings(vocabulary, e, 'own', OWN_TAG_SIGNALS),
+    tagFindings(vocabulary, e, 'own', ownTagSignals(vocabulary, e)),
   );
   const findings: Finding[] = [
     ...workloads.flatMap(e => annotationFindings(vocabulary, e, 'own')),

@@ -68,6 +68,44 @@ describe('the signal vocabulary', () => {
     });
   });
 
+  describe.each(vocabulary.tagListAnnotations.map(key => [key] as const))(
+    'annotation listing tags %s',
+    key => {
+      it('reads each word it lists as a tag, on its own and with a prefix', () => {
+        for (const annotation of [key, `acme.io/${key}`]) {
+          const found = signalsOf(
+            component('svc', {
+              spec: { type: 'documentation' },
+              metadata: {
+                annotations: { [annotation]: 'GDPR, solvency-ii;unknown' },
+              },
+            }),
+          );
+          expect(found.map(s => [s.id, s.detail, s.message]).sort()).toEqual(
+            [
+              [
+                'personal-data',
+                'gdpr',
+                `holds personal data: ${annotation} lists gdpr`,
+              ],
+              ['regulated', 'gdpr', `regulated: ${annotation} lists gdpr`],
+              [
+                'regulated',
+                'solvency-ii',
+                `regulated: ${annotation} lists solvency-ii`,
+              ],
+              [
+                'risk-management',
+                'solvency-ii',
+                `under a regime that asks for risk management: ${annotation} lists solvency-ii`,
+              ],
+            ].sort(),
+          );
+        }
+      });
+    },
+  );
+
   describe.each(vocabulary.tags['public-contract'].map(tag => [tag] as const))(
     'API tag %s',
     tag => {
@@ -209,9 +247,42 @@ describe('the signal vocabulary', () => {
     );
   });
 
+  it('reads a Resource type with a qualifier after a hyphen as the longest type it knows, and not a longer word', () => {
+    const svc = component('svc', { spec: { type: 'documentation' } });
+    const read = (type: string) =>
+      signalsOf(svc, { resources: [resource('r', type)] }).map(s => [
+        s.id,
+        s.detail,
+      ]);
+    expect(read('snowflake-db')).toEqual([['data-warehouse', 'Snowflake']]);
+    expect(read('db2-zos')).toEqual([['database', 'Db2']]);
+    expect(read('msk-topic')).toEqual([['messaging', 'Amazon MSK']]);
+    expect(read('sftp-endpoint')).toEqual([['file-transfer', 'SFTP']]);
+    expect(read('aurora-postgresql-serverless')).toEqual([
+      ['database', 'Aurora PostgreSQL'],
+    ]);
+    expect(read('redshifted')).toEqual([]);
+    expect(read('warehouse-db')).toEqual([]);
+  });
+
+  it('does not read a listed word that is no tag it knows, nor an annotation that lists nothing', () => {
+    const svc = component('svc', {
+      spec: { type: 'documentation' },
+      metadata: {
+        annotations: {
+          'acme.io/regulatory': 'none',
+          'acme.io/notes': 'gdpr',
+          'acme.io/regulatory-contact': 'gdpr',
+        },
+      },
+    });
+    expect(signalsOf(svc)).toEqual([]);
+  });
+
   it('keeps every spelling lower case, so that a lower-cased value can match', () => {
     const all = [
       ...Object.values(vocabulary.tags).flat(),
+      ...vocabulary.tagListAnnotations,
       ...vocabulary.labels.flatMap(l => [l.key, ...l.values]),
       ...Object.values(vocabulary.componentTypes).flat(),
       ...Object.values(vocabulary.resourceTypes).flatMap(Object.keys),
@@ -430,6 +501,57 @@ describe('signals read from more than one fact', () => {
     expect(
       critical(component('old', { spec: { lifecycle: 'retiring' } })),
     ).toBe(false);
+    expect(critical(component('trial', { spec: { lifecycle: 'pilot' } }))).toBe(
+      false,
+    );
+  });
+
+  it('does not read code shipped rather than run as business critical, whatever its own tier says', () => {
+    const critical = (type: string) =>
+      ids(
+        signalsOf(
+          component('x', {
+            spec: { type },
+            metadata: {
+              labels: { tier: 'tier-1' },
+              tags: ['mission-critical'],
+            },
+          }),
+        ),
+      ).includes('business-critical');
+    expect(critical('mobile-app')).toBe(false);
+    expect(critical('library')).toBe(false);
+    expect(critical('service')).toBe(true);
+  });
+
+  it('reads a pilot as live for a limited group of users: not in production, and not an experiment', () => {
+    const found = signalsOf(
+      component('trial', { spec: { lifecycle: 'pilot' } }),
+    );
+    expect(found).toEqual([
+      {
+        id: 'limited-release',
+        detail: 'pilot',
+        message: 'live for a limited group of users only (lifecycle pilot)',
+        entityRefs: ['component:default/trial'],
+        source: 'own',
+      },
+    ]);
+  });
+
+  it('does not count an experimental API that other Systems call as a public contract', () => {
+    const shared = (lifecycle: string) =>
+      ids(
+        signalsOf(component('svc', { spec: { type: 'documentation' } }), {
+          providedApis: [api('trips', [], lifecycle)],
+          homeSystemRef: 'system:default/lab',
+          consumerSystems: new Map([
+            ['api:default/trips', ['system:default/app']],
+          ]),
+        }),
+      );
+    expect(shared('experimental')).toEqual([]);
+    expect(shared('production')).toEqual(['public-contract']);
   });
 
   it("does not give a library its System's personal data: it holds none", () => {
@@ -486,6 +608,7 @@ describe('signals read from more than one fact', () => {
         }),
       ),
       ...signalsOf(component('new', { spec: { lifecycle: 'experimental' } })),
+      ...signalsOf(component('trial', { spec: { lifecycle: 'pilot' } })),
     ];
     expect([...new Set(ids(found))].sort()).toEqual([...SIGNAL_IDS].sort());
   });
@@ -503,6 +626,7 @@ describe('the README', () => {
     const spellings = [
       ...vocabulary.annotations.map(a => a.key),
       ...Object.values(vocabulary.tags).flat(),
+      ...vocabulary.tagListAnnotations,
       ...vocabulary.labels.flatMap(l => [l.key, ...l.values]),
       ...Object.values(vocabulary.componentTypes).flat(),
       ...Object.values(vocabulary.resourceTypes).flatMap(Object.keys),

@@ -46,6 +46,7 @@ export const TAG_SIGNALS = [
   'critical-infrastructure',
   'connected-devices',
   'network-edge',
+  'risk-management',
 ] as const;
 
 /**
@@ -79,9 +80,13 @@ export const RESOURCE_FAMILIES = [
   'file-transfer',
 ] as const;
 
-/** What a `spec.lifecycle` means in Backstage. */
+/**
+ * What a `spec.lifecycle` means in Backstage, and a meaning real catalogs add between the first
+ * two: `limited-release` is live, but for a limited group of real users only (a pilot, a beta).
+ */
 export const LIFECYCLE_MEANINGS = [
   'production',
+  'limited-release',
   'experimental',
   'deprecated',
 ] as const;
@@ -89,6 +94,7 @@ export const LIFECYCLE_MEANINGS = [
 /** Signals read from what types, lifecycles and relations mean together (see `readSignals`). */
 export const DERIVED_SIGNALS = [
   'production-workload',
+  'limited-release',
   'experimental',
   'deprecated',
   'website',
@@ -141,6 +147,12 @@ export interface LabelEntry {
 export interface SignalVocabulary {
   annotations: AnnotationEntry[];
   tags: Record<TagSignal, string[]>;
+  /**
+   * Annotation keys whose value lists tags, separated by commas or spaces (`acme.io/regulatory:
+   * gdpr,sox`); each listed word is read as a tag. A key also matches as the last segment of a
+   * prefixed key, as a label key does.
+   */
+  tagListAnnotations: string[];
   labels: LabelEntry[];
   componentTypes: Record<WorkloadFamily, string[]>;
   resourceTypes: Record<ResourceFamily, Record<string, string>>;
@@ -231,6 +243,13 @@ export const defaultVocabulary: SignalVocabulary = {
       TechDocs: ['backstage.io/techdocs-ref'],
     },
   }),
+  tagListAnnotations: [
+    'regulatory',
+    'regulation',
+    'regulations',
+    'compliance',
+    'compliance-scope',
+  ],
   tags: {
     regulated: [
       'pci',
@@ -260,6 +279,27 @@ export const defaultVocabulary: SignalVocabulary = {
       'nerc-cip',
       'bes-cyber-system',
       'ferc',
+      'solvency-ii',
+      'solvency2',
+      'solvency-2',
+      'ifrs',
+      'ifrs17',
+      'ifrs-17',
+      'ifrs9',
+      'ifrs-9',
+      'idd',
+      'mifid',
+      'mifid2',
+      'mifid-ii',
+      'emir',
+      'basel',
+      'basel-iii',
+      'basel-iv',
+      'aml',
+      'amld',
+      'eu-ai-act',
+      'ai-act',
+      'regulatory-reporting',
     ],
     'personal-data': [
       'gdpr',
@@ -281,6 +321,9 @@ export const defaultVocabulary: SignalVocabulary = {
       'lgpd',
       'pipeda',
       'popia',
+      'location-data',
+      'geolocation',
+      'geolocation-data',
     ],
     'business-critical': [
       'customer-facing',
@@ -474,6 +517,26 @@ export const defaultVocabulary: SignalVocabulary = {
       'reverse-proxy',
       'ingress',
     ],
+    // Regimes that ask for a risk management function to own the risks of what is in scope:
+    // prudential supervision (Solvency II, Basel), ICT risk (DORA) and model risk (the EU AI
+    // Act's high-risk systems, model risk management).
+    'risk-management': [
+      'solvency-ii',
+      'solvency2',
+      'solvency-2',
+      'orsa',
+      'dora',
+      'basel',
+      'basel-iii',
+      'basel-iv',
+      'operational-resilience',
+      'model-risk',
+      'model-risk-management',
+      'model-governance',
+      'sr-11-7',
+      'eu-ai-act',
+      'ai-act',
+    ],
     'data-processing': [
       'etl',
       'elt',
@@ -552,6 +615,7 @@ export const defaultVocabulary: SignalVocabulary = {
       'pii',
       'phi',
       'personal',
+      'confidential',
       'sensitive',
       'restricted',
       'customer-data',
@@ -560,6 +624,7 @@ export const defaultVocabulary: SignalVocabulary = {
       'pii',
       'phi',
       'personal',
+      'confidential',
       'sensitive',
       'restricted',
     ]),
@@ -732,6 +797,7 @@ export const defaultVocabulary: SignalVocabulary = {
       'ibm-mq': 'IBM MQ',
       activemq: 'ActiveMQ',
       eventbridge: 'EventBridge',
+      msk: 'Amazon MSK',
     },
     'compute-cluster': {
       'kubernetes-cluster': 'Kubernetes',
@@ -773,17 +839,22 @@ export const defaultVocabulary: SignalVocabulary = {
       'mature',
       'released',
     ],
+    'limited-release': [
+      'pilot',
+      'beta',
+      'preview',
+      'early-access',
+      'limited-availability',
+      'limited-release',
+    ],
     experimental: [
       'experimental',
       'alpha',
-      'beta',
       'poc',
       'prototype',
       'sandbox',
       'development',
       'incubating',
-      'pilot',
-      'preview',
     ],
     deprecated: [
       'deprecated',

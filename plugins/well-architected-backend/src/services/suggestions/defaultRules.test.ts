@@ -229,6 +229,30 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
     context(tagged(['payments'])),
   ],
   [
+    'risk-management',
+    context(
+      component('quotes', {
+        metadata: {
+          annotations: { 'acme.io/regulatory': 'gdpr,solvency-ii' },
+        },
+      }),
+    ),
+    'risk-management',
+    context(
+      component('quotes', {
+        metadata: { annotations: { 'acme.io/regulatory': 'gdpr,idd' } },
+      }),
+    ),
+  ],
+  [
+    'backups',
+    context(component('svc'), { resources: [resource('orders', 'rds')] }),
+    'database',
+    context(component('svc', { spec: { lifecycle: 'pilot' } }), {
+      resources: [resource('orders', 'rds')],
+    }),
+  ],
+  [
     'personal-data',
     context(
       component('svc', {
@@ -709,6 +733,52 @@ describe('what signals mean together', () => {
   });
 });
 
+describe('what lifecycles ask of their stores', () => {
+  const stores = [resource('orders', 'postgres'), resource('raw', 's3')];
+
+  it('backs up the stores of anything live, or on its way out', () => {
+    for (const lifecycle of ['production', 'deprecated']) {
+      expect(
+        evidence(
+          'backups',
+          context(component('svc', { spec: { lifecycle } }), {
+            resources: stores,
+          }),
+        ).map(e => e.signal),
+      ).toEqual(['database', 'object-storage']);
+    }
+  });
+
+  it('asks no backups of the stores of an experiment or a pilot alone, but of a System with a live part too', () => {
+    const lab = component('lab', { spec: { lifecycle: 'experimental' } });
+    const trial = component('trial', { spec: { lifecycle: 'pilot' } });
+    expect(fires('backups', context(lab, { resources: stores }))).toBe(false);
+    expect(
+      fires(
+        'backups',
+        context(system('labs'), { parts: [lab, trial], resources: stores }),
+      ),
+    ).toBe(false);
+    expect(
+      fires(
+        'backups',
+        context(system('claims'), {
+          parts: [trial, component('intake')],
+          resources: stores,
+        }),
+      ),
+    ).toBe(true);
+  });
+
+  it('asks a risk manager of a System under DORA, and not of its Components that do not say so', () => {
+    const dora = system('claims', { tags: ['dora'] });
+    expect(fires('risk-management', context(dora))).toBe(true);
+    expect(
+      fires('risk-management', context(component('intake'), { system: dora })),
+    ).toBe(false);
+  });
+});
+
 describe('relations', () => {
   it('gives a Component the regulation its System is tagged with', () => {
     const ctx = context(component('svc'), {
@@ -827,7 +897,10 @@ describe('the rule table', () => {
       id: 'caches',
       weight: 1,
       roles: [
-        { roleId: 'performance-engineer', pillarIds: ['performance-efficiency'] },
+        {
+          roleId: 'performance-engineer',
+          pillarIds: ['performance-efficiency'],
+        },
         {
           roleId: 'cloud-architect',
           pillarIds: ['sustainability', 'cost-optimization'],
@@ -853,7 +926,10 @@ describe('the rule table', () => {
 
   it('refuses a row with neither signals nor an evaluation, and an evaluation with no row', () => {
     expect(() =>
-      readRuleTable('- id: own\n  weight: 2\n  roles: { x: [reliability] }\n', {}),
+      readRuleTable(
+        '- id: own\n  weight: 2\n  roles: { x: [reliability] }\n',
+        {},
+      ),
     ).toThrow('Rule own has neither signals nor an evaluation');
     expect(() => readRuleTable('[]', { stray: never })).toThrow(
       'No rule row without signals for stray',

@@ -1,5 +1,6 @@
 import fs from 'fs';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { PILLAR_IDS } from 'backstage-plugin-well-architected-common';
 import {
   RuleEvidence,
@@ -92,6 +93,18 @@ const EVALUATIONS: Record<string, SuggestionRule['evaluate']> = {
       s.entityRefs.some(r => users.has(r)),
     );
     return onCall.length === 0 ? undefined : onCall;
+  },
+  // Backups keep what is live: the stores of an experiment or a pilot alone are rebuilt, not
+  // restored. A store next to anything live, or on its way out, is backed up.
+  backups: context => {
+    const trying = refsOf(context, ['experimental', 'limited-release']);
+    const components = [context.entity, ...context.parts]
+      .filter(e => e.kind.toLocaleLowerCase('en') === 'component')
+      .map(e => stringifyEntityRef(e));
+    if (components.length > 0 && components.every(r => trying.has(r))) {
+      return undefined;
+    }
+    return signalEvidence(context, ['database', 'object-storage']);
   },
   // Retiring a store of regulated data means deciding what must be kept, and for how long.
   'data-retirement': context =>
