@@ -3,7 +3,6 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   SuggestionRule,
   roleLinkPermissionResourceRef,
@@ -21,6 +20,7 @@ import {
   readCatalogTimeout,
   requestCatalog,
 } from './services/boundedCatalog';
+import { catalogReadsServiceRef } from './services/catalogReads';
 import { DatasetLoader } from './services/DatasetLoader';
 import { CatalogEvaluator } from './services/evaluation/CatalogEvaluator';
 import {
@@ -63,7 +63,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
-        catalog: catalogServiceRef,
+        catalog: catalogReadsServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
