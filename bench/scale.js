@@ -16,13 +16,12 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const knexFactory = require('knex');
-const YAML = require('yaml');
 const { Client } = require('pg');
 const {
   parseEntityRef,
   stringifyEntityRef,
 } = require('@backstage/catalog-model');
-const { generateEntities } = require('./lib/catalog');
+const { datasetRoleIds, generateEntities } = require('./lib/catalog');
 
 const repoRoot = path.resolve(__dirname, '..');
 const SCALES = [1, 2, 4];
@@ -170,15 +169,7 @@ async function measureScale(workspace, scale) {
   );
   const { defaultVocabulary } = load('services/signals/vocabulary.cjs.js');
 
-  const roleIds = YAML.parse(
-    fs.readFileSync(
-      path.join(
-        repoRoot,
-        'plugins/well-architected-backend/dataset/roles.yaml',
-      ),
-      'utf8',
-    ),
-  ).roles.map(r => r.id);
+  const roleIds = datasetRoleIds();
   const { all } = generateEntities(roleIds, scale);
   const catalog = inProcessCatalog(asServed(all));
 

@@ -268,4 +268,17 @@ function generateCatalog(file, roleIds) {
   };
 }
 
-module.exports = { generateCatalog, generateEntities };
+/** The ids of the roles of the plugin's dataset, which the generated teams declare. */
+function datasetRoleIds() {
+  return YAML.parse(
+    fs.readFileSync(
+      path.join(
+        __dirname,
+        '../../plugins/well-architected-backend/dataset/roles.yaml',
+      ),
+      'utf8',
+    ),
+  ).roles.map(r => r.id);
+}
+
+module.exports = { datasetRoleIds, generateCatalog, generateEntities };
