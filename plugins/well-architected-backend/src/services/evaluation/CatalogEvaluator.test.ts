@@ -10,11 +10,7 @@ import { SuggestionRule } from 'backstage-plugin-well-architected-node';
 import { defaultVocabulary } from '../signals/vocabulary';
 import { defaultSuggestionRules } from '../suggestions/defaultRules';
 import { SuggestionEngine } from '../suggestions/SuggestionEngine';
-import {
-  CatalogEvaluator,
-  EvaluationRound,
-  shardOf,
-} from './CatalogEvaluator';
+import { CatalogEvaluator, EvaluationRound, shardOf } from './CatalogEvaluator';
 import { EvaluationSettings } from './evaluationConfig';
 import { MAX_FOLLOW_UPS, scheduleEvaluation } from './evaluationSchedule';
 
