@@ -20,7 +20,7 @@ import {
   readCatalogTimeout,
   requestCatalog,
 } from './services/boundedCatalog';
-import { catalogReadsServiceRef } from './services/catalogReads';
+import { wellArchitectedCatalogReadsServiceRef } from './services/catalogReads';
 import { DatasetLoader } from './services/DatasetLoader';
 import { CatalogEvaluator } from './services/evaluation/CatalogEvaluator';
 import { scheduleEvaluation } from './services/evaluation/evaluationSchedule';
@@ -64,7 +64,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
-        catalog: catalogReadsServiceRef,
+        catalog: wellArchitectedCatalogReadsServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,

@@ -19,7 +19,7 @@ import {
 } from '../database/EvaluationStore';
 import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
 import { requestCatalog } from '../services/boundedCatalog';
-import { catalogReadsServiceRef } from '../services/catalogReads';
+import { wellArchitectedCatalogReadsServiceRef } from '../services/catalogReads';
 import { CatalogEvaluator } from '../services/evaluation/CatalogEvaluator';
 import { RoleDataset } from '../services/RoleDataset';
 import { RoleLinkChanges } from '../services/RoleLinkChanges';
@@ -219,7 +219,7 @@ export function testServices(options: {
  * given (a mock, a catalog that hides entities) answers them, not a catalog over HTTP.
  */
 export const catalogReadsFromCatalogService = createServiceFactory({
-  service: catalogReadsServiceRef,
+  service: wellArchitectedCatalogReadsServiceRef,
   deps: { catalog: catalogServiceRef },
   factory: ({ catalog }) => catalog,
 });

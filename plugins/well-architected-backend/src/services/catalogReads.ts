@@ -7,6 +7,7 @@ import {
   createServiceRef,
 } from '@backstage/backend-plugin-api';
 import { CatalogClient } from '@backstage/catalog-client';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { CatalogReads } from './boundedCatalog';
 
 /**
@@ -50,10 +51,17 @@ export function uncompressedCatalogReads(options: {
 }
 
 /**
- * The catalog as the plugin reads it. By default {@link uncompressedCatalogReads}; tests give it
- * a catalog of their own.
+ * The catalog as the Well-Architected plugin reads it: by default Backstage's catalog client,
+ * with a token on behalf of the caller as `catalogServiceRef` makes it, asking for answers without
+ * compression. A backend that installs a catalog service of its own for `catalogServiceRef`, or a
+ * test with `catalogServiceMock`, installs a factory for this ref that returns that catalog
+ * service (the backend README shows one).
+ *
+ * @public
  */
-export const catalogReadsServiceRef = createServiceRef<CatalogReads>({
+export const wellArchitectedCatalogReadsServiceRef = createServiceRef<
+  Pick<CatalogService, 'getEntities' | 'getEntitiesByRefs' | 'queryEntities'>
+>({
   id: 'well-architected.catalog-reads',
   scope: 'plugin',
   defaultFactory: async service =>
