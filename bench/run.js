@@ -15,7 +15,7 @@ const {
   evaluationRounds,
   waitForRounds,
 } = require('./lib/backend');
-const { generateCatalog } = require('./lib/catalog');
+const { datasetRoleIds, generateCatalog } = require('./lib/catalog');
 const { postgres, sqlite } = require('./lib/databases');
 const { measureFrontend } = require('./lib/frontend');
 const { profilerOf } = require('./lib/profile');
@@ -277,15 +277,7 @@ async function main() {
   fs.rmSync(workDir, { recursive: true, force: true });
   fs.mkdirSync(workDir, { recursive: true });
 
-  const roleIds = YAML.parse(
-    fs.readFileSync(
-      path.join(
-        repoRoot,
-        'plugins/well-architected-backend/dataset/roles.yaml',
-      ),
-      'utf8',
-    ),
-  ).roles.map(r => r.id);
+  const roleIds = datasetRoleIds();
   const catalog = generateCatalog(path.join(workDir, 'catalog.yaml'), roleIds);
   const token = crypto.randomBytes(24).toString('base64url');
   const callersConfig = path.join(workDir, 'app-config.callers.yaml');

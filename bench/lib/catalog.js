@@ -54,8 +54,8 @@ function entity(kind, metadata, spec) {
   };
 }
 
-function groups(roleIds) {
-  const teams = COUNTS.Group - 1 - DEPARTMENTS;
+function groups(counts, roleIds) {
+  const teams = counts.Group - 1 - DEPARTMENTS;
   const out = [
     entity(
       'Group',
@@ -96,8 +96,8 @@ function groups(roleIds) {
   return { entities: out, teams };
 }
 
-function users(teams) {
-  return Array.from({ length: COUNTS.User }, (_, u) =>
+function users(counts, teams) {
+  return Array.from({ length: counts.User }, (_, u) =>
     entity(
       'User',
       { name: name('user', u) },
@@ -113,18 +113,18 @@ function users(teams) {
  * Systems with their Components, APIs and Resources. The big System takes the first parts of
  * each kind; the rest are dealt out over the other Systems.
  */
-function systems(teams) {
-  const others = COUNTS.System - 1;
+function systems(counts, teams) {
+  const others = counts.System - 1;
   const deal = (count, big) => {
     const rest = dealt(count - big, others).map(list => list.map(i => i + big));
     return [Array.from({ length: big }, (_, i) => i), ...rest];
   };
-  const componentsOf = deal(COUNTS.Component, BIG_SYSTEM.components);
-  const apisOf = deal(COUNTS.API, BIG_SYSTEM.apis);
-  const resourcesOf = deal(COUNTS.Resource, BIG_SYSTEM.resources);
+  const componentsOf = deal(counts.Component, BIG_SYSTEM.components);
+  const apisOf = deal(counts.API, BIG_SYSTEM.apis);
+  const resourcesOf = deal(counts.Resource, BIG_SYSTEM.resources);
 
   const out = [];
-  for (let s = 0; s < COUNTS.System; s++) {
+  for (let s = 0; s < counts.System; s++) {
     const owner = name('team', s % teams);
     const system = name('system', s);
     const apis = apisOf[s].map(i => name('api', i));
@@ -133,7 +133,7 @@ function systems(teams) {
       entity(
         'System',
         { name: system, tags: s % 5 === 0 ? ['customer-facing'] : [] },
-        { owner, domain: name('domain', s % COUNTS.Domain) },
+        { owner, domain: name('domain', s % counts.Domain) },
       ),
     );
     for (const i of apisOf[s]) {
@@ -182,7 +182,7 @@ function systems(teams) {
             dependsOn: resources
               .filter((_, r) => r % componentsOf[s].length === k)
               .map(r => `resource:default/${r}`),
-            consumesApis: [name('api', (i * 7 + 11) % COUNTS.API)],
+            consumesApis: [name('api', (i * 7 + 11) % counts.API)],
           },
         ),
       );
@@ -191,8 +191,8 @@ function systems(teams) {
   return out;
 }
 
-function domains() {
-  return Array.from({ length: COUNTS.Domain }, (_, d) =>
+function domains(counts) {
+  return Array.from({ length: counts.Domain }, (_, d) =>
     entity(
       'Domain',
       { name: name('domain', d) },
@@ -202,26 +202,38 @@ function domains() {
 }
 
 /**
- * Writes the catalog to `file` and returns what the benchmark needs to know about it: the
- * counts by kind, the refs of the big System's parts and some names to look up.
+ * The entities of the generated catalog, as its YAML declares them (the catalog adds relations),
+ * `scale` times the 10,000 of the benchmark: every kind in proportion, the same departments.
  */
-function generateCatalog(file, roleIds) {
-  const org = groups(roleIds);
+function generateEntities(roleIds, scale = 1) {
+  const counts = Object.fromEntries(
+    Object.entries(COUNTS).map(([kind, count]) => [kind, count * scale]),
+  );
+  const org = groups(counts, roleIds);
   const all = [
-    ...domains(),
+    ...domains(counts),
     ...org.entities,
-    ...users(org.teams),
-    ...systems(org.teams),
+    ...users(counts, org.teams),
+    ...systems(counts, org.teams),
   ];
   const byKind = {};
   for (const e of all) byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;
-  for (const [kind, count] of Object.entries(COUNTS)) {
+  for (const [kind, count] of Object.entries(counts)) {
     if (byKind[kind] !== count) {
       throw new Error(
         `generated ${byKind[kind]} ${kind} entities, expected ${count}`,
       );
     }
   }
+  return { all, org, counts };
+}
+
+/**
+ * Writes the catalog to `file` and returns what the benchmark needs to know about it: the
+ * counts by kind, the refs of the big System's parts and some names to look up.
+ */
+function generateCatalog(file, roleIds) {
+  const { all, org } = generateEntities(roleIds);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, all.map(e => YAML.stringify(e)).join('---\n'));
 
@@ -256,4 +268,17 @@ function generateCatalog(file, roleIds) {
   };
 }
 
-module.exports = { generateCatalog };
+/** The ids of the roles of the plugin's dataset, which the generated teams declare. */
+function datasetRoleIds() {
+  return YAML.parse(
+    fs.readFileSync(
+      path.join(
+        __dirname,
+        '../../plugins/well-architected-backend/dataset/roles.yaml',
+      ),
+      'utf8',
+    ),
+  ).roles.map(r => r.id);
+}
+
+module.exports = { datasetRoleIds, generateCatalog, generateEntities };

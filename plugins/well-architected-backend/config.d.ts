@@ -24,6 +24,14 @@ export interface Config {
       /** How long after start the first round waits. Default: 10 seconds. */
       initialDelay?: string | HumanDuration;
       /**
+       * How long after a round that found the catalog changing (results written or removed, a
+       * new organisation) or without any System or Component another round runs, instead of
+       * waiting for `frequency`: a round that ran while the catalog was still processing its
+       * entities is followed until the catalog settles, up to 20 rounds in a row. Default: 30
+       * seconds.
+       */
+      followUpDelay?: string | HumanDuration;
+      /**
        * Into how many tasks the work is split; with several replicas on one database each task
        * runs on one replica at a time, so replicas share the work. Each task reads the whole
        * catalog and evaluates its share. A whole number from 1 to 64. Default: 1.

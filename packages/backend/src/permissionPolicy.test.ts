@@ -11,6 +11,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -18,7 +19,9 @@ import {
   roleLinkResourceRef,
 } from 'backstage-plugin-well-architected-common';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import wellArchitectedPlugin from 'backstage-plugin-well-architected-backend';
+import wellArchitectedPlugin, {
+  wellArchitectedCatalogReadsServiceRef,
+} from 'backstage-plugin-well-architected-backend';
 import request from 'supertest';
 import examplePolicy, { ADMINS_GROUP } from './permissionPolicy';
 
@@ -113,6 +116,12 @@ describe('the example permission policy', () => {
             group('payments-team'),
             group('admins'),
           ],
+        }),
+        // The plugin reads the catalog through the mock above, not over HTTP.
+        createServiceFactory({
+          service: wellArchitectedCatalogReadsServiceRef,
+          deps: { catalog: catalogServiceRef },
+          factory: ({ catalog }) => catalog,
         }),
       ],
     }));

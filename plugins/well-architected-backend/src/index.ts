@@ -6,3 +6,4 @@
  */
 
 export { wellArchitectedPlugin as default } from './plugin';
+export { wellArchitectedCatalogReadsServiceRef } from './services/catalogReads';

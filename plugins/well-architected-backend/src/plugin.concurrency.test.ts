@@ -3,6 +3,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { wellArchitectedPlugin } from './plugin';
 import { exampleEntities } from './__testUtils__/exampleEntities';
+import { catalogReadsFromCatalogService } from './__testUtils__/services';
 import { createTestDatabases } from './__testUtils__/testDataset';
 
 jest.setTimeout(120_000);
@@ -19,6 +20,7 @@ describe('wellArchitectedPlugin on a shared database', () => {
           wellArchitectedPlugin,
           mockServices.database.factory({ knex }),
           catalogServiceMock.factory({ entities: exampleEntities }),
+          catalogReadsFromCatalogService,
         ],
       });
       const path = `/api/well-architected/roles/incident-response-manager/groups/${encodeURIComponent(

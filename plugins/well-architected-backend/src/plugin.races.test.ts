@@ -5,6 +5,7 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { wellArchitectedPlugin } from './plugin';
 import { exampleEntities } from './__testUtils__/exampleEntities';
+import { catalogReadsFromCatalogService } from './__testUtils__/services';
 import { createTestDatabases } from './__testUtils__/testDataset';
 
 jest.setTimeout(120_000);
@@ -41,6 +42,7 @@ describe.each(databases.eachSupportedId())(
           wellArchitectedPlugin,
           mockServices.database.factory({ knex }),
           catalogServiceMock.factory({ entities: exampleEntities }),
+          catalogReadsFromCatalogService,
           auditor.factory,
         ],
       }));

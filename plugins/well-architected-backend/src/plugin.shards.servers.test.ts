@@ -4,6 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { wellArchitectedPlugin } from './plugin';
 import { exampleEntities } from './__testUtils__/exampleEntities';
+import { catalogReadsFromCatalogService } from './__testUtils__/services';
 import {
   anotherPool,
   createTestDatabases,
@@ -58,6 +59,7 @@ async function startBackend(knex: Knex) {
         },
       }),
       catalogServiceMock.factory({ entities: exampleEntities }),
+      catalogReadsFromCatalogService,
       logger.factory,
     ],
   });

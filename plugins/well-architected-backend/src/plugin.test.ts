@@ -13,6 +13,7 @@ import {
 } from 'backstage-plugin-well-architected-node';
 import { wellArchitectedPlugin } from './plugin';
 import { exampleEntities } from './__testUtils__/exampleEntities';
+import { catalogReadsFromCatalogService } from './__testUtils__/services';
 
 function rulesModule(rule: SuggestionRule) {
   return createBackendModule({
@@ -36,6 +37,7 @@ async function suggestedRoles(
     features: [
       wellArchitectedPlugin,
       catalogServiceMock.factory({ entities: exampleEntities }),
+      catalogReadsFromCatalogService,
       ...(features ?? []),
     ],
   });
@@ -91,6 +93,7 @@ describe('wellArchitectedPlugin', () => {
       features: [
         wellArchitectedPlugin,
         catalogServiceMock.factory({ entities: exampleEntities }),
+        catalogReadsFromCatalogService,
       ],
     });
     const res = await request(server).get(

@@ -3,7 +3,6 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   SuggestionRule,
   roleLinkPermissionResourceRef,
@@ -21,8 +20,10 @@ import {
   readCatalogTimeout,
   requestCatalog,
 } from './services/boundedCatalog';
+import { wellArchitectedCatalogReadsServiceRef } from './services/catalogReads';
 import { DatasetLoader } from './services/DatasetLoader';
 import { CatalogEvaluator } from './services/evaluation/CatalogEvaluator';
+import { scheduleEvaluation } from './services/evaluation/evaluationSchedule';
 import {
   readEvaluationSettings,
   ruleConfigHash,
@@ -63,7 +64,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
-        catalog: catalogServiceRef,
+        catalog: wellArchitectedCatalogReadsServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -157,21 +158,12 @@ export const wellArchitectedPlugin = createBackendPlugin({
           logger,
           pageSize: evaluation.pageSize,
         });
-        // Each shard is a task of its own: the scheduler runs it on one replica at a time, and
-        // the replica whose poll comes first after it is due takes it. The shards start spread
-        // over the interval, so replicas share them, and a round's load is spread as well.
-        for (let shard = 0; shard < evaluation.shards; shard++) {
-          await scheduler.scheduleTask({
-            id: `well-architected-evaluation-${shard + 1}-of-${
-              evaluation.shards
-            }`,
-            ...evaluation.schedule,
-            initialDelay: evaluation.initialDelayOf(shard),
-            fn: async () => {
-              await evaluator.runRound({ shard, shards: evaluation.shards });
-            },
-          });
-        }
+        await scheduleEvaluation({
+          scheduler,
+          evaluator,
+          settings: evaluation,
+          logger,
+        });
         // Suggestions and coverage answer from the same stored evaluation and links.
         const evaluationReads = {
           store: evaluationStore,

@@ -14,6 +14,7 @@ import request from 'supertest';
 import { wellArchitectedPlugin } from '../plugin';
 import { apiRoutes, ApiRequest, ApiRoute, urlOf } from './apiRoutes';
 import { exampleEntities } from './exampleEntities';
+import { catalogReadsFromCatalogService } from './services';
 
 /** The path of the portal link between a role and a group. */
 export function linkPath(roleId: string, groupRef: string) {
@@ -43,7 +44,12 @@ export async function startApiServer(
 ): Promise<Server> {
   const httpRouter = mockServices.httpRouter.mock();
   await startTestBackend({
-    features: [wellArchitectedPlugin, httpRouter.factory, ...features],
+    features: [
+      wellArchitectedPlugin,
+      httpRouter.factory,
+      catalogReadsFromCatalogService,
+      ...features,
+    ],
   });
   // What the plugin and its services mounted: the plugin's router, the permission integration.
   const app = express();

@@ -1,10 +1,14 @@
 import {
   AuditorService,
   PermissionsService,
+  createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { SuggestionRule } from 'backstage-plugin-well-architected-node';
 import { Dataset } from '../dataset/types';
@@ -15,6 +19,7 @@ import {
 } from '../database/EvaluationStore';
 import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
 import { requestCatalog } from '../services/boundedCatalog';
+import { wellArchitectedCatalogReadsServiceRef } from '../services/catalogReads';
 import { CatalogEvaluator } from '../services/evaluation/CatalogEvaluator';
 import { RoleDataset } from '../services/RoleDataset';
 import { RoleLinkChanges } from '../services/RoleLinkChanges';
@@ -208,3 +213,13 @@ export function testServices(options: {
     coverage,
   };
 }
+
+/**
+ * The plugin's catalog reads through `catalogServiceRef`, so that the catalog a test backend is
+ * given (a mock, a catalog that hides entities) answers them, not a catalog over HTTP.
+ */
+export const catalogReadsFromCatalogService = createServiceFactory({
+  service: wellArchitectedCatalogReadsServiceRef,
+  deps: { catalog: catalogServiceRef },
+  factory: ({ catalog }) => catalog,
+});

@@ -10,7 +10,9 @@ import { SuggestionRule } from 'backstage-plugin-well-architected-node';
 import { defaultVocabulary } from '../signals/vocabulary';
 import { defaultSuggestionRules } from '../suggestions/defaultRules';
 import { SuggestionEngine } from '../suggestions/SuggestionEngine';
-import { CatalogEvaluator, shardOf } from './CatalogEvaluator';
+import { CatalogEvaluator, EvaluationRound, shardOf } from './CatalogEvaluator';
+import { EvaluationSettings } from './evaluationConfig';
+import { MAX_FOLLOW_UPS, scheduleEvaluation } from './evaluationSchedule';
 
 /** The example catalog with an etag on every entity, as the catalog serves them. */
 const withEtags = (entities: Entity[]) =>
@@ -281,5 +283,104 @@ describe('CatalogEvaluator', () => {
     for (const row of evaluationStore.rows.values()) {
       expect(row.result.roles.map(r => r.roleId)).toContain('devops-engineer');
     }
+  });
+});
+
+describe('scheduleEvaluation', () => {
+  let dataset: Dataset;
+
+  beforeAll(async () => {
+    dataset = await bundledDataset();
+  });
+
+  const TASK = 'well-architected-evaluation-1-of-1';
+  const settings: EvaluationSettings = {
+    schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+    shards: 1,
+    initialDelayOf: () => ({ seconds: 10 }),
+    followUpDelay: { milliseconds: 20 },
+    pageSize: 500,
+  };
+  const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+  /** The plugin's schedule over a catalog a test changes, with every round it ran. */
+  async function scheduled(initial: Entity[]) {
+    const changing = changingCatalog(initial);
+    const services = testServices({ dataset, catalog: changing.catalog });
+    const scheduler = mockServices.scheduler();
+    const rounds: EvaluationRound[] = [];
+    await scheduleEvaluation({
+      scheduler,
+      evaluator: {
+        runRound: async options => {
+          const round = await services.evaluator.runRound(options);
+          rounds.push(round!);
+          return round;
+        },
+      },
+      settings,
+      logger: mockServices.logger.mock(),
+    });
+    /** Waits until no round has run for a few follow-up delays. */
+    const quiet = async () => {
+      let seen = -1;
+      while (seen !== rounds.length) {
+        seen = rounds.length;
+        await sleep(150);
+      }
+    };
+    return { ...changing, ...services, scheduler, rounds, quiet };
+  }
+
+  it('follows a round that ran before the catalog processed its entities until the catalog settles', async () => {
+    const entities = withEtags(exampleEntities);
+    // The first round comes while the catalog has read the organisation but no System yet.
+    const { scheduler, rounds, quiet, set, evaluationStore, suggestions } =
+      await scheduled(entities.filter(e => ['Group', 'User'].includes(e.kind)));
+    await scheduler.triggerTask(TASK);
+    expect(rounds).toEqual([
+      expect.objectContaining({ entities: 0, written: 0, settled: false }),
+    ]);
+
+    set(entities);
+    await quiet();
+
+    // The follow-up evaluated what the catalog had processed meanwhile; the one after it found
+    // nothing changed, and no round ran after that until the interval.
+    expect(rounds.map(r => [r.written, r.settled])).toEqual([
+      [0, false],
+      [SUGGESTIBLE.length, false],
+      [0, true],
+    ]);
+    expect([...evaluationStore.rows.keys()].sort()).toEqual(SUGGESTIBLE);
+    const answer = await suggestions.suggest(
+      { kind: 'system', namespace: 'default', name: 'payments' },
+      mockCredentials.user(),
+    );
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('runs no follow-up after a round that found the catalog as it was', async () => {
+    const { scheduler, rounds, quiet } = await scheduled(
+      withEtags(exampleEntities),
+    );
+    await scheduler.triggerTask(TASK);
+    await quiet();
+    expect(rounds.map(r => r.settled)).toEqual([false, true]);
+
+    await scheduler.triggerTask(TASK);
+    await quiet();
+    expect(rounds.map(r => r.settled)).toEqual([false, true, true]);
+  });
+
+  it('goes back to its interval after as many follow-ups in a row as it allows', async () => {
+    // A catalog without any System or Component never settles.
+    const { scheduler, rounds, quiet } = await scheduled(
+      withEtags(exampleEntities).filter(e => e.kind === 'Group'),
+    );
+    await scheduler.triggerTask(TASK);
+    await quiet();
+    expect(rounds).toHaveLength(1 + MAX_FOLLOW_UPS);
+    expect(rounds.every(r => !r.settled)).toBe(true);
   });
 });

@@ -52,6 +52,12 @@ export interface EvaluationRound {
   /** Rows removed: entities gone from the catalog. */
   removed: number;
   durationMs: number;
+  /**
+   * Whether the round found the catalog as the last one left it: nothing written or removed, the
+   * same organisation, and Systems or Components to evaluate. A round that ran while the catalog
+   * was still processing its entities is not settled, and another round should follow soon.
+   */
+  settled: boolean;
 }
 
 const keyOf = (entity: Entity) =>
@@ -148,7 +154,7 @@ export class CatalogEvaluator {
     }
     const { entities, organisation } = read;
     const now = new Date();
-    await store.writeOrganisation({
+    const organisationWritten = await store.writeOrganisation({
       hash: sha256(JSON.stringify(organisation)),
       organisation,
       evaluatedAt: now,
@@ -183,6 +189,11 @@ export class CatalogEvaluator {
       written: changed.length,
       removed: gone.length,
       durationMs: Math.round(performance.now() - startedAt),
+      settled:
+        changed.length === 0 &&
+        gone.length === 0 &&
+        !organisationWritten &&
+        entities.some(isSuggestible),
     };
     logger.info(
       `Evaluated ${round.entities} Systems and Components (shard ${

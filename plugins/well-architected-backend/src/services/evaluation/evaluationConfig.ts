@@ -22,16 +22,19 @@ export interface EvaluationSettings {
   shards: number;
   /** When the first round of a shard starts: the configured delay, the shards spread over the interval. */
   initialDelayOf(shard: number): HumanDuration;
+  /** How long after a round that found the catalog changing the next one runs. */
+  followUpDelay: HumanDuration;
   pageSize: number;
 }
 
 const DEFAULTS: Record<
-  'frequency' | 'timeout' | 'initialDelay',
+  'frequency' | 'timeout' | 'initialDelay' | 'followUpDelay',
   HumanDuration
 > = {
   frequency: { minutes: 5 },
   timeout: { minutes: 30 },
   initialDelay: { seconds: 10 },
+  followUpDelay: { seconds: 30 },
 };
 
 function wholeNumber(
@@ -67,6 +70,7 @@ export function readEvaluationSettings(config: Config): EvaluationSettings {
   return {
     schedule: { frequency, timeout: duration('timeout'), initialDelay },
     shards,
+    followUpDelay: duration('followUpDelay'),
     pageSize: wholeNumber(config, 'pageSize', 10, 10_000, DEFAULT_PAGE_SIZE),
     initialDelayOf: shard => ({
       milliseconds: Math.round(
