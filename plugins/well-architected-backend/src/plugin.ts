@@ -10,8 +10,13 @@ import {
   roleLinkPermissionRules,
   wellArchitectedSuggestionsExtensionPoint,
 } from 'backstage-plugin-well-architected-node';
-import { wellArchitectedPermissions } from 'backstage-plugin-well-architected-common';
+import {
+  roleLinkCreatePermission,
+  roleLinkDeletePermission,
+  suggestionDecidePermission,
+} from 'backstage-plugin-well-architected-common';
 import { registerActions } from './actions';
+import { DatabaseDecisionStore } from './database/DatabaseDecisionStore';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { DatabaseRoleLinkStore } from './database/DatabaseRoleLinkStore';
 import { DatabaseRoleStore } from './database/DatabaseRoleStore';
@@ -41,6 +46,7 @@ import {
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
 import { CoverageService } from './services/CoverageService';
 import { SuggestionService } from './services/suggestions/SuggestionService';
+import { SuggestionDecisions } from './services/SuggestionDecisions';
 
 /**
  * The Well-Architected backend plugin: serves the role dataset and suggested roles under
@@ -125,7 +131,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
         // a resource ref through getResources to apply a conditional decision.
         permissionsRegistry.addResourceType({
           resourceRef: roleLinkPermissionResourceRef,
-          permissions: wellArchitectedPermissions,
+          permissions: [roleLinkCreatePermission, roleLinkDeletePermission],
           rules: Object.values(roleLinkPermissionRules),
           getResources: async resourceRefs =>
             roleLinks.resources(
@@ -172,11 +178,13 @@ export const wellArchitectedPlugin = createBackendPlugin({
             },
           });
         }
-        // Suggestions and coverage answer from the same stored evaluation and links.
+        const decisionStore = await DatabaseDecisionStore.create({ database });
+        // Suggestions and coverage answer from the same stored evaluation, links and decisions.
         const evaluationReads = {
           store: evaluationStore,
           evaluator,
           links: linkStore,
+          decisions: decisionStore,
           roleDataset,
           reviewers: new ReviewerService({
             maxMembersPerGroup: readMaxMembersPerGroup(config),
@@ -185,6 +193,16 @@ export const wellArchitectedPlugin = createBackendPlugin({
         };
         const suggestions = new SuggestionService(evaluationReads);
         const coverage = new CoverageService(evaluationReads);
+        // Decisions are about catalog entities: the policy decides with the catalog's conditions
+        // (the entity's owners, its kind…), which the catalog backend resolves.
+        permissionsRegistry.addPermissions([suggestionDecidePermission]);
+        const decisions = new SuggestionDecisions({
+          auditor,
+          permissions,
+          store: decisionStore,
+          suggestions,
+          roleLinks,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -194,6 +212,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
             roleLinks,
             suggestions,
             coverage,
+            decisions,
           }),
         );
         registerActions({
