@@ -25,6 +25,7 @@ import { wellArchitectedApiRef } from '../../api';
 import { roleRouteRef } from '../../routes';
 import { AsyncContent } from '../AsyncContent';
 import { evaluatedAgo } from './evaluatedAgo';
+import { SuggestionDecisionControl } from './SuggestionDecisionControl';
 
 const TITLE = 'Well-Architected reviewers';
 /** Lets browser tests (and operators' styles) find the card. */
@@ -273,6 +274,7 @@ function RoleRow(props: { suggestion: Suggestion; pillars: Pillar[] }) {
           <NoHolder />
         )}
       </Typography>
+      <SuggestionDecisionControl suggestion={suggestion} />
       {open && <RoleDetails suggestion={suggestion} id={detailsId} />}
     </li>
   );
@@ -336,7 +338,10 @@ function WhyNotMore(props: { result: SuggestionsResponse; pillars: Pillar[] }) {
 
 function Gaps(props: { result: SuggestionsResponse }) {
   const { result } = props;
-  const unheld = result.suggestions.filter(s => s.reviewers.length === 0);
+  // A role its owners accepted or dismissed is no longer a gap.
+  const unheld = result.suggestions.filter(
+    s => s.reviewers.length === 0 && !s.decision,
+  );
   if (unheld.length === 0) {
     return null;
   }
