@@ -44,6 +44,7 @@ import {
   readMaxMembersPerGroup,
 } from './services/suggestions/ReviewerService';
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
+import { CoverageGaps } from './services/CoverageGaps';
 import { CoverageService } from './services/CoverageService';
 import { SuggestionService } from './services/suggestions/SuggestionService';
 import { SuggestionDecisions } from './services/SuggestionDecisions';
@@ -219,6 +220,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
           actionsRegistry,
           roleDataset,
           suggestions,
+          coverageGaps: new CoverageGaps({ coverage, catalog: catalogReads }),
           linkChanges,
         });
         logger.info(
