@@ -222,6 +222,14 @@ const cases: Record<OperationId, RouteCases> = {
         params: decision,
         body: { decision: 'dismissed', reason: 'covered-elsewhere' },
       },
+      {
+        params: decision,
+        body: {
+          decision: 'dismissed',
+          reason: 'covered-elsewhere',
+          where: 'the sre\u0000guild',
+        },
+      },
       ...badRoleIds.map(r => ({ ...r, body: dismissal })),
       { params: { entityRef: 'payments' }, body: dismissal },
       { params: { entityRef: 'group:default/sre-team' }, body: dismissal },

@@ -494,9 +494,15 @@ export type components = {
       | {
           decision: 'dismissed';
           reason: components['schemas']['DismissReason'];
-          /** Where the role's work is covered; required with `covered-elsewhere`. */
+          /**
+           * Where the role's work is covered; required with `covered-elsewhere`. No control
+           *     characters but tabs and line breaks.
+           */
           where?: string;
-          /** The reason in words; required with `other`. */
+          /**
+           * The reason in words; required with `other`. No control characters but tabs and
+           *     line breaks.
+           */
           text?: string;
           /** When the suggestion comes back; in the future. Never, when absent. */
           expiresAt?: components['schemas']['Timestamp'];

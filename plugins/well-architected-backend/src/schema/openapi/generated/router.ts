@@ -1515,14 +1515,19 @@ export const spec = {
                 type: 'string',
                 minLength: 1,
                 maxLength: 200,
+                pattern:
+                  '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]+$',
                 description:
-                  "Where the role's work is covered; required with `covered-elsewhere`.",
+                  "Where the role's work is covered; required with `covered-elsewhere`. No control\ncharacters but tabs and line breaks.\n",
               },
               text: {
                 type: 'string',
                 minLength: 1,
                 maxLength: 500,
-                description: 'The reason in words; required with `other`.',
+                pattern:
+                  '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]+$',
+                description:
+                  'The reason in words; required with `other`. No control characters but tabs and\nline breaks.\n',
               },
               expiresAt: {
                 description:
