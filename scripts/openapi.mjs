@@ -57,10 +57,12 @@ async function wireTypes(document) {
     enumValues: true,
     exportType: true,
   });
-  // The package's API report wants a release tag on every export, and TSDoc has no @description
-  // or @enum: the descriptions are plain doc text, and the enums are in the types.
+  // The package's API report wants a release tag on every export, and TSDoc has no @description,
+  // @enum or @constant: the descriptions are plain doc text, and the enums and constants are in
+  // the types.
   const code = astToString(ast)
     .replace(/@description /g, '')
+    .replace(/^\s*\/\*\* @constant \*\/\n/gm, '')
     .replace(/^\s*(\/\*\*|\*) @enum \{\w+\}( \*\/)?\n/gm, (line, open, close) =>
       open === '/**' && close ? '' : open === '/**' ? '/**\n' : '',
     )

@@ -17,13 +17,17 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   roleLinkCreatePermission,
   roleLinkResourceRef,
+  suggestionDecidePermission,
 } from 'backstage-plugin-well-architected-common';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import wellArchitectedPlugin, {
   wellArchitectedCatalogReadsServiceRef,
 } from 'backstage-plugin-well-architected-backend';
 import request from 'supertest';
-import examplePolicy, { ADMINS_GROUP } from './permissionPolicy';
+import examplePolicy, {
+  ADMINS_GROUP,
+  ExamplePermissionPolicy,
+} from './permissionPolicy';
 
 const group = (name: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -179,5 +183,47 @@ describe('the example permission policy', () => {
       { id: 'sre-team', result: AuthorizeResult.ALLOW },
       { id: 'payments-team', result: AuthorizeResult.DENY },
     ]);
+  });
+});
+
+describe('the example policy on decisions about suggested roles', () => {
+  const policy = new ExamplePermissionPolicy();
+  const userWith = (claims: string[]) => ({
+    identity: {
+      type: 'user' as const,
+      userEntityRef: claims[0],
+      ownershipEntityRefs: claims,
+    },
+    info: { userEntityRef: claims[0], ownershipEntityRefs: claims },
+    token: 'token',
+    credentials: mockCredentials.user(claims[0]),
+  });
+
+  it("lets the entity's owners decide, as the catalog resolves isEntityOwner", async () => {
+    const claims = ['user:default/guest', 'group:default/sre-team'];
+    expect(
+      await policy.handle(
+        { permission: suggestionDecidePermission },
+        userWith(claims),
+      ),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: { claims },
+      },
+    });
+  });
+
+  it('lets admins decide for every entity', async () => {
+    expect(
+      await policy.handle(
+        { permission: suggestionDecidePermission },
+        userWith(['user:default/ada', ADMINS_GROUP]),
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 });

@@ -1,7 +1,12 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
   AuthorizeResult,
   PolicyDecision,
+  isPermission,
   isResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
@@ -10,38 +15,51 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { RESOURCE_TYPE_WELL_ARCHITECTED_ROLE_LINK } from 'backstage-plugin-well-architected-common';
+import {
+  RESOURCE_TYPE_WELL_ARCHITECTED_ROLE_LINK,
+  suggestionDecidePermission,
+} from 'backstage-plugin-well-architected-common';
 import {
   createRoleLinkConditionalDecision,
   roleLinkConditions,
 } from 'backstage-plugin-well-architected-node';
 
-/** Members of this Group may link and unlink roles for every Group. */
+/** Members of this Group may link and unlink roles for every Group, and decide for every entity. */
 export const ADMINS_GROUP = 'group:default/admins';
 
 /**
  * The example app's policy: everyone may do everything, except changing which Groups hold
  * Well-Architected roles, which a user may do only for the Groups they belong to (or own), and
- * members of `admins` for all Groups.
+ * accepting or dismissing the roles suggested for a System or Component, which only its owners
+ * may do (the catalog decides who they are). Members of `admins` may do both everywhere.
  */
 export class ExamplePermissionPolicy implements PermissionPolicy {
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
+    const claims = user?.info.ownershipEntityRefs ?? [];
+    const admin = claims.includes(ADMINS_GROUP);
     if (
+      !admin &&
       isResourcePermission(
         request.permission,
         RESOURCE_TYPE_WELL_ARCHITECTED_ROLE_LINK,
       )
     ) {
-      const claims = user?.info.ownershipEntityRefs ?? [];
-      if (claims.includes(ADMINS_GROUP)) {
-        return { result: AuthorizeResult.ALLOW };
-      }
       return createRoleLinkConditionalDecision(
         request.permission,
         roleLinkConditions.isGroupMemberOrOwner({ claims }),
+      );
+    }
+    if (
+      !admin &&
+      isPermission(request.permission, suggestionDecidePermission) &&
+      isResourcePermission(request.permission, 'catalog-entity')
+    ) {
+      return createCatalogConditionalDecision(
+        request.permission,
+        catalogConditions.isEntityOwner({ claims }),
       );
     }
     return { result: AuthorizeResult.ALLOW };

@@ -39,6 +39,10 @@ describe.each(databases.eachSupportedId())('the actions, on %s', databaseId => {
     });
     server = await startApiServer([
       ...restrictedViewFeatures(knex),
+      // A round runs at start, so the coverage of every System is stored before the first call.
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
       auditor.factory,
       createServiceFactory({
         service: actionsRegistryServiceRef,
@@ -77,6 +81,11 @@ describe.each(databases.eachSupportedId())('the actions, on %s', databaseId => {
         name: 'get-role',
         attributes: { readOnly: true, destructive: false, idempotent: true },
         input: ['role'],
+      },
+      {
+        name: 'list-coverage-gaps',
+        attributes: { readOnly: true, destructive: false, idempotent: true },
+        input: ['scope'],
       },
       {
         name: 'link-role-to-group',
@@ -181,6 +190,90 @@ describe.each(databases.eachSupportedId())('the actions, on %s', databaseId => {
     );
     await expect(invoke('get-role', { role: 'juggler' })).rejects.toThrow(
       "No Well-Architected role 'juggler'",
+    );
+  });
+
+  it('list-coverage-gaps lists the gaps of a Domain per pillar, as GET /coverage counts them', async () => {
+    const { output } = await invoke('list-coverage-gaps', {
+      scope: 'domain:default/commerce',
+    });
+    const { body } = await request(server)
+      .get('/coverage?domain=domain:default/commerce')
+      .set('Authorization', mockCredentials.user.header(admin))
+      .expect(200);
+    const answer = output as {
+      scopeRef: string;
+      systemCount: number;
+      pillars: Array<{
+        pillarId: string;
+        gap: number;
+        systems: Array<{ entityRef: string; missingRoleIds: string[] }>;
+      }>;
+    };
+    expect(answer.scopeRef).toBe('domain:default/commerce');
+    expect(answer.systemCount).toBe(2);
+    expect(answer.pillars.map(({ systems: _, ...totals }) => totals)).toEqual(
+      body.totals,
+    );
+    // Every missing role of every System, as the coverage cells name them.
+    const missing = (pillars: typeof answer.pillars) =>
+      pillars.flatMap(p =>
+        p.systems.flatMap(x =>
+          x.missingRoleIds.map(r => `${p.pillarId} ${x.entityRef} ${r}`),
+        ),
+      );
+    expect(missing(answer.pillars).sort()).toEqual(
+      (
+        body.items as Array<{
+          entityRef: string;
+          cells: Array<{ pillarId: string; missingRoleIds: string[] }>;
+        }>
+      )
+        .flatMap(item =>
+          item.cells.flatMap(c =>
+            c.missingRoleIds.map(r => `${c.pillarId} ${item.entityRef} ${r}`),
+          ),
+        )
+        .sort(),
+    );
+    expect(missing(answer.pillars)).toContain(
+      'security system:default/payments incident-response-manager',
+    );
+  });
+
+  it('list-coverage-gaps counts and names only what the caller may read', async () => {
+    const seen = await invoke(
+      'list-coverage-gaps',
+      { scope: 'domain:default/commerce' },
+      mockCredentials.user(restricted),
+    );
+    expect((seen.output as { systemCount: number }).systemCount).toBe(1);
+    expect(
+      hiddenWords.filter(word =>
+        JSON.stringify(seen)
+          .toLocaleLowerCase('en')
+          .includes(word.toLocaleLowerCase('en')),
+      ),
+    ).toEqual([]);
+    // A Group the caller may not read is answered as one that does not exist; a Group owns
+    // the Systems of the Groups inside it.
+    const ask = (scope: string, user = restricted) =>
+      invoke('list-coverage-gaps', { scope }, mockCredentials.user(user));
+    await expect(ask('group:default/engineering')).rejects.toThrow(
+      "No Group 'group:default/engineering' in the catalog, or you may not see it",
+    );
+    await expect(ask('group:default/no-such-team')).rejects.toThrow(
+      "No Group 'group:default/no-such-team' in the catalog, or you may not see it",
+    );
+    // Reading needs no permission: the user the policy denies everything reads it all.
+    // engineering owns payments (through payments-team) and storefront (through web-team).
+    const { output } = await ask('group:default/engineering', denied);
+    expect(output).toMatchObject({
+      scopeRef: 'group:default/engineering',
+      systemCount: 2,
+    });
+    await expect(ask('system:default/payments')).rejects.toThrow(
+      "Coverage gaps are listed for a Group or a Domain, not for 'system'",
     );
   });
 

@@ -1,11 +1,13 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { NotFoundError } from '@backstage/errors';
 import {
+  COVERAGE_STATES,
   PILLAR_IDS,
   REVIEWER_CLOSENESS,
   SUGGESTION_CONFIDENCES,
 } from 'backstage-plugin-well-architected-common';
 import type { z } from 'zod/v3';
+import { CoverageGaps } from './services/CoverageGaps';
 import { parseEntityRefParameter } from './services/entityRefs';
 import { RoleDataset } from './services/RoleDataset';
 import { RoleLinkChanges } from './services/RoleLinkChanges';
@@ -159,6 +161,55 @@ const getRoleSchema = {
     }),
 };
 
+const count = (zod: Zod, description: string) =>
+  zod.number().int().describe(description);
+
+const listCoverageGapsSchema = {
+  input: (zod: Zod) =>
+    zod.object({
+      scope: described(
+        zod,
+        'A Backstage Group (its Systems and those of the Groups inside it) or Domain (its Systems), as an entity ref such as group:default/payments-team or domain:default/commerce',
+      ),
+    }),
+  output: (zod: Zod) =>
+    zod.object({
+      scopeRef: zod.string(),
+      systemCount: count(zod, 'How many Systems the Group or Domain has'),
+      pillars: zod
+        .array(
+          zod.object({
+            pillarId: zod.enum(enumOf(PILLAR_IDS)),
+            covered: count(
+              zod,
+              'Systems whose suggested roles in the pillar all have a reviewer group',
+            ),
+            partly: count(zod, 'Systems where some of them have one'),
+            gap: count(zod, 'Systems where none of them has one'),
+            notNeeded: count(
+              zod,
+              'Systems for which no role is suggested in the pillar',
+            ),
+            systems: zod
+              .array(
+                zod.object({
+                  entityRef: zod.string(),
+                  name: zod.string(),
+                  state: zod.enum(enumOf(COVERAGE_STATES)),
+                  missingRoleIds: zod
+                    .array(zod.string())
+                    .describe(
+                      'The suggested roles that no group holds; get-role tells what they do',
+                    ),
+                }),
+              )
+              .describe('The Systems with gaps in the pillar, most first'),
+          }),
+        )
+        .describe('Per Well-Architected pillar, the gaps of the Systems'),
+    }),
+};
+
 const linkRoleToGroupSchema = {
   input: (zod: Zod) =>
     zod.object({
@@ -236,9 +287,11 @@ export function registerActions(options: {
   actionsRegistry: ActionsRegistryService;
   roleDataset: RoleDataset;
   suggestions: Pick<SuggestionService, 'suggest'>;
+  coverageGaps: Pick<CoverageGaps, 'gapsOf'>;
   linkChanges: RoleLinkChanges;
 }): void {
   const { actionsRegistry, roleDataset, suggestions, linkChanges } = options;
+  const { coverageGaps } = options;
 
   actionsRegistry.register({
     name: 'who-should-review',
@@ -301,6 +354,21 @@ export function registerActions(options: {
         },
       };
     },
+  });
+
+  actionsRegistry.register({
+    name: 'list-coverage-gaps',
+    title: 'List the review gaps of a team or domain',
+    description: [
+      'Lists, per Well-Architected pillar, the Systems of a Backstage Group (or a Domain) for which a role is suggested that no team holds: nobody to review that side of the System yet.',
+      'Use it when someone asks where their team or domain lacks reviewers, or which roles to staff or link to a Group first. Systems whose owners dismissed a suggestion are not counted for that role.',
+      'Only what the caller may read in the catalog is counted or named.',
+    ].join(' '),
+    attributes: { readOnly: true, idempotent: true },
+    schema: listCoverageGapsSchema,
+    action: async ({ input, credentials }) => ({
+      output: await coverageGaps.gapsOf(input.scope, credentials),
+    }),
   });
 
   actionsRegistry.register({

@@ -111,10 +111,11 @@ describe.each(databases.eachSupportedId())(
     it.each(named(apiRoutes))(
       '%s: no 5xx, no SQL text, and the database unchanged (wrapServer checks each answer against the document)',
       async (_, route) => {
-        // Mutations may change links, nothing changes the dataset, and reads change nothing.
+        // Mutations may change links and decisions, nothing changes the dataset, and reads
+        // change nothing.
         const tables = route.permission
           ? DATASET_TABLES
-          : [...DATASET_TABLES, 'role_links'];
+          : [...DATASET_TABLES, 'role_links', 'suggestion_decisions'];
         const before = await snapshot(knex, tables);
         await fc.assert(
           fc.asyncProperty(hostileRequests(route), async request => {

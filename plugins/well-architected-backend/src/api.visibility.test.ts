@@ -33,6 +33,19 @@ const hiddenRequests: Record<string, ApiRequest | undefined> = {
   'GET /groups/{groupRef}/roles': { params: { groupRef: 'fraud-squad' } },
   'GET /groups/{groupRef}/members': { params: { groupRef: 'data-team' } },
   'GET /suggestions': { query: { entityRef: 'system:default/storefront' } },
+  'PUT /entities/{entityRef}/decisions/{roleId}': {
+    params: {
+      entityRef: 'system:default/storefront',
+      roleId: 'incident-response-manager',
+    },
+    body: { decision: 'dismissed', reason: 'not-applicable' },
+  },
+  'DELETE /entities/{entityRef}/decisions/{roleId}': {
+    params: {
+      entityRef: 'system:default/storefront',
+      roleId: 'incident-response-manager',
+    },
+  },
 };
 
 const as = (userEntityRef: string) => ({
@@ -52,6 +65,8 @@ const expectedTable = {
   'GET /groups/{groupRef}/members': [401, 200, 200, 404, 200],
   'GET /suggestions': [401, 200, 200, 404, 200],
   'GET /coverage': [401, 200, 200, 'n/a', 200],
+  'PUT /entities/{entityRef}/decisions/{roleId}': [401, 200, 403, 404, 403],
+  'DELETE /entities/{entityRef}/decisions/{roleId}': [401, 204, 403, 404, 403],
 };
 const columns = [
   'no credentials',
@@ -116,7 +131,7 @@ describe.each(databases.eachSupportedId())(
         }
       }
       expect(notFound.map(n => n.hidden)).toEqual(notFound.map(n => n.missing));
-      expect(notFound).toHaveLength(5);
+      expect(notFound).toHaveLength(7);
       // The roles of the visible Groups, and the reviewers of the payments System, where hidden
       // Groups hold roles and a hidden member and Resource sit.
       for (const roleId of [

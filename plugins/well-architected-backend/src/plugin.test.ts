@@ -125,7 +125,7 @@ describe('wellArchitectedPlugin', () => {
     expect(res.status).toBe(401);
   });
 
-  it('registers its permissions as the role link resource type, with its rules', async () => {
+  it('registers its permissions: the role link resource type with its rules, and the decision permission on catalog entities', async () => {
     const permissionsRegistry = mockServices.permissionsRegistry.mock();
     await startTestBackend({
       features: [wellArchitectedPlugin, permissionsRegistry.factory],
@@ -149,6 +149,12 @@ describe('wellArchitectedPlugin', () => {
       ],
       getResources: expect.any(Function),
     });
+    expect(permissionsRegistry.addPermissions).toHaveBeenCalledWith([
+      expect.objectContaining({
+        name: 'well-architected.suggestion.decide',
+        resourceType: 'catalog-entity',
+      }),
+    ]);
   });
 
   it('accepts service credentials', async () => {

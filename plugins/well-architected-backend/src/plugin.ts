@@ -9,8 +9,13 @@ import {
   roleLinkPermissionRules,
   wellArchitectedSuggestionsExtensionPoint,
 } from 'backstage-plugin-well-architected-node';
-import { wellArchitectedPermissions } from 'backstage-plugin-well-architected-common';
+import {
+  roleLinkCreatePermission,
+  roleLinkDeletePermission,
+  suggestionDecidePermission,
+} from 'backstage-plugin-well-architected-common';
 import { registerActions } from './actions';
+import { DatabaseDecisionStore } from './database/DatabaseDecisionStore';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { DatabaseRoleLinkStore } from './database/DatabaseRoleLinkStore';
 import { DatabaseRoleStore } from './database/DatabaseRoleStore';
@@ -40,8 +45,10 @@ import {
   readReviewerOptions,
 } from './services/suggestions/ReviewerService';
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
+import { CoverageGaps } from './services/CoverageGaps';
 import { CoverageService } from './services/CoverageService';
 import { SuggestionService } from './services/suggestions/SuggestionService';
+import { SuggestionDecisions } from './services/SuggestionDecisions';
 
 /**
  * The Well-Architected backend plugin: serves the role dataset and suggested roles under
@@ -126,7 +133,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
         // a resource ref through getResources to apply a conditional decision.
         permissionsRegistry.addResourceType({
           resourceRef: roleLinkPermissionResourceRef,
-          permissions: wellArchitectedPermissions,
+          permissions: [roleLinkCreatePermission, roleLinkDeletePermission],
           rules: Object.values(roleLinkPermissionRules),
           getResources: async resourceRefs =>
             roleLinks.resources(
@@ -164,17 +171,29 @@ export const wellArchitectedPlugin = createBackendPlugin({
           settings: evaluation,
           logger,
         });
-        // Suggestions and coverage answer from the same stored evaluation and links.
+        const decisionStore = await DatabaseDecisionStore.create({ database });
+        // Suggestions and coverage answer from the same stored evaluation, links and decisions.
         const evaluationReads = {
           store: evaluationStore,
           evaluator,
           links: linkStore,
+          decisions: decisionStore,
           roleDataset,
           reviewers: new ReviewerService(readReviewerOptions(config)),
           catalog: catalogReads,
         };
         const suggestions = new SuggestionService(evaluationReads);
         const coverage = new CoverageService(evaluationReads);
+        // Decisions are about catalog entities: the policy decides with the catalog's conditions
+        // (the entity's owners, its kind…), which the catalog backend resolves.
+        permissionsRegistry.addPermissions([suggestionDecidePermission]);
+        const decisions = new SuggestionDecisions({
+          auditor,
+          permissions,
+          store: decisionStore,
+          suggestions,
+          roleLinks,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -184,12 +203,14 @@ export const wellArchitectedPlugin = createBackendPlugin({
             roleLinks,
             suggestions,
             coverage,
+            decisions,
           }),
         );
         registerActions({
           actionsRegistry,
           roleDataset,
           suggestions,
+          coverageGaps: new CoverageGaps({ coverage, catalog: catalogReads }),
           linkChanges,
         });
         logger.info(

@@ -10,6 +10,7 @@ import { RoleLinkService } from './services/RoleLinkService';
 import { RoleDataset, RoleDatasetSnapshot } from './services/RoleDataset';
 import { SuggestionService } from './services/suggestions/SuggestionService';
 import { CoverageService } from './services/CoverageService';
+import { SuggestionDecisions } from './services/SuggestionDecisions';
 
 /**
  * Dataset responses change only when a new dataset version is loaded, so they carry an ETag built
@@ -51,9 +52,10 @@ export async function createRouter(options: {
   roleLinks: RoleLinkService;
   suggestions: Pick<SuggestionService, 'suggest' | 'members'>;
   coverage: Pick<CoverageService, 'coverage'>;
+  decisions: Pick<SuggestionDecisions, 'decide' | 'undo'>;
 }): Promise<express.Router> {
   const { httpAuth, logger, linkChanges, roleDataset } = options;
-  const { roleLinks, suggestions, coverage } = options;
+  const { roleLinks, suggestions, coverage, decisions } = options;
   // Requests are validated against the OpenAPI document. Credentials are not: httpAuth checks
   // them, in a token or a cookie, and answers 401.
   const router = await createOpenApiRouter({
@@ -146,6 +148,25 @@ export async function createRouter(options: {
   router.get('/coverage', async (req, res) => {
     const credentials = await authenticate(req);
     res.json(await coverage.coverage(req.query, credentials));
+  });
+
+  /** The suggestion a decision is about, and credentials of a principal that may change it. */
+  async function decisionChange(req: express.Request) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: linkChanges.principals,
+    });
+    const { entityRef, roleId } = req.params;
+    return [{ entityRef, roleId }, credentials] as const;
+  }
+
+  router.put('/entities/:entityRef/decisions/:roleId', async (req, res) => {
+    const [key, credentials] = await decisionChange(req);
+    res.json(await decisions.decide(key, req.body, credentials, req));
+  });
+
+  router.delete('/entities/:entityRef/decisions/:roleId', async (req, res) => {
+    await decisions.undo(...(await decisionChange(req)), req);
+    res.status(204).end();
   });
 
   router.use(describeRequestErrors());

@@ -35,6 +35,20 @@ export const roleLinkDeletePermission = createPermission({
 });
 
 /**
+ * Allows accepting, dismissing and undoing the decision about a role suggested for a System or
+ * Component. A resource permission on the catalog entity (the catalog's resource type
+ * `catalog-entity`, its resource ref the entity ref), so that a policy decides with the catalog's
+ * conditions, such as `catalogConditions.isEntityOwner` for the entity's owners.
+ *
+ * @public
+ */
+export const suggestionDecidePermission = createPermission({
+  name: 'well-architected.suggestion.decide',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/**
  * Every permission of the Well-Architected plugins.
  *
  * @public
@@ -42,6 +56,7 @@ export const roleLinkDeletePermission = createPermission({
 export const wellArchitectedPermissions = [
   roleLinkCreatePermission,
   roleLinkDeletePermission,
+  suggestionDecidePermission,
 ];
 
 /**

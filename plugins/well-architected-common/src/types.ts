@@ -1,6 +1,8 @@
 import {
   CoverageState,
   coverageStateValues,
+  DismissReason,
+  dismissReasonValues,
   operations,
   PillarId,
   pillarIdValues,
@@ -25,6 +27,7 @@ export type {
   CoverageState,
   CoverageSystem,
   CoverageTotals,
+  DismissReason,
   EntityRef,
   ErrorResponse,
   GroupMembersResponse,
@@ -49,6 +52,9 @@ export type {
   RoleSummary,
   Suggestion,
   SuggestionConfidence,
+  SuggestionDecision,
+  SuggestionDecisionKind,
+  SuggestionDecisionRequest,
   SuggestionReason,
   SuggestionsResponse,
 } from './generated/openapi';
@@ -100,6 +106,13 @@ export const REVIEWER_CLOSENESS: readonly ReviewerCloseness[] =
  * @public
  */
 export const COVERAGE_STATES: readonly CoverageState[] = coverageStateValues;
+
+/**
+ * Why a suggestion can be dismissed.
+ *
+ * @public
+ */
+export const DISMISS_REASONS: readonly DismissReason[] = dismissReasonValues;
 
 /** The annotation on Group entities that lists the role ids the group holds. @public */
 export const ROLES_ANNOTATION = 'well-architected/roles';

@@ -103,7 +103,7 @@ export async function send(
     headers: responseHeaders,
     body,
     text,
-  } = await request(server)[method](url).set(headers);
+  } = await request(server)[method](url).set(headers).send(apiRequest.body);
   return {
     method: route.method,
     url,

@@ -1,6 +1,7 @@
 import {
   roleLinkCreatePermission,
   roleLinkDeletePermission,
+  suggestionDecidePermission,
 } from 'backstage-plugin-well-architected-common';
 import { spec } from '../schema/openapi/generated/router';
 
@@ -14,6 +15,8 @@ export interface ApiRequest {
   rawParams?: Record<string, string>;
   query?: Record<string, string>;
   rawQuery?: string;
+  /** A JSON body. */
+  body?: object;
 }
 
 /** What the tests send one operation of the OpenAPI document. */
@@ -63,6 +66,13 @@ const badGroupRefs: ApiRequest[] = [
   { params: { groupRef: `group:default/${'a'.repeat(64)}` } },
   { rawParams: { groupRef: '%E0%A4%A' } },
 ];
+
+/** A suggestion of the example catalog that no group holds, and a dismissal of it. */
+const decision = {
+  entityRef: 'system:default/payments',
+  roleId: 'incident-response-manager',
+};
+const dismissal = { decision: 'dismissed', reason: 'not-applicable' };
 
 /** By operation: the operation ids are the document's, and each one needs its cases. */
 const cases: Record<OperationId, RouteCases> = {
@@ -186,6 +196,74 @@ const cases: Record<OperationId, RouteCases> = {
       { rawQuery: 'pillar=security&pillar=reliability' },
     ],
     others: [],
+  },
+  decideSuggestion: {
+    valid: {
+      params: decision,
+      body: { decision: 'accepted', groupRef: 'sre-team' },
+    },
+    malformed: [
+      { params: decision },
+      { params: decision, body: { decision: 'accepted' } },
+      { params: decision, body: { decision: 'dismissed', reason: 'nope' } },
+      {
+        params: decision,
+        body: { decision: 'dismissed', reason: 'other', text: 'x'.repeat(501) },
+      },
+      {
+        params: decision,
+        body: {
+          decision: 'dismissed',
+          reason: 'not-applicable',
+          expiresAt: 'tomorrow',
+        },
+      },
+      {
+        params: decision,
+        body: { decision: 'dismissed', reason: 'covered-elsewhere' },
+      },
+      {
+        params: decision,
+        body: {
+          decision: 'dismissed',
+          reason: 'covered-elsewhere',
+          where: 'the sre\u0000guild',
+        },
+      },
+      ...badRoleIds.map(r => ({ ...r, body: dismissal })),
+      { params: { entityRef: 'payments' }, body: dismissal },
+      { params: { entityRef: 'group:default/sre-team' }, body: dismissal },
+    ],
+    others: [
+      {
+        request: {
+          params: { ...decision, entityRef: 'system:default/nope' },
+          body: dismissal,
+        },
+        status: 404,
+      },
+      {
+        request: {
+          params: { ...decision, roleId: 'technical-writer' },
+          body: dismissal,
+        },
+        status: 404,
+      },
+      {
+        request: { params: decision, body: dismissal },
+        status: 200,
+      },
+    ],
+    permission: suggestionDecidePermission.name,
+  },
+  undoSuggestionDecision: {
+    valid: { params: decision },
+    malformed: [
+      ...badRoleIds,
+      { params: { entityRef: 'system:default/a\u0000b' } },
+    ],
+    others: [{ request: { params: decision }, status: 404 }],
+    permission: suggestionDecidePermission.name,
   },
 };
 

@@ -17,6 +17,7 @@ import {
   StoredEvaluation,
   StoredOrganisation,
 } from '../database/EvaluationStore';
+import { DecisionStore, StoredDecision } from '../database/DecisionStore';
 import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
 import { requestCatalog } from '../services/boundedCatalog';
 import { wellArchitectedCatalogReadsServiceRef } from '../services/catalogReads';
@@ -31,6 +32,7 @@ import { ReviewerService } from '../services/suggestions/ReviewerService';
 import { SuggestionEngine } from '../services/suggestions/SuggestionEngine';
 import { CoverageService } from '../services/CoverageService';
 import { SuggestionService } from '../services/suggestions/SuggestionService';
+import { SuggestionDecisions } from '../services/SuggestionDecisions';
 import { exampleEntities } from './exampleEntities';
 import { inMemoryRoleStore } from './testDataset';
 
@@ -72,6 +74,34 @@ export function inMemoryRoleLinkStore(
       }
       revision++;
       return links.splice(index, 1)[0];
+    },
+  };
+}
+
+/** A DecisionStore over an array, for tests above the database layer. */
+export function inMemoryDecisionStore(
+  decisions: StoredDecision[] = [],
+): DecisionStore & { decisions: StoredDecision[] } {
+  const same = (a: StoredDecision, b: { entityRef: string; roleId: string }) =>
+    a.entityRef === b.entityRef && a.roleId === b.roleId;
+  return {
+    decisions,
+    async listDecisions({ entityRefs, now } = {}) {
+      return decisions.filter(
+        d =>
+          (!entityRefs || entityRefs.includes(d.entityRef)) &&
+          (!now || !d.expiresAt || d.expiresAt > now),
+      );
+    },
+    async saveDecision(decision) {
+      const stored = { ...decision, decidedAt: new Date() };
+      const index = decisions.findIndex(d => same(d, decision));
+      decisions.splice(index < 0 ? decisions.length : index, 1, stored);
+      return stored;
+    },
+    async removeDecision(key) {
+      const index = decisions.findIndex(d => same(d, key));
+      return index < 0 ? undefined : decisions.splice(index, 1)[0];
     },
   };
 }
@@ -149,6 +179,7 @@ export function testServices(options: {
   dataset?: Dataset;
   catalog?: CatalogService;
   links?: StoredRoleLink[];
+  decisions?: StoredDecision[];
   permissions?: PermissionsService;
   auditor?: AuditorService;
   rules?: SuggestionRule[];
@@ -182,10 +213,12 @@ export function testServices(options: {
     ruleConfigHash: 'test',
     logger,
   });
+  const decisionStore = inMemoryDecisionStore(options.decisions);
   const evaluationReads = {
     store: evaluationStore,
     evaluator,
     links: store,
+    decisions: decisionStore,
     roleDataset,
     reviewers: new ReviewerService({
       maxMembersPerGroup: options.maxMembersPerGroup,
@@ -194,6 +227,10 @@ export function testServices(options: {
   };
   const suggestions = new SuggestionService(evaluationReads);
   const coverage = new CoverageService(evaluationReads);
+  const auditor = options.auditor ?? mockServices.auditor.mock();
+  const permissions =
+    options.permissions ??
+    mockServices.permissions({ result: AuthorizeResult.ALLOW });
   return {
     logger,
     roleDataset,
@@ -202,15 +239,20 @@ export function testServices(options: {
     evaluator,
     suggestions,
     linkChanges: new RoleLinkChanges({
-      auditor: options.auditor ?? mockServices.auditor.mock(),
+      auditor,
       roleLinks,
-      linkPermissions: new RoleLinkPermissions(
-        options.permissions ??
-          mockServices.permissions({ result: AuthorizeResult.ALLOW }),
-      ),
+      linkPermissions: new RoleLinkPermissions(permissions),
       allowServicePrincipals: false,
     }),
     coverage,
+    decisionStore,
+    decisions: new SuggestionDecisions({
+      auditor,
+      permissions,
+      store: decisionStore,
+      suggestions,
+      roleLinks,
+    }),
   };
 }
 

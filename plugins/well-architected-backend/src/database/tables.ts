@@ -44,3 +44,18 @@ export interface DbEvaluationOrganisationRow {
   organisation: string;
   evaluated_at: Date | string;
 }
+
+/** Row of `suggestion_decisions`: an accepted or dismissed suggestion of a role for an entity. */
+export interface DbSuggestionDecisionRow {
+  entity_ref: string;
+  role_id: string;
+  decision: 'accepted' | 'dismissed';
+  group_ref: string | null;
+  reason: string | null;
+  reason_text: string | null;
+  expires_at: Date | string | null;
+  /** Comma-separated rule ids. */
+  rule_ids: string;
+  decided_by: string;
+  decided_at: Date | string;
+}

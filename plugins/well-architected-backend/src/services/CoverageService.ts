@@ -9,6 +9,7 @@ import {
   PILLAR_IDS,
   PillarId,
 } from 'backstage-plugin-well-architected-common';
+import { DecisionStore } from '../database/DecisionStore';
 import { EvaluationStore, StoredEvaluation } from '../database/EvaluationStore';
 import { RoleLinkStore } from '../database/RoleLinkStore';
 import { CatalogReads } from './boundedCatalog';
@@ -73,6 +74,7 @@ export class CoverageService {
       store: Pick<EvaluationStore, 'listSystemEvaluations'>;
       evaluator: Pick<CatalogEvaluator, 'organisation'>;
       links: Pick<RoleLinkStore, 'listLinks'>;
+      decisions: Pick<DecisionStore, 'listDecisions'>;
       roleDataset: RoleDataset;
       reviewers: ReviewerService;
       catalog: CatalogReads;
@@ -83,12 +85,13 @@ export class CoverageService {
     query: CoverageQuery,
     credentials: BackstageCredentials,
   ): Promise<CoverageResponse> {
-    const [evaluations, { organisation }, links, roleDataset] =
+    const [evaluations, { organisation }, links, roleDataset, decisions] =
       await Promise.all([
         this.options.store.listSystemEvaluations(),
         this.options.evaluator.organisation(),
         this.options.links.listLinks(),
         this.options.roleDataset.current(),
+        this.options.decisions.listDecisions({ now: new Date() }),
       ]);
     const roleIds = [
       ...new Set(evaluations.flatMap(e => e.result.roles.map(r => r.roleId))),
@@ -117,6 +120,12 @@ export class CoverageService {
         .map(([roleId]) => roleId),
     );
 
+    // What owners decided, as `entityRef roleId`: a dismissed role is not counted, an accepted
+    // one has the reviewer group its owners pinned.
+    const decided = new Map(
+      decisions.map(d => [`${d.entityRef} ${d.roleId}`, d.decision]),
+    );
+
     const pillarIds = PILLAR_IDS.filter(
       p => !query.pillar || p === query.pillar,
     );
@@ -141,12 +150,17 @@ export class CoverageService {
               : undefined,
           lifecycles: result.lifecycles ?? [],
           cells: pillarIds.map(pillarId => {
+            const decision = (roleId: string) =>
+              decided.get(`${result.entityRef} ${roleId}`);
             const suggested = roles
               .filter(r => r.pillarIds.includes(pillarId))
               .map(r => r.roleId)
+              .filter(id => decision(id) !== 'dismissed')
               .sort();
-            const coveredRoleIds = suggested.filter(id => held.has(id));
-            const missingRoleIds = suggested.filter(id => !held.has(id));
+            const covers = (id: string) =>
+              held.has(id) || decision(id) === 'accepted';
+            const coveredRoleIds = suggested.filter(covers);
+            const missingRoleIds = suggested.filter(id => !covers(id));
             return {
               pillarId,
               state: stateOf(coveredRoleIds.length, missingRoleIds.length),

@@ -27,7 +27,10 @@ export interface LinkChangeRequest {
 }
 
 /** Who made a change: the user's entity ref, or the calling service. */
-function actorRef({ principal }: Credentials): string {
+export function actorRef(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as
+    | BackstageUserPrincipal
+    | BackstageServicePrincipal;
   return principal.type === 'user'
     ? principal.userEntityRef
     : `service:${principal.subject}`;

@@ -436,7 +436,7 @@ export class RoleLinkService {
   }
 
   /** One Group with its relations; 404 when it does not exist or the caller cannot read it. */
-  private async readGroup(ref: string, credentials: BackstageCredentials) {
+  async readGroup(ref: string, credentials: BackstageCredentials) {
     const [group] = await this.readGroups([ref], credentials, GROUP_FIELDS);
     if (!group) {
       throw new NotFoundError(

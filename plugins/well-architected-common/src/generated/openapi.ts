@@ -215,6 +215,37 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/entities/{entityRef}/decisions/{roleId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Accepts or dismisses a role suggested for a System or Component; replaces an earlier decision.
+     * Accepting pins a reviewer group: one of the suggested ones or any Group the caller may read.
+     *     Dismissing takes a reason (`not-applicable`, `covered-elsewhere` with `where`, `other` with
+     *     `text`) and an optional expiry, after which the suggestion comes back. A dismissed role, or
+     *     an accepted one, is no longer a gap. Needs user credentials (service credentials only where
+     *     `wellArchitected.roleLinks.allowServicePrincipals` is set) and the resource permission
+     *     `well-architected.suggestion.decide` on the catalog entity. An entity the caller cannot read,
+     *     or a role not suggested for it, is a 404. Audited as `suggestion-decide`.
+     */
+    put: operations['decideSuggestion'];
+    post?: never;
+    /**
+     * Undoes the decision about a suggested role; the suggestion is open again.
+     * The same credentials and permission as deciding. An entity the caller cannot read, or no
+     *     decision, is a 404. Audited as `suggestion-undo`.
+     */
+    delete: operations['undoSuggestionDecision'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 /** Generated from the OpenAPI document. @public */
 export type webhooks = Record<string, never>;
@@ -440,6 +471,7 @@ export type components = {
       reasons: components['schemas']['SuggestionReason'][];
       /** The groups that hold the role, closest to the entity's owner first; empty for a gap. */
       reviewers: components['schemas']['Reviewer'][];
+      decision?: components['schemas']['SuggestionDecision'];
     };
     /**
      * How sure a suggestion is, strongest first: strong on two signals of the entity's own data (or of its parts) or one a rule weighs 3 or more, moderate on one signal of its own, weak on inherited or related signals only.
@@ -459,6 +491,56 @@ export type components = {
       | 'domain'
       | 'nearby'
       | 'elsewhere';
+    /**
+     * What the entity's owners decided about a suggested role.
+     */
+    SuggestionDecisionKind: 'accepted' | 'dismissed';
+    /**
+     * Why a suggestion was dismissed: the role does not apply here, its work is covered elsewhere
+     *     (`where` says where), or another reason (`text` says which).
+     */
+    DismissReason: 'not-applicable' | 'covered-elsewhere' | 'other';
+    /** Accept with a reviewer group, or dismiss with a reason. */
+    SuggestionDecisionRequest:
+      | {
+          decision: 'accepted';
+          /** The reviewer Group, `group:default/sre-team`, `default/sre-team` or `sre-team`. */
+          groupRef: string;
+        }
+      | {
+          decision: 'dismissed';
+          reason: components['schemas']['DismissReason'];
+          /**
+           * Where the role's work is covered; required with `covered-elsewhere`. No control
+           *     characters but tabs and line breaks.
+           */
+          where?: string;
+          /**
+           * The reason in words; required with `other`. No control characters but tabs and
+           *     line breaks.
+           */
+          text?: string;
+          /** When the suggestion comes back; in the future. Never, when absent. */
+          expiresAt?: components['schemas']['Timestamp'];
+        };
+    /**
+     * The decision in force about a suggested role. `decidedBy` is left out when the caller may
+     *     not read that user, `groupRef` when the caller may not read the Group.
+     */
+    SuggestionDecision: {
+      entityRef: components['schemas']['EntityRef'];
+      roleId: components['schemas']['RoleId'];
+      decision: components['schemas']['SuggestionDecisionKind'];
+      /** Accepted, the reviewer Group pinned. */
+      groupRef?: components['schemas']['EntityRef'];
+      reason?: components['schemas']['DismissReason'];
+      where?: string;
+      text?: string;
+      expiresAt?: components['schemas']['Timestamp'];
+      /** The user who decided. */
+      decidedBy?: string;
+      decidedAt: components['schemas']['Timestamp'];
+    };
     /** The suggested roles of one pillar that no group holds. */
     CoverageGap: {
       pillarId: components['schemas']['PillarId'];
@@ -473,9 +555,9 @@ export type components = {
     CoverageCell: {
       pillarId: components['schemas']['PillarId'];
       state: components['schemas']['CoverageState'];
-      /** The roles suggested in the pillar that have a reviewer group, by id. */
+      /** The roles suggested in the pillar that have a reviewer group, or were accepted with one, by id. */
       coveredRoleIds: components['schemas']['RoleId'][];
-      /** The roles suggested in the pillar that no group holds, by id. */
+      /** The roles suggested in the pillar that no group holds, by id; dismissed roles are left out. */
       missingRoleIds: components['schemas']['RoleId'][];
     };
     /** One System and its cells, in the order of `pillarIds`. */
@@ -521,7 +603,10 @@ export type components = {
       /** The ids of the rules that were evaluated. */
       ruleIds: components['schemas']['RuleId'][];
       ownerRef?: components['schemas']['EntityRef'];
-      /** Per pillar, the suggested roles that no group holds. */
+      /**
+       * Per pillar, the suggested roles that no group holds, leaving out those accepted or
+       *     dismissed.
+       */
       gaps: components['schemas']['CoverageGap'][];
       /** The pillars that no suggested role serves; no signal touched them. */
       uncoveredPillarIds: components['schemas']['PillarId'][];
@@ -560,7 +645,10 @@ export type components = {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** The caller lacks the permission the change needs for this link, or is a service principal that may not change links. */
+    /**
+     * The caller lacks the permission the change needs (for this link, or on this entity), or is a
+     *     service principal that may not make changes.
+     */
     Forbidden: {
       headers: {
         [name: string]: unknown;
@@ -598,6 +686,8 @@ export type components = {
     };
   };
   parameters: {
+    /** A System or Component, such as `system:default/payments` (URL-encoded). */
+    entityRef: string;
     /** A role id, a lower-case slug such as `site-reliability-engineer`. */
     roleId: components['schemas']['RoleId'];
     /** A Group: `group:default/sre-team` (URL-encoded), `default/sre-team` or `sre-team`. */
@@ -675,6 +765,16 @@ export type SuggestionConfidence =
 /** Generated from the OpenAPI document. @public */
 export type ReviewerCloseness = components['schemas']['ReviewerCloseness'];
 /** Generated from the OpenAPI document. @public */
+export type SuggestionDecisionKind =
+  components['schemas']['SuggestionDecisionKind'];
+/** Generated from the OpenAPI document. @public */
+export type DismissReason = components['schemas']['DismissReason'];
+/** Generated from the OpenAPI document. @public */
+export type SuggestionDecisionRequest =
+  components['schemas']['SuggestionDecisionRequest'];
+/** Generated from the OpenAPI document. @public */
+export type SuggestionDecision = components['schemas']['SuggestionDecision'];
+/** Generated from the OpenAPI document. @public */
 export type CoverageGap = components['schemas']['CoverageGap'];
 /** Generated from the OpenAPI document. @public */
 export type CoverageState = components['schemas']['CoverageState'];
@@ -703,6 +803,8 @@ export type ResponseConflict = components['responses']['Conflict'];
 /** Generated from the OpenAPI document. @public */
 export type ResponseServiceUnavailable =
   components['responses']['ServiceUnavailable'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterEntityRef = components['parameters']['entityRef'];
 /** Generated from the OpenAPI document. @public */
 export type ParameterRoleId = components['parameters']['roleId'];
 /** Generated from the OpenAPI document. @public */
@@ -1066,6 +1168,68 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  decideSuggestion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** A System or Component, such as `system:default/payments` (URL-encoded). */
+        entityRef: components['parameters']['entityRef'];
+        /** A role id, a lower-case slug such as `site-reliability-engineer`. */
+        roleId: components['parameters']['roleId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SuggestionDecisionRequest'];
+      };
+    };
+    responses: {
+      /** The decision as recorded. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionDecision'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  undoSuggestionDecision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** A System or Component, such as `system:default/payments` (URL-encoded). */
+        entityRef: components['parameters']['entityRef'];
+        /** A role id, a lower-case slug such as `site-reliability-engineer`. */
+        roleId: components['parameters']['roleId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The decision was removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -1108,6 +1272,14 @@ export const suggestionConfidenceValues: ReadonlyArray<
 export const reviewerClosenessValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ReviewerCloseness']
 > = ['owner', 'parent', 'child', 'sibling', 'domain', 'nearby', 'elsewhere'];
+/** Generated from the OpenAPI document. @public */
+export const suggestionDecisionKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SuggestionDecisionKind']
+> = ['accepted', 'dismissed'];
+/** Generated from the OpenAPI document. @public */
+export const dismissReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DismissReason']
+> = ['not-applicable', 'covered-elsewhere', 'other'];
 /** Generated from the OpenAPI document. @public */
 export const coverageStateValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CoverageState']

@@ -291,6 +291,16 @@ export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
       })),
     })),
     getSuggestions: jest.fn(async (_entityRef: string) => paymentsSuggestions),
+    decideSuggestion: jest.fn(async (entityRef, roleId, request) => ({
+      entityRef,
+      roleId,
+      ...request,
+      decidedBy: 'user:default/guest',
+      decidedAt: '2026-12-01T10:00:00.000Z',
+    })),
+    undoSuggestionDecision: jest.fn(
+      async (_entityRef: string, _roleId: string) => {},
+    ),
     getCoverage: jest.fn(async () => coverageResponse),
     getRole: jest.fn(async (roleId: string) => {
       const role = [sre, technicalWriter].find(r => r.id === roleId);

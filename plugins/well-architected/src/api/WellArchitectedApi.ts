@@ -12,6 +12,8 @@ import {
   GroupRolesResponse,
   RoleGroupsResponse,
   RoleHolder,
+  SuggestionDecision,
+  SuggestionDecisionRequest,
 } from 'backstage-plugin-well-architected-common';
 
 /**
@@ -42,6 +44,17 @@ export interface WellArchitectedApi {
   linkGroup(roleId: string, groupRef: string): Promise<RoleHolder>;
   /** Removes a portal link between a role and a group. */
   unlinkGroup(roleId: string, groupRef: string): Promise<void>;
+  /**
+   * Accepts a role suggested for a System or Component with a reviewer group, or dismisses it
+   * with a reason; replaces an earlier decision.
+   */
+  decideSuggestion(
+    entityRef: string,
+    roleId: string,
+    decision: SuggestionDecisionRequest,
+  ): Promise<SuggestionDecision>;
+  /** Undoes the decision about a suggested role. */
+  undoSuggestionDecision(entityRef: string, roleId: string): Promise<void>;
 }
 
 /**

@@ -7,9 +7,10 @@ describe('WellArchitectedClient', () => {
 
   /** A client whose fetch answers every request with `status` and `body`, and records them. */
   function clientAnswering(status: number, body?: unknown) {
-    const requests: Array<{ url: string; method?: string }> = [];
+    const requests: Array<{ url: string; method?: string; body?: unknown }> =
+      [];
     const fetch = jest.fn(async (url: string, init?: RequestInit) => {
-      requests.push({ url, method: init?.method });
+      requests.push({ url, method: init?.method, body: init?.body });
       return new Response(body === undefined ? null : JSON.stringify(body), {
         status,
         headers: { 'Content-Type': 'application/json' },
@@ -86,6 +87,38 @@ describe('WellArchitectedClient', () => {
     ).resolves.toBeUndefined();
     expect(unlinking.requests.map(r => [r.method, r.url])).toEqual([
       ['DELETE', link],
+    ]);
+  });
+
+  it('decides about a suggested role with its JSON body, and undoes the decision', async () => {
+    const decision =
+      'http://backstage/api/well-architected/entities/system%3Adefault%2Fpayments/decisions/technical-writer';
+    const deciding = clientAnswering(200, { decision: 'dismissed' });
+    const body = {
+      decision: 'dismissed' as const,
+      reason: 'other' as const,
+      text: 'Docs & more',
+    };
+    await expect(
+      deciding.client.decideSuggestion(
+        'system:default/payments',
+        'technical-writer',
+        body,
+      ),
+    ).resolves.toEqual({ decision: 'dismissed' });
+    expect(deciding.requests).toEqual([
+      { method: 'PUT', url: decision, body: JSON.stringify(body) },
+    ]);
+
+    const undoing = clientAnswering(204);
+    await expect(
+      undoing.client.undoSuggestionDecision(
+        'system:default/payments',
+        'technical-writer',
+      ),
+    ).resolves.toBeUndefined();
+    expect(undoing.requests).toEqual([
+      { method: 'DELETE', url: decision, body: undefined },
     ]);
   });
 

@@ -45,6 +45,7 @@ export class WellArchitectedClient implements WellArchitectedApi {
         const response = await this.fetchApi.fetch(request.url, {
           method: request.method,
           headers: request.headers,
+          ...(request.body && { body: await request.text() }),
         });
         if (!response.ok) {
           throw await ResponseError.fromResponse(response);
@@ -106,6 +107,31 @@ export class WellArchitectedClient implements WellArchitectedApi {
         'delete',
         '/roles/{roleId}/groups/{groupRef}',
         path({ roleId, groupRef }),
+      ),
+    );
+  };
+
+  decideSuggestion: WellArchitectedApi['decideSuggestion'] = (
+    entityRef,
+    roleId,
+    decision,
+  ) =>
+    this.call(api =>
+      api.request('put', '/entities/{entityRef}/decisions/{roleId}', {
+        ...path({ entityRef, roleId }),
+        body: decision,
+      }),
+    );
+
+  undoSuggestionDecision: WellArchitectedApi['undoSuggestionDecision'] = async (
+    entityRef,
+    roleId,
+  ) => {
+    await this.call(api =>
+      api.request(
+        'delete',
+        '/entities/{entityRef}/decisions/{roleId}',
+        path({ entityRef, roleId }),
       ),
     );
   };

@@ -15,6 +15,7 @@ import {
   StoredEvaluation,
   StoredOrganisation,
 } from '../../database/EvaluationStore';
+import { DecisionStore } from '../../database/DecisionStore';
 import { RoleLinkStore, StoredRoleLink } from '../../database/RoleLinkStore';
 import { CatalogReads } from '../boundedCatalog';
 import { readableRefs } from '../catalogVisibility';
@@ -25,6 +26,7 @@ import {
 import { EvaluatedRole } from '../evaluation/model';
 import { RoleDataset, RoleDatasetSnapshot } from '../RoleDataset';
 import { normalizeRef } from '../RoleLinkService';
+import { isUserRef, toWireDecision } from '../SuggestionDecisions';
 import { confidenceOf } from './confidence';
 import { ReviewerService } from './ReviewerService';
 
@@ -84,6 +86,7 @@ export class SuggestionService {
       store: Pick<EvaluationStore, 'readEvaluation' | 'readOrganisationHash'>;
       evaluator: Pick<CatalogEvaluator, 'evaluateEntity' | 'organisation'>;
       links: Pick<RoleLinkStore, 'revision' | 'listLinks'>;
+      decisions: Pick<DecisionStore, 'listDecisions'>;
       roleDataset: RoleDataset;
       reviewers: ReviewerService;
       catalog: CatalogReads;
@@ -100,10 +103,14 @@ export class SuggestionService {
       new NotFoundError(
         `No entity '${ref}' in the catalog, or you may not see it`,
       );
-    const [evaluation, links, roleDataset] = await Promise.all([
+    const [evaluation, links, roleDataset, decisions] = await Promise.all([
       this.evaluation(normalizeRef(ref)),
       this.currentLinks(),
       this.options.roleDataset.current(),
+      this.options.decisions.listDecisions({
+        entityRefs: [normalizeRef(ref)],
+        now: new Date(),
+      }),
     ]);
     if (!evaluation) {
       throw notFound();
@@ -126,6 +133,10 @@ export class SuggestionService {
         ...result.roles.flatMap(r => r.reasons.flatMap(x => x.entityRefs)),
         ...reviewers.placementRefs(result, holders, organisation),
         ...reviewers.groupRefs(holders),
+        ...decisions.flatMap(d => [
+          ...(d.groupRef ? [d.groupRef] : []),
+          ...(isUserRef(d.decidedBy) ? [d.decidedBy] : []),
+        ]),
       ],
       credentials,
     );
@@ -139,11 +150,21 @@ export class SuggestionService {
       organisation,
       visible,
     );
+    const decided = new Map(decisions.map(d => [d.roleId, d]));
     const suggestions = result.roles
-      .flatMap(role => {
+      .flatMap((role): Suggestion[] => {
         const suggestion = toSuggestion(role, roleDataset, visible);
+        const decision = decided.get(role.roleId);
         return suggestion
-          ? [{ ...suggestion, reviewers: byRole.get(role.roleId) ?? [] }]
+          ? [
+              {
+                ...suggestion,
+                reviewers: byRole.get(role.roleId) ?? [],
+                ...(decision && {
+                  decision: toWireDecision(decision, visible),
+                }),
+              },
+            ]
           : [];
       })
       .sort((a, b) => b.score - a.score || a.roleId.localeCompare(b.roleId));
@@ -158,7 +179,10 @@ export class SuggestionService {
         pillarId,
         roleIds: suggestions
           .filter(
-            s => s.reviewers.length === 0 && s.pillarIds.includes(pillarId),
+            s =>
+              s.reviewers.length === 0 &&
+              !s.decision &&
+              s.pillarIds.includes(pillarId),
           )
           .map(s => s.roleId)
           .sort(),

@@ -185,7 +185,7 @@ function CoverageTable(props: {
 }
 
 /** The Groups or the Domains of the catalog, for a filter's choices, by display name. */
-function useEntityChoices(kind: 'Group' | 'Domain') {
+export function useEntityChoices(kind: 'Group' | 'Domain') {
   const catalogApi = useApi(catalogApiRef);
   return useAsync(async () => {
     const { items } = await catalogApi.getEntities({

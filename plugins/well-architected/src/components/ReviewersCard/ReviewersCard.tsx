@@ -29,6 +29,7 @@ import { evaluatedAgo } from './evaluatedAgo';
 import { FarAway } from './FarAway';
 import { GapActions } from './GapActions';
 import { RoleResponsibilities } from './RoleResponsibilities';
+import { SuggestionDecisionControl } from './SuggestionDecisionControl';
 
 const TITLE = 'Well-Architected reviewers';
 /** Lets browser tests (and operators' styles) find the card. */
@@ -291,6 +292,7 @@ function RoleRow(props: {
           </>
         )}
       </Typography>
+      <SuggestionDecisionControl suggestion={suggestion} />
       {open && <RoleDetails suggestion={suggestion} id={detailsId} />}
     </li>
   );
@@ -355,7 +357,10 @@ function WhyNotMore(props: { result: SuggestionsResponse; pillars: Pillar[] }) {
 function Gaps(props: { result: SuggestionsResponse }) {
   const { result } = props;
   const roleLink = useRouteRef(roleRouteRef);
-  const unheld = result.suggestions.filter(s => s.reviewers.length === 0);
+  // A role its owners accepted or dismissed is no longer a gap.
+  const unheld = result.suggestions.filter(
+    s => s.reviewers.length === 0 && !s.decision,
+  );
   if (unheld.length === 0) {
     return null;
   }

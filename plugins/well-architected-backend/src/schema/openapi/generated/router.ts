@@ -625,6 +625,95 @@ export const spec = {
         },
       },
     },
+    '/entities/{entityRef}/decisions/{roleId}': {
+      put: {
+        operationId: 'decideSuggestion',
+        summary:
+          'Accepts or dismisses a role suggested for a System or Component; replaces an earlier decision.',
+        description:
+          'Accepting pins a reviewer group: one of the suggested ones or any Group the caller may read.\nDismissing takes a reason (`not-applicable`, `covered-elsewhere` with `where`, `other` with\n`text`) and an optional expiry, after which the suggestion comes back. A dismissed role, or\nan accepted one, is no longer a gap. Needs user credentials (service credentials only where\n`wellArchitected.roleLinks.allowServicePrincipals` is set) and the resource permission\n`well-architected.suggestion.decide` on the catalog entity. An entity the caller cannot read,\nor a role not suggested for it, is a 404. Audited as `suggestion-decide`.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+          {
+            $ref: '#/components/parameters/roleId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SuggestionDecisionRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The decision as recorded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SuggestionDecision',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+        },
+      },
+      delete: {
+        operationId: 'undoSuggestionDecision',
+        summary:
+          'Undoes the decision about a suggested role; the suggestion is open again.',
+        description:
+          'The same credentials and permission as deciding. An entity the caller cannot read, or no\ndecision, is a 404. Audited as `suggestion-undo`.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+          {
+            $ref: '#/components/parameters/roleId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'The decision was removed.',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -635,6 +724,19 @@ export const spec = {
       },
     },
     parameters: {
+      entityRef: {
+        name: 'entityRef',
+        in: 'path',
+        required: true,
+        description:
+          'A System or Component, such as `system:default/payments` (URL-encoded).',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 512,
+          pattern: '^[^\\u0000-\\u001f\\u007f]+$',
+        },
+      },
       roleId: {
         name: 'roleId',
         in: 'path',
@@ -716,7 +818,7 @@ export const spec = {
       },
       Forbidden: {
         description:
-          'The caller lacks the permission the change needs for this link, or is a service principal that may not change links.',
+          'The caller lacks the permission the change needs (for this link, or on this entity), or is a\nservice principal that may not make changes.\n',
         content: {
           'application/json': {
             schema: {
@@ -1351,6 +1453,9 @@ export const spec = {
               $ref: '#/components/schemas/Reviewer',
             },
           },
+          decision: {
+            $ref: '#/components/schemas/SuggestionDecision',
+          },
         },
       },
       SuggestionConfidence: {
@@ -1372,6 +1477,123 @@ export const spec = {
           'nearby',
           'elsewhere',
         ],
+      },
+      SuggestionDecisionKind: {
+        type: 'string',
+        description: "What the entity's owners decided about a suggested role.",
+        enum: ['accepted', 'dismissed'],
+      },
+      DismissReason: {
+        type: 'string',
+        description:
+          'Why a suggestion was dismissed: the role does not apply here, its work is covered elsewhere\n(`where` says where), or another reason (`text` says which).\n',
+        enum: ['not-applicable', 'covered-elsewhere', 'other'],
+      },
+      SuggestionDecisionRequest: {
+        description: 'Accept with a reviewer group, or dismiss with a reason.',
+        oneOf: [
+          {
+            type: 'object',
+            required: ['decision', 'groupRef'],
+            additionalProperties: false,
+            properties: {
+              decision: {
+                const: 'accepted',
+              },
+              groupRef: {
+                type: 'string',
+                maxLength: 512,
+                description:
+                  'The reviewer Group, `group:default/sre-team`, `default/sre-team` or `sre-team`.',
+              },
+            },
+          },
+          {
+            type: 'object',
+            required: ['decision', 'reason'],
+            additionalProperties: false,
+            properties: {
+              decision: {
+                const: 'dismissed',
+              },
+              reason: {
+                $ref: '#/components/schemas/DismissReason',
+              },
+              where: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 200,
+                pattern:
+                  '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]+$',
+                description:
+                  "Where the role's work is covered; required with `covered-elsewhere`. No control\ncharacters but tabs and line breaks.\n",
+              },
+              text: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 500,
+                pattern:
+                  '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]+$',
+                description:
+                  'The reason in words; required with `other`. No control characters but tabs and\nline breaks.\n',
+              },
+              expiresAt: {
+                description:
+                  'When the suggestion comes back; in the future. Never, when absent.',
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/Timestamp',
+                  },
+                ],
+              },
+            },
+          },
+        ],
+      },
+      SuggestionDecision: {
+        description:
+          'The decision in force about a suggested role. `decidedBy` is left out when the caller may\nnot read that user, `groupRef` when the caller may not read the Group.\n',
+        type: 'object',
+        required: ['entityRef', 'roleId', 'decision', 'decidedAt'],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          roleId: {
+            $ref: '#/components/schemas/RoleId',
+          },
+          decision: {
+            $ref: '#/components/schemas/SuggestionDecisionKind',
+          },
+          groupRef: {
+            description: 'Accepted, the reviewer Group pinned.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/EntityRef',
+              },
+            ],
+          },
+          reason: {
+            $ref: '#/components/schemas/DismissReason',
+          },
+          where: {
+            type: 'string',
+          },
+          text: {
+            type: 'string',
+          },
+          expiresAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          decidedBy: {
+            description: 'The user who decided.',
+            type: 'string',
+          },
+          decidedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
       },
       CoverageGap: {
         description: 'The suggested roles of one pillar that no group holds.',
@@ -1411,7 +1633,7 @@ export const spec = {
           coveredRoleIds: {
             type: 'array',
             description:
-              'The roles suggested in the pillar that have a reviewer group, by id.',
+              'The roles suggested in the pillar that have a reviewer group, or were accepted with one, by id.',
             items: {
               $ref: '#/components/schemas/RoleId',
             },
@@ -1419,7 +1641,7 @@ export const spec = {
           missingRoleIds: {
             type: 'array',
             description:
-              'The roles suggested in the pillar that no group holds, by id.',
+              'The roles suggested in the pillar that no group holds, by id; dismissed roles are left out.',
             items: {
               $ref: '#/components/schemas/RoleId',
             },
@@ -1599,7 +1821,8 @@ export const spec = {
           },
           gaps: {
             type: 'array',
-            description: 'Per pillar, the suggested roles that no group holds.',
+            description:
+              'Per pillar, the suggested roles that no group holds, leaving out those accepted or\ndismissed.\n',
             items: {
               $ref: '#/components/schemas/CoverageGap',
             },
