@@ -25,7 +25,12 @@ const relations = (pairs: Array<[string, string]>) =>
 
 function system(
   name: string,
-  options: { owner: string; tags?: string[]; title?: string },
+  options: {
+    owner: string;
+    tags?: string[];
+    title?: string;
+    labels?: Record<string, string>;
+  },
   pairs: Array<[string, string]> = [],
 ): Entity {
   return {
@@ -36,6 +41,7 @@ function system(
       namespace: 'default',
       tags: options.tags ?? [],
       ...(options.title && { title: options.title }),
+      ...(options.labels && { labels: options.labels }),
     },
     spec: { owner: options.owner },
     relations: relations([
@@ -67,12 +73,20 @@ const entities: Entity[] = [
       ['hasPart', 'system:default/s-gap'],
     ]),
   },
-  system('s-covered', { owner: 'team-a', tags: ['sec-one', 'rel'] }, [
-    ['partOf', 'domain:default/commerce'],
-  ]),
-  system('s-partly', { owner: 'team-b', tags: ['sec-one', 'sec-two'] }, [
-    ['hasPart', 'component:default/partly-api'],
-  ]),
+  system(
+    's-covered',
+    { owner: 'team-a', tags: ['sec-one', 'rel'], labels: { tier: 'Tier-1' } },
+    [['partOf', 'domain:default/commerce']],
+  ),
+  system(
+    's-partly',
+    {
+      owner: 'team-b',
+      tags: ['sec-one', 'sec-two'],
+      labels: { 'acme.io/service-tier': 'tier-2' },
+    },
+    [['hasPart', 'component:default/partly-api']],
+  ),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -89,7 +103,11 @@ const entities: Entity[] = [
     [['partOf', 'domain:default/commerce']],
   ),
   system('s-none', { owner: 'team-b' }),
-  system('s-hidden', { owner: 'team-a', tags: ['sec-two'] }),
+  system('s-hidden', {
+    owner: 'team-a',
+    tags: ['sec-two'],
+    labels: { tier: 'tier-0' },
+  }),
 ];
 
 const tagRule = (id: string, tag: string, role: string, pillar: string) => ({
@@ -196,7 +214,11 @@ describe.each(databases.eachSupportedId())(
         domainRef: 'domain:default/commerce',
         lifecycles: [],
       });
-      expect(byName['s-partly'].lifecycles).toEqual(['production']);
+      expect(byName['s-partly']).toMatchObject({
+        lifecycles: ['production'],
+        tier: 'tier-2',
+      });
+      expect(answer.tiers).toEqual(['tier-0', 'tier-1', 'tier-2']);
       expect(Object.keys(byName)).toEqual([
         's-covered',
         'Billing Gateway',
@@ -223,6 +245,13 @@ describe.each(databases.eachSupportedId())(
         'Billing Gateway',
       ]);
       expect(await names({ lifecycle: 'production' })).toEqual(['s-partly']);
+      // Any key the vocabulary reads criticality from, with a prefix too; any case of the value.
+      expect(await names({ tier: 'TIER-1' })).toEqual(['s-covered']);
+      expect(await names({ tier: 'tier-2' })).toEqual(['s-partly']);
+      expect(
+        await names({ tier: 'tier-1', owner: 'group:default/org' }),
+      ).toEqual(['s-covered']);
+      expect(await names({ tier: 'tier-3' })).toEqual([]);
       expect(await names({ q: 'billing' })).toEqual(['Billing Gateway']);
       expect(await names({ q: 'S-PART' })).toEqual(['s-partly']);
       expect(await names({ owner: 'group:default/nobody' })).toEqual([]);
@@ -257,6 +286,8 @@ describe.each(databases.eachSupportedId())(
         // hidden-team holds the Site Reliability Engineer role, but not for this caller.
         totals('reliability', [0, 0, 1, 3]),
       ]);
+      // s-hidden's tier is no choice for a caller who cannot read it.
+      expect(answer.tiers).toEqual(['tier-1', 'tier-2']);
       expect(JSON.stringify(answer)).not.toMatch(/s-hidden|hidden-team/);
     });
 

@@ -140,6 +140,7 @@ export class CoverageService {
               ? result.domainRef
               : undefined,
           lifecycles: result.lifecycles ?? [],
+          ...(result.tier && { tier: result.tier }),
           cells: pillarIds.map(pillarId => {
             const suggested = roles
               .filter(r => r.pillarIds.includes(pillarId))
@@ -169,6 +170,13 @@ export class CoverageService {
     const offset = query.offset ?? 0;
     return {
       pillarIds,
+      tiers: [
+        ...new Set(
+          evaluations.flatMap(({ result }) =>
+            result.tier && visible(result.entityRef) ? [result.tier] : [],
+          ),
+        ),
+      ].sort(),
       totals: pillarIds.map((pillarId, i) => {
         const states = rows.map(row => row.cells[i].state);
         const of = (state: CoverageState) =>
@@ -189,7 +197,7 @@ export class CoverageService {
   }
 
   /**
-   * Whether an evaluation matches the owner, Domain, lifecycle and search filters. The owner and
+   * Whether an evaluation matches the owner, Domain, lifecycle, tier and search filters. The owner and
    * Domain filters match only through refs the caller may read, so that a filter cannot tell what
    * an unreadable Group or Domain owns.
    */
@@ -202,6 +210,7 @@ export class CoverageService {
       query.owner &&
       groupAndDescendants(normalizeRef(query.owner), organisation);
     const domain = query.domain && normalizeRef(query.domain);
+    const tier = query.tier?.toLocaleLowerCase('en');
     const words = (query.q ?? '')
       .toLocaleLowerCase('en')
       .split(/\s+/)
@@ -219,6 +228,7 @@ export class CoverageService {
           (result.domainRef === domain && visible(result.domainRef))) &&
         (!query.lifecycle ||
           (result.lifecycles ?? []).includes(query.lifecycle)) &&
+        (!tier || result.tier === tier) &&
         words.every(word => text.includes(word))
       );
     };

@@ -473,6 +473,8 @@ export type components = {
       domainRef?: components['schemas']['EntityRef'];
       /** The lifecycles of the System's parts, sorted. */
       lifecycles: string[];
+      /** The value of the System's criticality label, lower case, such as tier-1. */
+      tier?: string;
       cells: components['schemas']['CoverageCell'][];
       /** When the background evaluation of the catalog computed the suggested roles. */
       evaluatedAt: components['schemas']['Timestamp'];
@@ -486,6 +488,8 @@ export type components = {
       notNeeded: number;
     };
     CoverageResponse: {
+      /** The values of the criticality labels of every System the caller may read, whatever the filters, sorted: the choices of the `tier` filter. */
+      tiers: string[];
       /** The pillars of the cells and totals, in the order of the role dataset. */
       pillarIds: components['schemas']['PillarId'][];
       /** Per pillar of `pillarIds`, the states of every matching System. */
@@ -1014,6 +1018,8 @@ export interface operations {
         domain?: components['schemas']['EntityRefParameter'];
         /** Only Systems with a part (Component, API or Resource) of this lifecycle, such as production. */
         lifecycle?: string;
+        /** Only Systems whose criticality label has this value, case-insensitively, such as tier-1 for `tier: tier-1`. The label keys are those the signal vocabulary reads criticality from (`tier`, `service-tier`, `criticality`, `business-criticality`, with or without a prefix such as `acme.io/`, and keys added in config); `tiers` in the answer lists the values found. */
+        tier?: string;
         /** Only this pillar's cells and totals; sorting by gaps counts only its cells. */
         pillar?: components['schemas']['PillarId'];
         /** Words to find, case-insensitively, in the System's name or title. */

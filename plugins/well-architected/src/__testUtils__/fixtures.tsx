@@ -213,6 +213,7 @@ function coverageRow(name: string, title: string, cells: CoverageCell[]) {
 /** Coverage of four Systems in the fixtures' two pillars, one in each state for Security. */
 export const coverageResponse: CoverageResponse = {
   pillarIds: ['security', 'reliability'],
+  tiers: ['tier-1', 'tier-2'],
   totals: [
     { pillarId: 'security', covered: 1, partly: 1, gap: 1, notNeeded: 1 },
     { pillarId: 'reliability', covered: 1, partly: 0, gap: 0, notNeeded: 3 },

@@ -79,9 +79,10 @@ export function readEvaluationSettings(config: Config): EvaluationSettings {
 
 /**
  * The shape of a stored result: raised when the engine stores more of an entity (2: its title and
- * lifecycles, for coverage), so that results stored before are made again within a release too.
+ * lifecycles, for coverage; 3: its tier), so that results stored before are made again within a
+ * release too.
  */
-const RESULT_FORMAT = 2;
+const RESULT_FORMAT = 3;
 
 /**
  * A hash of everything besides the catalog and the dataset that a result depends on: the plugin's

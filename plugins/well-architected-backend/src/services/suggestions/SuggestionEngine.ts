@@ -16,7 +16,11 @@ import {
 } from 'backstage-plugin-well-architected-node';
 import { isRefOfKind, isSystemRef } from '../entityRefs';
 import { EntityEvaluation, EvaluatedRole } from '../evaluation/model';
-import { Neighbourhood, readSignals } from '../signals/readSignals';
+import {
+  Neighbourhood,
+  criticalityLabel,
+  readSignals,
+} from '../signals/readSignals';
 import { SignalVocabulary } from '../signals/vocabulary';
 
 /** Only the fields the rules read, and the etag that tells a changed entity; the catalog sends nothing else. */
@@ -214,6 +218,7 @@ export class SuggestionEngine {
       entityRef: stringifyEntityRef(entity),
       title: entity.metadata.title,
       lifecycles: [...new Set(lifecycles)].sort(),
+      tier: criticalityLabel(this.options.vocabulary, entity),
       ownerRef: lowerTargets(entity, RELATION_OWNED_BY)[0],
       domainRef: partOf.find(r => r.startsWith('domain:')),
       roles,

@@ -121,12 +121,14 @@ describe('CoverageView', () => {
     );
     await choose('Owner', 'Payments Team');
     await choose('Lifecycle', 'production');
+    await choose('Tier', 'tier-1');
     await choose('Order', 'Most gaps first');
     await userEvent.type(screen.getByLabelText('Search Systems'), 'bill');
     await waitFor(() =>
       expect(lastQuery()).toEqual({
         owner: 'group:default/payments-team',
         lifecycle: 'production',
+        tier: 'tier-1',
         pillar: 'security',
         q: 'bill',
         sort: 'gaps',

@@ -79,7 +79,14 @@ const useStyles = makeStyles(theme =>
 );
 
 /** The filters of the view, as the URL holds them. */
-const FILTER_KEYS = ['owner', 'domain', 'lifecycle', 'pillar', 'q'] as const;
+const FILTER_KEYS = [
+  'owner',
+  'domain',
+  'lifecycle',
+  'tier',
+  'pillar',
+  'q',
+] as const;
 
 function StateCell(props: { cell: CoverageCell; roleTitle: RoleTitle }) {
   const { cell, roleTitle } = props;
@@ -244,7 +251,7 @@ function ChoiceFilter(props: {
 /**
  * Coverage across the organisation: every System the user may read, by pillar, with whether the
  * roles suggested for it there have reviewer groups; totals per pillar over every matching System;
- * filters by owner Group (with its sub-groups), Domain, lifecycle and pillar, a search, and sorting
+ * filters by owner Group (with its sub-groups), Domain, lifecycle, tier and pillar, a search, and sorting
  * by gaps. The filters and the page live in the URL, so a view can be shared.
  *
  * @public
@@ -281,6 +288,9 @@ export function CoverageView() {
   const refChoices = (list?: Array<{ ref: string; title: string }>) =>
     (list ?? []).map(({ ref, title }) => ({ value: ref, title }));
   const filtered = FILTER_KEYS.some(key => filters[key]);
+  // The tiers found in the catalog come with the answer; the chosen one stays a choice while the
+  // next answer loads.
+  const tiers = coverage.value?.tiers ?? (filters.tier ? [filters.tier] : []);
 
   const clearFilters = () => {
     setText('');
@@ -308,6 +318,12 @@ export function CoverageView() {
           value={filters.lifecycle}
           choices={LIFECYCLES.map(value => ({ value, title: value }))}
           onChange={lifecycle => updateParams({ lifecycle })}
+        />
+        <ChoiceFilter
+          label="Tier"
+          value={filters.tier}
+          choices={tiers.map(value => ({ value, title: value }))}
+          onChange={tier => updateParams({ tier })}
         />
         <ChoiceFilter
           label="Pillar"
@@ -351,7 +367,7 @@ export function CoverageView() {
             filtered ? (
               <NoMatch
                 title="No System matches"
-                description="No System you may see matches these filters. Try another owner, Domain, lifecycle or a shorter search."
+                description="No System you may see matches these filters. Try another owner, Domain, lifecycle, tier or a shorter search."
                 onClear={clearFilters}
               />
             ) : (

@@ -551,6 +551,17 @@ export const spec = {
             },
           },
           {
+            name: 'tier',
+            in: 'query',
+            description:
+              'Only Systems whose criticality label has this value, case-insensitively, such as tier-1 for `tier: tier-1`. The label keys are those the signal vocabulary reads criticality from (`tier`, `service-tier`, `criticality`, `business-criticality`, with or without a prefix such as `acme.io/`, and keys added in config); `tiers` in the answer lists the values found.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 64,
+            },
+          },
+          {
             name: 'pillar',
             in: 'query',
             description:
@@ -1454,6 +1465,11 @@ export const spec = {
               type: 'string',
             },
           },
+          tier: {
+            type: 'string',
+            description:
+              "The value of the System's criticality label, lower case, such as tier-1.",
+          },
           cells: {
             type: 'array',
             items: {
@@ -1503,6 +1519,7 @@ export const spec = {
         type: 'object',
         required: [
           'pillarIds',
+          'tiers',
           'totals',
           'items',
           'totalCount',
@@ -1511,6 +1528,14 @@ export const spec = {
         ],
         additionalProperties: false,
         properties: {
+          tiers: {
+            type: 'array',
+            description:
+              'The values of the criticality labels of every System the caller may read, whatever the filters, sorted: the choices of the `tier` filter.',
+            items: {
+              type: 'string',
+            },
+          },
           pillarIds: {
             type: 'array',
             description:
