@@ -12,6 +12,7 @@ import {
 } from 'backstage-plugin-well-architected-node';
 import { wellArchitectedPermissions } from 'backstage-plugin-well-architected-common';
 import { registerActions } from './actions';
+import { DatabaseCoverageHistoryStore } from './database/DatabaseCoverageHistoryStore';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { DatabaseRoleLinkStore } from './database/DatabaseRoleLinkStore';
 import { DatabaseRoleStore } from './database/DatabaseRoleStore';
@@ -39,6 +40,10 @@ import {
   readMaxMembersPerGroup,
 } from './services/suggestions/ReviewerService';
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
+import {
+  CoverageHistory,
+  readHistoryRetentionDays,
+} from './services/CoverageHistory';
 import { CoverageService } from './services/CoverageService';
 import { SuggestionService } from './services/suggestions/SuggestionService';
 
@@ -185,6 +190,24 @@ export const wellArchitectedPlugin = createBackendPlugin({
         };
         const suggestions = new SuggestionService(evaluationReads);
         const coverage = new CoverageService(evaluationReads);
+        const coverageHistory = new CoverageHistory({
+          store: await DatabaseCoverageHistoryStore.create({ database }),
+          evaluations: evaluationStore,
+          coverage,
+          auth,
+          catalog: catalogReads,
+          logger,
+          retentionDays: readHistoryRetentionDays(config),
+        });
+        // Hourly, so that a day whose first run fails (or falls before the first evaluation round)
+        // is still counted; the day's key keeps one snapshot a day whichever replica runs it.
+        await scheduler.scheduleTask({
+          id: 'well-architected-coverage-snapshot',
+          frequency: { hours: 1 },
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 1 },
+          fn: () => coverageHistory.takeSnapshot(),
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -194,6 +217,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
             roleLinks,
             suggestions,
             coverage,
+            coverageHistory,
           }),
         );
         registerActions({

@@ -9,6 +9,7 @@ import { RoleLinkChanges } from './services/RoleLinkChanges';
 import { RoleLinkService } from './services/RoleLinkService';
 import { RoleDataset, RoleDatasetSnapshot } from './services/RoleDataset';
 import { SuggestionService } from './services/suggestions/SuggestionService';
+import { CoverageHistory } from './services/CoverageHistory';
 import { CoverageService } from './services/CoverageService';
 
 /**
@@ -51,9 +52,10 @@ export async function createRouter(options: {
   roleLinks: RoleLinkService;
   suggestions: Pick<SuggestionService, 'suggest' | 'members'>;
   coverage: Pick<CoverageService, 'coverage'>;
+  coverageHistory: Pick<CoverageHistory, 'history'>;
 }): Promise<express.Router> {
   const { httpAuth, logger, linkChanges, roleDataset } = options;
-  const { roleLinks, suggestions, coverage } = options;
+  const { roleLinks, suggestions, coverage, coverageHistory } = options;
   // Requests are validated against the OpenAPI document. Credentials are not: httpAuth checks
   // them, in a token or a cookie, and answers 401.
   const router = await createOpenApiRouter({
@@ -146,6 +148,11 @@ export async function createRouter(options: {
   router.get('/coverage', async (req, res) => {
     const credentials = await authenticate(req);
     res.json(await coverage.coverage(req.query, credentials));
+  });
+
+  router.get('/coverage/history', async (req, res) => {
+    const credentials = await authenticate(req);
+    res.json(await coverageHistory.history(req.query, credentials));
   });
 
   router.use(describeRequestErrors());

@@ -182,10 +182,43 @@ const cases: Record<OperationId, RouteCases> = {
       { query: { q: 'x'.repeat(201) } },
       { query: { limit: '0' } },
       { query: { offset: '-1' } },
-      { query: { tier: '1' } },
+      { query: { tier: '' } },
+      { query: { tier: 'x'.repeat(65) } },
+      { query: { tiers: 'tier-1' } },
       { rawQuery: 'pillar=security&pillar=reliability' },
     ],
     others: [],
+  },
+  getCoverageHistory: {
+    valid: {
+      query: {
+        owner: 'group:default/sre-team',
+        pillar: 'security',
+        days: '30',
+      },
+    },
+    malformed: [
+      { query: { owner: 'platform' } },
+      { query: { owner: 'domain:default/commerce' } },
+      { query: { domain: 'group:default/platform' } },
+      {
+        query: {
+          owner: 'group:default/platform',
+          domain: 'domain:default/commerce',
+        },
+      },
+      { query: { pillar: 'safety' } },
+      { query: { days: '0' } },
+      { query: { days: '3661' } },
+      { query: { days: 'many' } },
+      { query: { scope: 'group:default/platform' } },
+    ],
+    others: [
+      {
+        request: { query: { owner: 'group:default/no-such-team' } },
+        status: 404,
+      },
+    ],
   },
 };
 

@@ -9,6 +9,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { SuggestionRule } from 'backstage-plugin-well-architected-node';
 import { Dataset } from '../dataset/types';
 import {
+  CoverageHistoryStore,
+  CoverageSnapshot,
+} from '../database/CoverageHistoryStore';
+import {
   EvaluationStore,
   StoredEvaluation,
   StoredOrganisation,
@@ -24,6 +28,7 @@ import { defaultVocabulary } from '../services/signals/vocabulary';
 import { defaultSuggestionRules } from '../services/suggestions/defaultRules';
 import { ReviewerService } from '../services/suggestions/ReviewerService';
 import { SuggestionEngine } from '../services/suggestions/SuggestionEngine';
+import { CoverageHistory } from '../services/CoverageHistory';
 import { CoverageService } from '../services/CoverageService';
 import { SuggestionService } from '../services/suggestions/SuggestionService';
 import { exampleEntities } from './exampleEntities';
@@ -139,6 +144,42 @@ export function inMemoryEvaluationStore(): EvaluationStore & {
   };
 }
 
+/** A CoverageHistoryStore over a map of days, for tests above the database layer. */
+export function inMemoryCoverageHistoryStore(): CoverageHistoryStore {
+  const snapshots = new Map<string, CoverageSnapshot>();
+  const days = () => [...snapshots.keys()].sort();
+  return {
+    async hasSnapshot(day) {
+      return snapshots.has(day);
+    },
+    async writeSnapshot(snapshot) {
+      if (snapshots.has(snapshot.day)) {
+        return false;
+      }
+      snapshots.set(snapshot.day, snapshot);
+      return true;
+    },
+    async readHistory(scopeRef, fromDay) {
+      return days()
+        .filter(day => day >= fromDay)
+        .map(day => ({
+          day,
+          totals:
+            snapshots.get(day)!.rollUps.find(r => r.scopeRef === scopeRef)
+              ?.totals ?? [],
+        }));
+    },
+    async firstDay() {
+      return days()[0];
+    },
+    async deleteBefore(day) {
+      const old = days().filter(d => d < day);
+      old.forEach(d => snapshots.delete(d));
+      return old.length;
+    },
+  };
+}
+
 /** The plugin's services over a dataset, a catalog and portal links held in memory. */
 export function testServices(options: {
   dataset?: Dataset;
@@ -189,6 +230,15 @@ export function testServices(options: {
   };
   const suggestions = new SuggestionService(evaluationReads);
   const coverage = new CoverageService(evaluationReads);
+  const coverageHistory = new CoverageHistory({
+    store: inMemoryCoverageHistoryStore(),
+    evaluations: evaluationStore,
+    coverage,
+    auth: mockServices.auth(),
+    catalog,
+    logger,
+    retentionDays: 400,
+  });
   return {
     logger,
     roleDataset,
@@ -206,5 +256,6 @@ export function testServices(options: {
       allowServicePrincipals: false,
     }),
     coverage,
+    coverageHistory,
   };
 }

@@ -44,3 +44,22 @@ export interface DbEvaluationOrganisationRow {
   organisation: string;
   evaluated_at: Date | string;
 }
+
+/** Row of `coverage_snapshots`: one per day on which coverage was counted. */
+export interface DbCoverageSnapshotRow {
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  taken_at: Date | string;
+}
+
+/** Row of `coverage_snapshot_counts`: the states of one scope's Systems in one pillar on one day. */
+export interface DbCoverageCountRow {
+  day: string;
+  /** `''` for every System, or the lower-case ref of an owner Group or a Domain. */
+  scope_ref: string;
+  pillar_id: string;
+  covered: number;
+  partly: number;
+  gap: number;
+  not_needed: number;
+}

@@ -215,6 +215,35 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/coverage/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The daily counts of coverage states per pillar, for every System, an owner Group or a Domain.
+     * A scheduled task counts coverage once a day (on one replica, whichever runs it first) and
+     *     keeps the counts for `wellArchitected.coverage.history.retentionDays` days. Nothing is
+     *     backfilled: `startsOn` says on which day history starts, and there is no point before it.
+     *
+     *     The counts are taken with the plugin's own view of the whole catalog, not the caller's:
+     *     they are numbers only, and name no System. A caller who cannot read some Systems sees them
+     *     counted here, though `GET /coverage` leaves them out. History of an owner Group or a Domain
+     *     is answered only when the caller may read that Group or Domain now; otherwise it is a 404,
+     *     as for one that does not exist. A Group's counts include the Systems of the Groups inside
+     *     it, as the `owner` filter of `GET /coverage` does. Any other query parameter is a 400.
+     */
+    get: operations['getCoverageHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 /** Generated from the OpenAPI document. @public */
 export type webhooks = Record<string, never>;
@@ -500,6 +529,25 @@ export type components = {
       limit: number;
       offset: number;
     };
+    /** A UTC day, YYYY-MM-DD. */
+    Day: string;
+    /** The counts of one day. */
+    CoverageHistoryPoint: {
+      day: components['schemas']['Day'];
+      /** Per pillar of `pillarIds`, how many Systems of the scope were in each state; all 0 on a day the scope had no System. */
+      totals: components['schemas']['CoverageTotals'][];
+    };
+    CoverageHistoryResponse: {
+      /** The owner Group or Domain asked for; absent for every System. */
+      scopeRef?: components['schemas']['EntityRef'];
+      /** The pillars of the totals, in the order of the role dataset. */
+      pillarIds: components['schemas']['PillarId'][];
+      /** The first day with a snapshot; absent when none has been taken yet. */
+      startsOn?: components['schemas']['Day'];
+      /** How many days snapshots are kept. */
+      retentionDays: number;
+      points: components['schemas']['CoverageHistoryPoint'][];
+    };
     SuggestionsResponse: {
       entityRef: components['schemas']['EntityRef'];
       /** Highest score first, then by role id. */
@@ -674,6 +722,14 @@ export type CoverageSystem = components['schemas']['CoverageSystem'];
 export type CoverageTotals = components['schemas']['CoverageTotals'];
 /** Generated from the OpenAPI document. @public */
 export type CoverageResponse = components['schemas']['CoverageResponse'];
+/** Generated from the OpenAPI document. @public */
+export type Day = components['schemas']['Day'];
+/** Generated from the OpenAPI document. @public */
+export type CoverageHistoryPoint =
+  components['schemas']['CoverageHistoryPoint'];
+/** Generated from the OpenAPI document. @public */
+export type CoverageHistoryResponse =
+  components['schemas']['CoverageHistoryResponse'];
 /** Generated from the OpenAPI document. @public */
 export type SuggestionsResponse = components['schemas']['SuggestionsResponse'];
 /** Generated from the OpenAPI document. @public */
@@ -1049,6 +1105,39 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getCoverageHistory: {
+    parameters: {
+      query?: {
+        /** A Group's entity ref, such as group:default/payments: the counts of the Systems it owns or that a Group inside it owns. Not with `domain`. */
+        owner?: components['schemas']['EntityRefParameter'];
+        /** A Domain's entity ref, such as domain:default/commerce: the counts of its Systems. Not with `owner`. */
+        domain?: components['schemas']['EntityRefParameter'];
+        /** Only this pillar's counts. */
+        pillar?: components['schemas']['PillarId'];
+        /** How many days back from today, today included. Default 90. */
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The counts of each stored day in the range, oldest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageHistoryResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       503: components['responses']['ServiceUnavailable'];
     };
   };

@@ -636,6 +636,82 @@ export const spec = {
         },
       },
     },
+    '/coverage/history': {
+      get: {
+        operationId: 'getCoverageHistory',
+        summary:
+          'The daily counts of coverage states per pillar, for every System, an owner Group or a Domain.',
+        description:
+          "A scheduled task counts coverage once a day (on one replica, whichever runs it first) and\nkeeps the counts for `wellArchitected.coverage.history.retentionDays` days. Nothing is\nbackfilled: `startsOn` says on which day history starts, and there is no point before it.\n\nThe counts are taken with the plugin's own view of the whole catalog, not the caller's:\nthey are numbers only, and name no System. A caller who cannot read some Systems sees them\ncounted here, though `GET /coverage` leaves them out. History of an owner Group or a Domain\nis answered only when the caller may read that Group or Domain now; otherwise it is a 404,\nas for one that does not exist. A Group's counts include the Systems of the Groups inside\nit, as the `owner` filter of `GET /coverage` does. Any other query parameter is a 400.\n",
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            description:
+              "A Group's entity ref, such as group:default/payments: the counts of the Systems it owns or that a Group inside it owns. Not with `domain`.",
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/EntityRefParameter',
+            },
+          },
+          {
+            name: 'domain',
+            in: 'query',
+            description:
+              "A Domain's entity ref, such as domain:default/commerce: the counts of its Systems. Not with `owner`.",
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/EntityRefParameter',
+            },
+          },
+          {
+            name: 'pillar',
+            in: 'query',
+            description: "Only this pillar's counts.",
+            schema: {
+              $ref: '#/components/schemas/PillarId',
+            },
+          },
+          {
+            name: 'days',
+            in: 'query',
+            description:
+              'How many days back from today, today included. Default 90.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 3660,
+              default: 90,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The counts of each stored day in the range, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CoverageHistoryResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -1570,6 +1646,74 @@ export const spec = {
           offset: {
             type: 'integer',
             minimum: 0,
+          },
+        },
+      },
+      Day: {
+        type: 'string',
+        description: 'A UTC day, YYYY-MM-DD.',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      },
+      CoverageHistoryPoint: {
+        description: 'The counts of one day.',
+        type: 'object',
+        required: ['day', 'totals'],
+        additionalProperties: false,
+        properties: {
+          day: {
+            $ref: '#/components/schemas/Day',
+          },
+          totals: {
+            type: 'array',
+            description:
+              'Per pillar of `pillarIds`, how many Systems of the scope were in each state; all 0 on a day the scope had no System.',
+            items: {
+              $ref: '#/components/schemas/CoverageTotals',
+            },
+          },
+        },
+      },
+      CoverageHistoryResponse: {
+        type: 'object',
+        required: ['pillarIds', 'retentionDays', 'points'],
+        additionalProperties: false,
+        properties: {
+          scopeRef: {
+            description:
+              'The owner Group or Domain asked for; absent for every System.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/EntityRef',
+              },
+            ],
+          },
+          pillarIds: {
+            type: 'array',
+            description:
+              'The pillars of the totals, in the order of the role dataset.',
+            items: {
+              $ref: '#/components/schemas/PillarId',
+            },
+          },
+          startsOn: {
+            description:
+              'The first day with a snapshot; absent when none has been taken yet.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/Day',
+              },
+            ],
+          },
+          retentionDays: {
+            type: 'integer',
+            minimum: 1,
+            description: 'How many days snapshots are kept.',
+          },
+          points: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CoverageHistoryPoint',
+            },
           },
         },
       },
