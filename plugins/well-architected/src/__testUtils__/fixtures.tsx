@@ -1,5 +1,6 @@
 import {
   CoverageCell,
+  CoverageHistoryResponse,
   CoverageResponse,
   CoverageState,
   PillarId,
@@ -241,6 +242,20 @@ export const coverageResponse: CoverageResponse = {
   offset: 0,
 };
 
+/** Three days of history of the fixtures' two pillars: Security's gaps closing. */
+export const coverageHistoryResponse: CoverageHistoryResponse = {
+  pillarIds: ['security', 'reliability'],
+  startsOn: '2026-11-28',
+  retentionDays: 400,
+  points: [3, 2, 1].map((gap, i) => ({
+    day: `2026-11-${28 + i}`,
+    totals: [
+      { pillarId: 'security', covered: 3 - gap, partly: 1, gap, notNeeded: 0 },
+      { pillarId: 'reliability', covered: 1, partly: 0, gap: 0, notNeeded: 3 },
+    ],
+  })),
+};
+
 /** The holders of the SRE role: one from the catalog, one linked in the portal. */
 export const sreHolders: RoleHolder[] = [
   {
@@ -292,6 +307,7 @@ export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
     })),
     getSuggestions: jest.fn(async (_entityRef: string) => paymentsSuggestions),
     getCoverage: jest.fn(async () => coverageResponse),
+    getCoverageHistory: jest.fn(async () => coverageHistoryResponse),
     getRole: jest.fn(async (roleId: string) => {
       const role = [sre, technicalWriter].find(r => r.id === roleId);
       if (!role) {

@@ -76,6 +76,13 @@ export class WellArchitectedClient implements WellArchitectedApi {
       api.request('get', '/coverage', query(setFilters(filters))),
     );
 
+  getCoverageHistory: WellArchitectedApi['getCoverageHistory'] = (
+    filters = {},
+  ) =>
+    this.call(api =>
+      api.request('get', '/coverage/history', query(setFilters(filters))),
+    );
+
   getRoleGroups: WellArchitectedApi['getRoleGroups'] = roleId =>
     this.call(api =>
       api.request('get', '/roles/{roleId}/groups', path({ roleId })),

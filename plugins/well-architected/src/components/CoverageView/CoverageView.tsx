@@ -33,6 +33,7 @@ import {
 } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
 import { AsyncContent } from '../AsyncContent';
+import { CoverageTrend } from '../CoverageTrend';
 import { NoMatch, SearchField, useUrlFilters } from '../urlFilters';
 
 const PAGE_SIZES = [25, 50, 100];
@@ -357,6 +358,14 @@ export function CoverageView() {
           placeholder="Search Systems"
           text={text}
           setText={setText}
+        />
+      </Grid>
+      <Grid item>
+        <CoverageTrend
+          owner={filters.owner}
+          domain={filters.domain}
+          pillar={filters.pillar}
+          pillarTitle={pillarTitle}
         />
       </Grid>
       <Grid item>
