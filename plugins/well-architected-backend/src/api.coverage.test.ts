@@ -24,6 +24,19 @@ const linkRoute = apiRoutes.find(
   r => routeName(r) === 'PUT /roles/{roleId}/groups/{groupRef}',
 )!;
 
+/** The fields of each line of a CSV answer (RFC 4180: quoted fields, CRLF line ends). */
+function parseCsv(text: string): string[][] {
+  expect(text.endsWith('\r\n')).toBe(true);
+  return text
+    .slice(0, -2)
+    .split('\r\n')
+    .map(line =>
+      [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map(([, f]) =>
+        f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f,
+      ),
+    );
+}
+
 describe.each(databases.eachSupportedId())(
   'GET /coverage on %s',
   databaseId => {
@@ -167,6 +180,52 @@ describe.each(databases.eachSupportedId())(
       // s-hidden's tier is no choice for a caller who cannot read it.
       expect(answer.tiers).toEqual(['tier-1', 'tier-2']);
       expect(JSON.stringify(answer)).not.toMatch(/s-hidden|hidden-team/);
+    });
+
+    it('exports the view as filtered to CSV, every matching System, as the caller may read it', async () => {
+      const csvRoute = apiRoutes.find(
+        r => routeName(r) === 'GET /coverage.csv',
+      )!;
+      for (const [query, user] of [
+        [{}, admin],
+        [{ owner: 'group:default/org', sort: 'gaps' }, admin],
+        [{ pillar: 'security', tier: 'tier-1' }, admin],
+        [{}, restricted],
+      ] as const) {
+        const res = await send(
+          server,
+          csvRoute,
+          { query },
+          { Authorization: mockCredentials.user.header(user) },
+        );
+        expect(res.status).toBe(200);
+        expect(res.headers['content-type']).toMatch(/^text\/csv/);
+        expect(res.headers['content-disposition']).toBe(
+          'attachment; filename="well-architected-coverage.csv"',
+        );
+        const view = await coverage({ ...query, limit: '500' }, user);
+        const [header, ...lines] = parseCsv(res.text!);
+        expect(header).toEqual([
+          'system',
+          'name',
+          'owner',
+          'domain',
+          'tier',
+          'lifecycles',
+          ...view.pillarIds.flatMap(p => [p, `${p} missing roles`]),
+        ]);
+        expect(lines).toEqual(
+          view.items.map(item => [
+            item.entityRef,
+            item.name,
+            item.ownerRef ?? '',
+            item.domainRef ?? '',
+            item.tier ?? '',
+            item.lifecycles.join(' '),
+            ...item.cells.flatMap(c => [c.state, c.missingRoleIds.join(' ')]),
+          ]),
+        );
+      }
     });
 
     it('says what a filter accepts when it is malformed', async () => {

@@ -51,7 +51,7 @@ export async function createRouter(options: {
   roleDataset: RoleDataset;
   roleLinks: RoleLinkService;
   suggestions: Pick<SuggestionService, 'suggest' | 'members'>;
-  coverage: Pick<CoverageService, 'coverage'>;
+  coverage: Pick<CoverageService, 'coverage' | 'coverageCsv'>;
   coverageHistory: Pick<CoverageHistory, 'history'>;
 }): Promise<express.Router> {
   const { httpAuth, logger, linkChanges, roleDataset } = options;
@@ -148,6 +148,14 @@ export async function createRouter(options: {
   router.get('/coverage', async (req, res) => {
     const credentials = await authenticate(req);
     res.json(await coverage.coverage(req.query, credentials));
+  });
+
+  router.get('/coverage.csv', async (req, res) => {
+    const credentials = await authenticate(req);
+    res
+      .type('text/csv')
+      .attachment('well-architected-coverage.csv')
+      .send(await coverage.coverageCsv(req.query, credentials));
   });
 
   router.get('/coverage/history', async (req, res) => {

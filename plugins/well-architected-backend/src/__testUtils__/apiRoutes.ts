@@ -37,6 +37,8 @@ export interface ApiRoute extends RouteCases {
   queryNames: string[];
   /** Whether answers carry an ETag and revalidate with If-None-Match. */
   etag: boolean;
+  /** Whether its success is JSON (the CSV export's is not). */
+  json: boolean;
 }
 
 type Paths = typeof spec.paths;
@@ -189,6 +191,17 @@ const cases: Record<OperationId, RouteCases> = {
     ],
     others: [],
   },
+  exportCoverage: {
+    valid: { query: { domain: 'domain:default/commerce', sort: 'gaps' } },
+    malformed: [
+      { query: { owner: 'platform' } },
+      { query: { pillar: 'safety' } },
+      { query: { tier: '' } },
+      { query: { limit: '10' } },
+      { query: { format: 'json' } },
+    ],
+    others: [],
+  },
   getCoverageHistory: {
     valid: {
       query: {
@@ -252,7 +265,7 @@ export const apiRoutes: ApiRoute[] = Object.entries(spec.paths).flatMap(
       } = operation as {
         operationId: OperationId;
         parameters?: DocumentedParameter[];
-        responses: Record<string, { headers?: object }>;
+        responses: Record<string, { headers?: object; content?: object }>;
       };
       return {
         method: method.toUpperCase() as ApiRoute['method'],
@@ -264,6 +277,7 @@ export const apiRoutes: ApiRoute[] = Object.entries(spec.paths).flatMap(
         etag: Boolean(
           responses['200']?.headers && 'ETag' in responses['200'].headers,
         ),
+        json: 'application/json' in (responses['200']?.content ?? {}),
         ...cases[operationId],
       };
     }),

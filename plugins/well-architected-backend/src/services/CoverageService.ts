@@ -14,6 +14,7 @@ import { CoverageRollUp } from '../database/CoverageHistoryStore';
 import { EvaluationStore } from '../database/EvaluationStore';
 import { RoleLinkStore } from '../database/RoleLinkStore';
 import { CatalogReads } from './boundedCatalog';
+import { coverageCsv } from './coverageCsv';
 import { readableRefs } from './catalogVisibility';
 import { CatalogEvaluator } from './evaluation/CatalogEvaluator';
 import { EntityEvaluation, Organisation } from './evaluation/model';
@@ -23,6 +24,9 @@ import { ReviewerService } from './suggestions/ReviewerService';
 import { toSuggestion } from './suggestions/SuggestionService';
 
 const DEFAULT_LIMIT = 100;
+
+/** The filters and order of the view, which the CSV export takes too. */
+type CoverageFilters = Omit<CoverageQuery, 'limit' | 'offset'>;
 
 /** A role suggested for a System, with the pillars it serves there as the caller may see them. */
 interface VisibleRole {
@@ -107,11 +111,41 @@ export class CoverageService {
     query: CoverageQuery,
     credentials: BackstageCredentials,
   ): Promise<CoverageResponse> {
+    const { pillarIds, tiers, rows } = await this.matching(query, credentials);
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const offset = query.offset ?? 0;
+    return {
+      pillarIds,
+      tiers,
+      totals: totalsOf(rows, pillarIds),
+      items: rows.slice(offset, offset + limit),
+      totalCount: rows.length,
+      limit,
+      offset,
+    };
+  }
+
+  /** The coverage as a spreadsheet: every matching System, in order, whatever the paging says. */
+  async coverageCsv(
+    query: CoverageFilters,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    const { pillarIds, rows } = await this.matching(query, credentials);
+    return coverageCsv(pillarIds, rows);
+  }
+
+  /**
+   * The Systems that match the filters, in the order asked for, with the cells of the pillars
+   * asked for; and the tiers of every System the caller may read.
+   */
+  private async matching(
+    query: CoverageFilters,
+    credentials: BackstageCredentials,
+  ) {
     const { systems, organisation, visible } = await this.systems(credentials);
     const pillarIndexes = PILLAR_IDS.flatMap((p, i) =>
       !query.pillar || p === query.pillar ? [i] : [],
     );
-    const pillarIds = pillarIndexes.map(i => PILLAR_IDS[i]);
     const matches = this.filter(query, organisation, visible);
     const rows = systems
       .filter(({ result }) => matches(result))
@@ -127,18 +161,12 @@ export class CoverageService {
           a.entityRef.localeCompare(b.entityRef),
       );
     }
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const offset = query.offset ?? 0;
     return {
-      pillarIds,
+      pillarIds: pillarIndexes.map(i => PILLAR_IDS[i]),
       tiers: [
         ...new Set(systems.flatMap(({ result }) => result.tier ?? [])),
       ].sort(),
-      totals: totalsOf(rows, pillarIds),
-      items: rows.slice(offset, offset + limit),
-      totalCount: rows.length,
-      limit,
-      offset,
+      rows,
     };
   }
 
@@ -258,7 +286,7 @@ export class CoverageService {
    * an unreadable Group or Domain owns.
    */
   private filter(
-    query: CoverageQuery,
+    query: CoverageFilters,
     organisation: Organisation,
     visible: (ref: string) => boolean,
   ): (result: EntityEvaluation) => boolean {

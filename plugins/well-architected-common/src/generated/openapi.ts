@@ -215,6 +215,31 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/coverage.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The coverage of every matching System as CSV, for a spreadsheet.
+     * The Systems `GET /coverage` answers for the same filters and order, all of them, without
+     *     paging, with the same rules of what the caller may read. One line per System: its ref,
+     *     name, owner, Domain, tier and lifecycles, then per pillar its state and the roles no group
+     *     holds there (role ids separated by spaces). A field that a spreadsheet would run as a
+     *     formula (starting with `=`, `+`, `-` or `@`) is written with a `'` before it. Any other
+     *     query parameter is a 400.
+     */
+    get: operations['exportCoverage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/coverage/history': {
     parameters: {
       query?: never;
@@ -634,6 +659,23 @@ export type components = {
     };
   };
   parameters: {
+    /** A Group's entity ref, kind:namespace/name, such as group:default/payments: only Systems owned by it or by a Group inside it, to any depth. */
+    coverageOwner: components['schemas']['EntityRefParameter'];
+    /** A Domain's entity ref, kind:namespace/name, such as domain:default/commerce: only its Systems. */
+    coverageDomain: components['schemas']['EntityRefParameter'];
+    /** Only Systems with a part (Component, API or Resource) of this lifecycle, such as production. */
+    coverageLifecycle: string;
+    /** Only Systems whose criticality label has this value, case-insensitively, such as tier-1 for `tier: tier-1`. The label keys are those the signal vocabulary reads criticality from (`tier`, `service-tier`, `criticality`, `business-criticality`, with or without a prefix such as `acme.io/`, and keys added in config); `tiers` in the answer lists the values found. */
+    coverageTier: string;
+    /** Only this pillar's cells and totals; sorting by gaps counts only its cells. */
+    coveragePillar: components['schemas']['PillarId'];
+    /** Words to find, case-insensitively, in the System's name or title. */
+    coverageQ: string;
+    /**
+     * `name` orders by entity ref; `gaps` puts first the Systems with the most cells in
+     *     `gap`, then the most in `partly`, then by entity ref.
+     */
+    coverageSort: 'name' | 'gaps';
     /** A role id, a lower-case slug such as `site-reliability-engineer`. */
     roleId: components['schemas']['RoleId'];
     /** A Group: `group:default/sre-team` (URL-encoded), `default/sre-team` or `sre-team`. */
@@ -747,6 +789,23 @@ export type ResponseConflict = components['responses']['Conflict'];
 /** Generated from the OpenAPI document. @public */
 export type ResponseServiceUnavailable =
   components['responses']['ServiceUnavailable'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterCoverageOwner = components['parameters']['coverageOwner'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterCoverageDomain =
+  components['parameters']['coverageDomain'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterCoverageLifecycle =
+  components['parameters']['coverageLifecycle'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterCoverageTier = components['parameters']['coverageTier'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterCoveragePillar =
+  components['parameters']['coveragePillar'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterCoverageQ = components['parameters']['coverageQ'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterCoverageSort = components['parameters']['coverageSort'];
 /** Generated from the OpenAPI document. @public */
 export type ParameterRoleId = components['parameters']['roleId'];
 /** Generated from the OpenAPI document. @public */
@@ -1069,22 +1128,22 @@ export interface operations {
     parameters: {
       query?: {
         /** A Group's entity ref, kind:namespace/name, such as group:default/payments: only Systems owned by it or by a Group inside it, to any depth. */
-        owner?: components['schemas']['EntityRefParameter'];
+        owner?: components['parameters']['coverageOwner'];
         /** A Domain's entity ref, kind:namespace/name, such as domain:default/commerce: only its Systems. */
-        domain?: components['schemas']['EntityRefParameter'];
+        domain?: components['parameters']['coverageDomain'];
         /** Only Systems with a part (Component, API or Resource) of this lifecycle, such as production. */
-        lifecycle?: string;
+        lifecycle?: components['parameters']['coverageLifecycle'];
         /** Only Systems whose criticality label has this value, case-insensitively, such as tier-1 for `tier: tier-1`. The label keys are those the signal vocabulary reads criticality from (`tier`, `service-tier`, `criticality`, `business-criticality`, with or without a prefix such as `acme.io/`, and keys added in config); `tiers` in the answer lists the values found. */
-        tier?: string;
+        tier?: components['parameters']['coverageTier'];
         /** Only this pillar's cells and totals; sorting by gaps counts only its cells. */
-        pillar?: components['schemas']['PillarId'];
+        pillar?: components['parameters']['coveragePillar'];
         /** Words to find, case-insensitively, in the System's name or title. */
-        q?: string;
+        q?: components['parameters']['coverageQ'];
         /**
          * `name` orders by entity ref; `gaps` puts first the Systems with the most cells in
          *     `gap`, then the most in `partly`, then by entity ref.
          */
-        sort?: 'name' | 'gaps';
+        sort?: components['parameters']['coverageSort'];
         limit?: number;
         offset?: number;
       };
@@ -1101,6 +1160,47 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CoverageResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  exportCoverage: {
+    parameters: {
+      query?: {
+        /** A Group's entity ref, kind:namespace/name, such as group:default/payments: only Systems owned by it or by a Group inside it, to any depth. */
+        owner?: components['parameters']['coverageOwner'];
+        /** A Domain's entity ref, kind:namespace/name, such as domain:default/commerce: only its Systems. */
+        domain?: components['parameters']['coverageDomain'];
+        /** Only Systems with a part (Component, API or Resource) of this lifecycle, such as production. */
+        lifecycle?: components['parameters']['coverageLifecycle'];
+        /** Only Systems whose criticality label has this value, case-insensitively, such as tier-1 for `tier: tier-1`. The label keys are those the signal vocabulary reads criticality from (`tier`, `service-tier`, `criticality`, `business-criticality`, with or without a prefix such as `acme.io/`, and keys added in config); `tiers` in the answer lists the values found. */
+        tier?: components['parameters']['coverageTier'];
+        /** Only this pillar's cells and totals; sorting by gaps counts only its cells. */
+        pillar?: components['parameters']['coveragePillar'];
+        /** Words to find, case-insensitively, in the System's name or title. */
+        q?: components['parameters']['coverageQ'];
+        /**
+         * `name` orders by entity ref; `gaps` puts first the Systems with the most cells in
+         *     `gap`, then the most in `partly`, then by entity ref.
+         */
+        sort?: components['parameters']['coverageSort'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** CSV (RFC 4180, CRLF line ends) with a header line. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
         };
       };
       400: components['responses']['BadRequest'];
@@ -1153,10 +1253,6 @@ type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
   ? Readonly<Exclude<T, undefined>>
   : Readonly<Exclude<T, undefined>[]>;
 /** Generated from the OpenAPI document. @public */
-export const pathsCoverageGetParametersQuerySortValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/coverage']['get']['parameters']['query']['sort']
-> = ['name', 'gaps'];
-/** Generated from the OpenAPI document. @public */
 export const pillarIdValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PillarId']
 > = [
@@ -1187,3 +1283,7 @@ export const reviewerClosenessValues: ReadonlyArray<
 export const coverageStateValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CoverageState']
 > = ['covered', 'partly', 'gap', 'not-needed'];
+/** Generated from the OpenAPI document. @public */
+export const componentsParametersCoverageSortValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['parameters']['coverageSort']
+> = ['name', 'gaps'];

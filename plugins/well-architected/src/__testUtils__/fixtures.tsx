@@ -308,6 +308,7 @@ export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
     getSuggestions: jest.fn(async (_entityRef: string) => paymentsSuggestions),
     getCoverage: jest.fn(async () => coverageResponse),
     getCoverageHistory: jest.fn(async () => coverageHistoryResponse),
+    exportCoverage: jest.fn(async () => 'system,name\r\n'),
     getRole: jest.fn(async (roleId: string) => {
       const role = [sre, technicalWriter].find(r => r.id === roleId);
       if (!role) {

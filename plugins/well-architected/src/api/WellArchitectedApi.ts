@@ -34,6 +34,10 @@ export interface WellArchitectedApi {
    * and paged, with the totals of every matching System.
    */
   getCoverage(query?: CoverageQuery): Promise<CoverageResponse>;
+  /** The coverage of every System matching the filters, in the order asked for, as CSV. */
+  exportCoverage(
+    query?: Omit<CoverageQuery, 'limit' | 'offset'>,
+  ): Promise<string>;
   /**
    * The daily counts of coverage states per pillar, of every System, an owner Group or a Domain,
    * from the day history starts.

@@ -58,6 +58,16 @@ describe('WellArchitectedClient', () => {
     ]);
   });
 
+  it('asks for the CSV of coverage with the filters that are set, as text', async () => {
+    const { requests, client } = clientAnswering(200, 'system,name\r\n');
+    await expect(
+      client.exportCoverage({ tier: 'tier-1', q: '', sort: 'gaps' }),
+    ).resolves.toBe('"system,name\\r\\n"');
+    expect(requests.map(r => r.url)).toEqual([
+      'http://backstage/api/well-architected/coverage.csv?tier=tier-1&sort=gaps',
+    ]);
+  });
+
   it('asks for the role summaries', async () => {
     const items = [{ id: 'technical-writer', title: 'Technical Writer' }];
     const { requests, client } = clientAnswering(200, { items });

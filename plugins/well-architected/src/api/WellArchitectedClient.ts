@@ -76,6 +76,14 @@ export class WellArchitectedClient implements WellArchitectedApi {
       api.request('get', '/coverage', query(setFilters(filters))),
     );
 
+  exportCoverage: WellArchitectedApi['exportCoverage'] = (filters = {}) =>
+    this.call(api =>
+      api.request('get', '/coverage.csv', {
+        ...query(setFilters(filters)),
+        parseAs: 'text',
+      }),
+    );
+
   getCoverageHistory: WellArchitectedApi['getCoverageHistory'] = (
     filters = {},
   ) =>

@@ -168,6 +168,32 @@ describe('CoverageView', () => {
     );
   });
 
+  it('downloads the view as filtered and ordered as CSV', async () => {
+    const { client } = backend();
+    const exportCoverage = jest
+      .spyOn(client, 'exportCoverage')
+      .mockResolvedValue('system,name\r\n');
+    const createObjectURL = jest.fn(() => 'blob:coverage');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    // jsdom cannot follow a download link.
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await renderView(
+      client,
+      '/well-architected/coverage?owner=group:default/payments-team&sort=gaps&offset=25',
+    );
+    await screen.findByRole('table');
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(createObjectURL).toHaveBeenCalled();
+    click.mockRestore();
+    expect(exportCoverage).toHaveBeenCalledWith({
+      owner: 'group:default/payments-team',
+      sort: 'gaps',
+    });
+  });
+
   it('pages through the Systems', async () => {
     const many: CoverageResponse = { ...coverageResponse, totalCount: 30 };
     const { client, lastQuery } = backend(async () => json(many));

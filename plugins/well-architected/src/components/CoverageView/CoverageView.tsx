@@ -1,10 +1,12 @@
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { EmptyState } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   Box,
+  Button,
   Grid,
   MenuItem,
   Table,
@@ -19,6 +21,7 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import GetAppIcon from '@material-ui/icons/GetApp';
 import ErrorIcon from '@material-ui/icons/Error';
 import RemoveIcon from '@material-ui/icons/Remove';
 import WarningIcon from '@material-ui/icons/Warning';
@@ -249,6 +252,52 @@ function ChoiceFilter(props: {
   );
 }
 
+/** Saves `text` as a file the browser downloads. */
+function download(text: string, fileName: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/** Downloads the view as filtered and ordered, every matching System, as CSV. */
+function ExportButton(props: {
+  query: Omit<CoverageQuery, 'limit' | 'offset'>;
+}) {
+  const api = useApi(wellArchitectedApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [busy, setBusy] = useState(false);
+  const exportCsv = async () => {
+    setBusy(true);
+    try {
+      download(
+        await api.exportCoverage(props.query),
+        'well-architected-coverage.csv',
+        'text/csv',
+      );
+    } catch (error) {
+      alertApi.post({
+        message: `Could not export coverage: ${(error as Error).message}`,
+        severity: 'error',
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button
+      variant="outlined"
+      startIcon={<GetAppIcon />}
+      disabled={busy}
+      onClick={exportCsv}
+    >
+      {busy ? 'Preparing CSV…' : 'Download CSV'}
+    </Button>
+  );
+}
+
 /**
  * Coverage across the organisation: every System the user may read, by pillar, with whether the
  * roles suggested for it there have reviewer groups; totals per pillar over every matching System;
@@ -359,6 +408,7 @@ export function CoverageView() {
           text={text}
           setText={setText}
         />
+        <ExportButton query={{ ...filters, sort }} />
       </Grid>
       <Grid item>
         <CoverageTrend

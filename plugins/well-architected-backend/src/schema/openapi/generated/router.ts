@@ -520,76 +520,25 @@ export const spec = {
           "Answered from the background evaluation of the catalog, with the portal links as they are\nnow. Only Systems the caller may read in the catalog are counted or returned, and a role\ncounts as held only through a Group the caller may read, as on the reviewers card.\n\nEach cell is the state of one System in one pillar, from the roles suggested for it there:\n`not-needed` when no role is suggested in the pillar, `covered` when every suggested role\nhas at least one reviewer group (from a Group's `well-architected/roles` annotation or a\nportal link), `gap` when none has, and `partly` otherwise. `totals` counts the cells of\nevery matching System, not only those of the page. Any other query parameter is a 400.\n",
         parameters: [
           {
-            name: 'owner',
-            in: 'query',
-            description:
-              "A Group's entity ref, kind:namespace/name, such as group:default/payments: only Systems owned by it or by a Group inside it, to any depth.",
-            allowReserved: true,
-            schema: {
-              $ref: '#/components/schemas/EntityRefParameter',
-            },
+            $ref: '#/components/parameters/coverageOwner',
           },
           {
-            name: 'domain',
-            in: 'query',
-            description:
-              "A Domain's entity ref, kind:namespace/name, such as domain:default/commerce: only its Systems.",
-            allowReserved: true,
-            schema: {
-              $ref: '#/components/schemas/EntityRefParameter',
-            },
+            $ref: '#/components/parameters/coverageDomain',
           },
           {
-            name: 'lifecycle',
-            in: 'query',
-            description:
-              'Only Systems with a part (Component, API or Resource) of this lifecycle, such as production.',
-            schema: {
-              type: 'string',
-              minLength: 1,
-              maxLength: 64,
-            },
+            $ref: '#/components/parameters/coverageLifecycle',
           },
           {
-            name: 'tier',
-            in: 'query',
-            description:
-              'Only Systems whose criticality label has this value, case-insensitively, such as tier-1 for `tier: tier-1`. The label keys are those the signal vocabulary reads criticality from (`tier`, `service-tier`, `criticality`, `business-criticality`, with or without a prefix such as `acme.io/`, and keys added in config); `tiers` in the answer lists the values found.',
-            schema: {
-              type: 'string',
-              minLength: 1,
-              maxLength: 64,
-            },
+            $ref: '#/components/parameters/coverageTier',
           },
           {
-            name: 'pillar',
-            in: 'query',
-            description:
-              "Only this pillar's cells and totals; sorting by gaps counts only its cells.",
-            schema: {
-              $ref: '#/components/schemas/PillarId',
-            },
+            $ref: '#/components/parameters/coveragePillar',
           },
           {
-            name: 'q',
-            in: 'query',
-            description:
-              "Words to find, case-insensitively, in the System's name or title.",
-            schema: {
-              type: 'string',
-              maxLength: 200,
-            },
+            $ref: '#/components/parameters/coverageQ',
           },
           {
-            name: 'sort',
-            in: 'query',
-            description:
-              '`name` orders by entity ref; `gaps` puts first the Systems with the most cells in\n`gap`, then the most in `partly`, then by entity ref.\n',
-            schema: {
-              type: 'string',
-              enum: ['name', 'gaps'],
-              default: 'name',
-            },
+            $ref: '#/components/parameters/coverageSort',
           },
           {
             name: 'limit',
@@ -620,6 +569,59 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/CoverageResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+        },
+      },
+    },
+    '/coverage.csv': {
+      get: {
+        operationId: 'exportCoverage',
+        summary:
+          'The coverage of every matching System as CSV, for a spreadsheet.',
+        description:
+          "The Systems `GET /coverage` answers for the same filters and order, all of them, without\npaging, with the same rules of what the caller may read. One line per System: its ref,\nname, owner, Domain, tier and lifecycles, then per pillar its state and the roles no group\nholds there (role ids separated by spaces). A field that a spreadsheet would run as a\nformula (starting with `=`, `+`, `-` or `@`) is written with a `'` before it. Any other\nquery parameter is a 400.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/coverageOwner',
+          },
+          {
+            $ref: '#/components/parameters/coverageDomain',
+          },
+          {
+            $ref: '#/components/parameters/coverageLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/coverageTier',
+          },
+          {
+            $ref: '#/components/parameters/coveragePillar',
+          },
+          {
+            $ref: '#/components/parameters/coverageQ',
+          },
+          {
+            $ref: '#/components/parameters/coverageSort',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'CSV (RFC 4180, CRLF line ends) with a header line.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
                 },
               },
             },
@@ -722,6 +724,78 @@ export const spec = {
       },
     },
     parameters: {
+      coverageOwner: {
+        name: 'owner',
+        in: 'query',
+        description:
+          "A Group's entity ref, kind:namespace/name, such as group:default/payments: only Systems owned by it or by a Group inside it, to any depth.",
+        allowReserved: true,
+        schema: {
+          $ref: '#/components/schemas/EntityRefParameter',
+        },
+      },
+      coverageDomain: {
+        name: 'domain',
+        in: 'query',
+        description:
+          "A Domain's entity ref, kind:namespace/name, such as domain:default/commerce: only its Systems.",
+        allowReserved: true,
+        schema: {
+          $ref: '#/components/schemas/EntityRefParameter',
+        },
+      },
+      coverageLifecycle: {
+        name: 'lifecycle',
+        in: 'query',
+        description:
+          'Only Systems with a part (Component, API or Resource) of this lifecycle, such as production.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 64,
+        },
+      },
+      coverageTier: {
+        name: 'tier',
+        in: 'query',
+        description:
+          'Only Systems whose criticality label has this value, case-insensitively, such as tier-1 for `tier: tier-1`. The label keys are those the signal vocabulary reads criticality from (`tier`, `service-tier`, `criticality`, `business-criticality`, with or without a prefix such as `acme.io/`, and keys added in config); `tiers` in the answer lists the values found.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 64,
+        },
+      },
+      coveragePillar: {
+        name: 'pillar',
+        in: 'query',
+        description:
+          "Only this pillar's cells and totals; sorting by gaps counts only its cells.",
+        schema: {
+          $ref: '#/components/schemas/PillarId',
+        },
+      },
+      coverageQ: {
+        name: 'q',
+        in: 'query',
+        description:
+          "Words to find, case-insensitively, in the System's name or title.",
+        schema: {
+          type: 'string',
+          maxLength: 200,
+        },
+      },
+      coverageSort: {
+        name: 'sort',
+        in: 'query',
+        description:
+          '`name` orders by entity ref; `gaps` puts first the Systems with the most cells in\n`gap`, then the most in `partly`, then by entity ref.\n',
+        schema: {
+          type: 'string',
+          enum: ['name', 'gaps'],
+          default: 'name',
+        },
+      },
       roleId: {
         name: 'roleId',
         in: 'path',
