@@ -33,6 +33,7 @@ const hiddenRequests: Record<string, ApiRequest | undefined> = {
   'GET /groups/{groupRef}/roles': { params: { groupRef: 'fraud-squad' } },
   'GET /groups/{groupRef}/members': { params: { groupRef: 'data-team' } },
   'GET /suggestions': { query: { entityRef: 'system:default/storefront' } },
+  'GET /coverage/history': { query: { owner: 'group:default/data-team' } },
 };
 
 const as = (userEntityRef: string) => ({
@@ -52,6 +53,8 @@ const expectedTable = {
   'GET /groups/{groupRef}/members': [401, 200, 200, 404, 200],
   'GET /suggestions': [401, 200, 200, 404, 200],
   'GET /coverage': [401, 200, 200, 'n/a', 200],
+  'GET /coverage.csv': [401, 200, 200, 'n/a', 200],
+  'GET /coverage/history': [401, 200, 200, 404, 200],
 };
 const columns = [
   'no credentials',
@@ -116,7 +119,7 @@ describe.each(databases.eachSupportedId())(
         }
       }
       expect(notFound.map(n => n.hidden)).toEqual(notFound.map(n => n.missing));
-      expect(notFound).toHaveLength(5);
+      expect(notFound).toHaveLength(6);
       // The roles of the visible Groups, and the reviewers of the payments System, where hidden
       // Groups hold roles and a hidden member and Resource sit.
       for (const roleId of [
