@@ -40,6 +40,21 @@ export interface Config {
       /** How many entities each catalog request of a round asks for. From 10 to 10000. Default: 500. */
       pageSize?: number;
     };
+    /** Coverage across the organisation (`GET /coverage`, the Coverage tab). */
+    coverage?: {
+      /**
+       * The daily snapshot of coverage counts (per pillar, for every System, each owner Group and
+       * each Domain) that the trend is drawn from. A scheduled task takes it once a day, on one
+       * replica, with the plugin's own view of the catalog.
+       */
+      history?: {
+        /**
+         * How many days snapshots are kept; older ones are removed when the next is taken. A
+         * whole number from 1 to 3660. Default: 400.
+         */
+        retentionDays?: number;
+      };
+    };
     /** The reviewers suggested for Systems and Components. */
     reviewers?: {
       /**

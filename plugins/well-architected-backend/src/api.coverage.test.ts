@@ -1,148 +1,41 @@
 import { Server } from 'node:http';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import {
-  CoverageResponse,
-  CoverageTotals,
-} from 'backstage-plugin-well-architected-common';
+import { CoverageResponse } from 'backstage-plugin-well-architected-common';
 import { Knex } from 'knex';
 import { send, startApiServer } from './__testUtils__/apiBackend';
 import { apiRoutes, routeName } from './__testUtils__/apiRoutes';
-import { group } from './__testUtils__/exampleEntities';
+import {
+  admin,
+  coverageConfig as config,
+  coverageEntities as entities,
+  quiet,
+  restricted,
+  totals,
+} from './__testUtils__/coverageCatalog';
 import { hidingCatalogFactory } from './__testUtils__/policyServices';
 import { createTestDatabases } from './__testUtils__/testDataset';
-import { defaultSuggestionRules } from './services/suggestions/defaultRules';
 
 jest.setTimeout(120_000);
 
 const databases = createTestDatabases();
-
-const admin = 'user:default/admin';
-const restricted = 'user:default/restricted';
-
-const relations = (pairs: Array<[string, string]>) =>
-  pairs.map(([type, targetRef]) => ({ type, targetRef }));
-
-function system(
-  name: string,
-  options: { owner: string; tags?: string[]; title?: string },
-  pairs: Array<[string, string]> = [],
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'System',
-    metadata: {
-      name,
-      namespace: 'default',
-      tags: options.tags ?? [],
-      ...(options.title && { title: options.title }),
-    },
-    spec: { owner: options.owner },
-    relations: relations([
-      ['ownedBy', `group:default/${options.owner}`],
-      ...pairs,
-    ]),
-  };
-}
-
-/**
- * A catalog small enough to compute by hand. The rules are three tag rules (the default rules are
- * disabled): `sec-one` asks for a Security Architect, whom team-a's annotation holds; `sec-two`
- * for a Security Engineer, whom nobody holds; `rel` for a Site Reliability Engineer, whom only
- * hidden-team holds. team-a is inside org; team-b is not. Each team has a member: a group with
- * nobody to ask is no reviewer.
- */
-const entities: Entity[] = [
-  group('org', undefined, [['parentOf', 'group:default/team-a']]),
-  group('team-a', 'security-architect', [
-    ['childOf', 'group:default/org'],
-    ['hasMember', 'user:default/ann'],
-  ]),
-  group('team-b', undefined, [['hasMember', 'user:default/ben']]),
-  group('hidden-team', 'site-reliability-engineer', [
-    ['hasMember', 'user:default/hal'],
-  ]),
-  ...['ann:team-a', 'ben:team-b', 'hal:hidden-team'].map((pair): Entity => {
-    const [name, team] = pair.split(':');
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'User',
-      metadata: { name, namespace: 'default' },
-      spec: {},
-      relations: relations([['memberOf', `group:default/${team}`]]),
-    };
-  }),
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Domain',
-    metadata: { name: 'commerce', namespace: 'default' },
-    spec: { owner: 'group:default/org' },
-    relations: relations([
-      ['ownedBy', 'group:default/org'],
-      ['hasPart', 'system:default/s-covered'],
-      ['hasPart', 'system:default/s-gap'],
-    ]),
-  },
-  system('s-covered', { owner: 'team-a', tags: ['sec-one', 'rel'] }, [
-    ['partOf', 'domain:default/commerce'],
-  ]),
-  system('s-partly', { owner: 'team-b', tags: ['sec-one', 'sec-two'] }, [
-    ['hasPart', 'component:default/partly-api'],
-  ]),
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'partly-api', namespace: 'default' },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-b' },
-    relations: relations([
-      ['ownedBy', 'group:default/team-b'],
-      ['partOf', 'system:default/s-partly'],
-    ]),
-  },
-  system(
-    's-gap',
-    { owner: 'org', tags: ['sec-two'], title: 'Billing Gateway' },
-    [['partOf', 'domain:default/commerce']],
-  ),
-  system('s-none', { owner: 'team-b' }),
-  system('s-hidden', { owner: 'team-a', tags: ['sec-two'] }),
-];
-
-const tagRule = (id: string, tag: string, role: string, pillar: string) => ({
-  id,
-  match: { tags: [tag] },
-  role,
-  pillar,
-  message: `tagged ${tag}`,
-});
-
-const config = {
-  wellArchitected: {
-    suggestions: {
-      disabledRules: defaultSuggestionRules.map(r => r.id),
-      rules: [
-        tagRule('sec-one', 'sec-one', 'security-architect', 'security'),
-        tagRule('sec-two', 'sec-two', 'security-engineer', 'security'),
-        tagRule('rel', 'rel', 'site-reliability-engineer', 'reliability'),
-      ],
-    },
-  },
-};
 
 const coverageRoute = apiRoutes.find(r => routeName(r) === 'GET /coverage')!;
 const linkRoute = apiRoutes.find(
   r => routeName(r) === 'PUT /roles/{roleId}/groups/{groupRef}',
 )!;
 
-/** Totals of a pillar, in the order covered, partly, gap, not needed. */
-const totals = (
-  pillarId: string,
-  [covered, partly, gap, notNeeded]: number[],
-): CoverageTotals =>
-  ({ pillarId, covered, partly, gap, notNeeded } as CoverageTotals);
-
-const quiet = (pillarId: string, systems: number) =>
-  totals(pillarId, [0, 0, 0, systems]);
+/** The fields of each line of a CSV answer (RFC 4180: quoted fields, CRLF line ends). */
+function parseCsv(text: string): string[][] {
+  expect(text.endsWith('\r\n')).toBe(true);
+  return text
+    .slice(0, -2)
+    .split('\r\n')
+    .map(line =>
+      [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map(([, f]) =>
+        f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f,
+      ),
+    );
+}
 
 describe.each(databases.eachSupportedId())(
   'GET /coverage on %s',
@@ -212,7 +105,11 @@ describe.each(databases.eachSupportedId())(
         domainRef: 'domain:default/commerce',
         lifecycles: [],
       });
-      expect(byName['s-partly'].lifecycles).toEqual(['production']);
+      expect(byName['s-partly']).toMatchObject({
+        lifecycles: ['production'],
+        tier: 'tier-2',
+      });
+      expect(answer.tiers).toEqual(['tier-0', 'tier-1', 'tier-2']);
       expect(Object.keys(byName)).toEqual([
         's-covered',
         'Billing Gateway',
@@ -239,6 +136,13 @@ describe.each(databases.eachSupportedId())(
         'Billing Gateway',
       ]);
       expect(await names({ lifecycle: 'production' })).toEqual(['s-partly']);
+      // Any key the vocabulary reads criticality from, with a prefix too; any case of the value.
+      expect(await names({ tier: 'TIER-1' })).toEqual(['s-covered']);
+      expect(await names({ tier: 'tier-2' })).toEqual(['s-partly']);
+      expect(
+        await names({ tier: 'tier-1', owner: 'group:default/org' }),
+      ).toEqual(['s-covered']);
+      expect(await names({ tier: 'tier-3' })).toEqual([]);
       expect(await names({ q: 'billing' })).toEqual(['Billing Gateway']);
       expect(await names({ q: 'S-PART' })).toEqual(['s-partly']);
       expect(await names({ owner: 'group:default/nobody' })).toEqual([]);
@@ -273,7 +177,55 @@ describe.each(databases.eachSupportedId())(
         // hidden-team holds the Site Reliability Engineer role, but not for this caller.
         totals('reliability', [0, 0, 1, 3]),
       ]);
+      // s-hidden's tier is no choice for a caller who cannot read it.
+      expect(answer.tiers).toEqual(['tier-1', 'tier-2']);
       expect(JSON.stringify(answer)).not.toMatch(/s-hidden|hidden-team/);
+    });
+
+    it('exports the view as filtered to CSV, every matching System, as the caller may read it', async () => {
+      const csvRoute = apiRoutes.find(
+        r => routeName(r) === 'GET /coverage.csv',
+      )!;
+      for (const [query, user] of [
+        [{}, admin],
+        [{ owner: 'group:default/org', sort: 'gaps' }, admin],
+        [{ pillar: 'security', tier: 'tier-1' }, admin],
+        [{}, restricted],
+      ] as const) {
+        const res = await send(
+          server,
+          csvRoute,
+          { query },
+          { Authorization: mockCredentials.user.header(user) },
+        );
+        expect(res.status).toBe(200);
+        expect(res.headers['content-type']).toMatch(/^text\/csv/);
+        expect(res.headers['content-disposition']).toBe(
+          'attachment; filename="well-architected-coverage.csv"',
+        );
+        const view = await coverage({ ...query, limit: '500' }, user);
+        const [header, ...lines] = parseCsv(res.text!);
+        expect(header).toEqual([
+          'system',
+          'name',
+          'owner',
+          'domain',
+          'tier',
+          'lifecycles',
+          ...view.pillarIds.flatMap(p => [p, `${p} missing roles`]),
+        ]);
+        expect(lines).toEqual(
+          view.items.map(item => [
+            item.entityRef,
+            item.name,
+            item.ownerRef ?? '',
+            item.domainRef ?? '',
+            item.tier ?? '',
+            item.lifecycles.join(' '),
+            ...item.cells.flatMap(c => [c.state, c.missingRoleIds.join(' ')]),
+          ]),
+        );
+      }
     });
 
     it('says what a filter accepts when it is malformed', async () => {

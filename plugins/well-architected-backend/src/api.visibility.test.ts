@@ -46,6 +46,7 @@ const hiddenRequests: Record<string, ApiRequest | undefined> = {
       roleId: 'incident-response-manager',
     },
   },
+  'GET /coverage/history': { query: { owner: 'group:default/data-team' } },
 };
 
 const as = (userEntityRef: string) => ({
@@ -67,6 +68,8 @@ const expectedTable = {
   'GET /coverage': [401, 200, 200, 'n/a', 200],
   'PUT /entities/{entityRef}/decisions/{roleId}': [401, 200, 403, 404, 403],
   'DELETE /entities/{entityRef}/decisions/{roleId}': [401, 204, 403, 404, 403],
+  'GET /coverage.csv': [401, 200, 200, 'n/a', 200],
+  'GET /coverage/history': [401, 200, 200, 404, 200],
 };
 const columns = [
   'no credentials',
@@ -131,7 +134,7 @@ describe.each(databases.eachSupportedId())(
         }
       }
       expect(notFound.map(n => n.hidden)).toEqual(notFound.map(n => n.missing));
-      expect(notFound).toHaveLength(7);
+      expect(notFound).toHaveLength(8);
       // The roles of the visible Groups, and the reviewers of the payments System, where hidden
       // Groups hold roles and a hidden member and Resource sit.
       for (const roleId of [

@@ -16,6 +16,7 @@ import {
 } from 'backstage-plugin-well-architected-common';
 import { registerActions } from './actions';
 import { DatabaseDecisionStore } from './database/DatabaseDecisionStore';
+import { DatabaseCoverageHistoryStore } from './database/DatabaseCoverageHistoryStore';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { DatabaseRoleLinkStore } from './database/DatabaseRoleLinkStore';
 import { DatabaseRoleStore } from './database/DatabaseRoleStore';
@@ -46,6 +47,10 @@ import {
 } from './services/suggestions/ReviewerService';
 import { SuggestionEngine } from './services/suggestions/SuggestionEngine';
 import { CoverageGaps } from './services/CoverageGaps';
+import {
+  CoverageHistory,
+  readHistoryRetentionDays,
+} from './services/CoverageHistory';
 import { CoverageService } from './services/CoverageService';
 import { SuggestionService } from './services/suggestions/SuggestionService';
 import { SuggestionDecisions } from './services/SuggestionDecisions';
@@ -194,6 +199,24 @@ export const wellArchitectedPlugin = createBackendPlugin({
           suggestions,
           roleLinks,
         });
+        const coverageHistory = new CoverageHistory({
+          store: await DatabaseCoverageHistoryStore.create({ database }),
+          evaluations: evaluationStore,
+          coverage,
+          auth,
+          catalog: catalogReads,
+          logger,
+          retentionDays: readHistoryRetentionDays(config),
+        });
+        // Hourly, so that a day whose first run fails (or falls before the first evaluation round)
+        // is still counted; the day's key keeps one snapshot a day whichever replica runs it.
+        await scheduler.scheduleTask({
+          id: 'well-architected-coverage-snapshot',
+          frequency: { hours: 1 },
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 1 },
+          fn: () => coverageHistory.takeSnapshot(),
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -204,6 +227,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
             suggestions,
             coverage,
             decisions,
+            coverageHistory,
           }),
         );
         registerActions({

@@ -9,6 +9,7 @@ import { RoleLinkChanges } from './services/RoleLinkChanges';
 import { RoleLinkService } from './services/RoleLinkService';
 import { RoleDataset, RoleDatasetSnapshot } from './services/RoleDataset';
 import { SuggestionService } from './services/suggestions/SuggestionService';
+import { CoverageHistory } from './services/CoverageHistory';
 import { CoverageService } from './services/CoverageService';
 import { SuggestionDecisions } from './services/SuggestionDecisions';
 
@@ -51,11 +52,13 @@ export async function createRouter(options: {
   roleDataset: RoleDataset;
   roleLinks: RoleLinkService;
   suggestions: Pick<SuggestionService, 'suggest' | 'members'>;
-  coverage: Pick<CoverageService, 'coverage'>;
+  coverage: Pick<CoverageService, 'coverage' | 'coverageCsv'>;
+  coverageHistory: Pick<CoverageHistory, 'history'>;
   decisions: Pick<SuggestionDecisions, 'decide' | 'undo'>;
 }): Promise<express.Router> {
   const { httpAuth, logger, linkChanges, roleDataset } = options;
-  const { roleLinks, suggestions, coverage, decisions } = options;
+  const { roleLinks, suggestions, coverage, coverageHistory } = options;
+  const { decisions } = options;
   // Requests are validated against the OpenAPI document. Credentials are not: httpAuth checks
   // them, in a token or a cookie, and answers 401.
   const router = await createOpenApiRouter({
@@ -148,6 +151,19 @@ export async function createRouter(options: {
   router.get('/coverage', async (req, res) => {
     const credentials = await authenticate(req);
     res.json(await coverage.coverage(req.query, credentials));
+  });
+
+  router.get('/coverage.csv', async (req, res) => {
+    const credentials = await authenticate(req);
+    res
+      .type('text/csv')
+      .attachment('well-architected-coverage.csv')
+      .send(await coverage.coverageCsv(req.query, credentials));
+  });
+
+  router.get('/coverage/history', async (req, res) => {
+    const credentials = await authenticate(req);
+    res.json(await coverageHistory.history(req.query, credentials));
   });
 
   /** The suggestion a decision is about, and credentials of a principal that may change it. */

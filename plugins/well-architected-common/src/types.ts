@@ -23,6 +23,8 @@ export type {
   Category,
   CoverageCell,
   CoverageGap,
+  CoverageHistoryPoint,
+  CoverageHistoryResponse,
   CoverageResponse,
   CoverageState,
   CoverageSystem,
@@ -75,6 +77,15 @@ export type RolesQuery = NonNullable<
  */
 export type CoverageQuery = NonNullable<
   operations['getCoverage']['parameters']['query']
+>;
+
+/**
+ * The query of `GET /coverage/history`.
+ *
+ * @public
+ */
+export type CoverageHistoryQuery = NonNullable<
+  operations['getCoverageHistory']['parameters']['query']
 >;
 
 /**

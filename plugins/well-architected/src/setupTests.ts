@@ -6,3 +6,11 @@ import { configure } from '@testing-library/react';
 // element turn that into flaky failures.
 jest.setTimeout(30_000);
 configure({ asyncUtilTimeout: 5_000 });
+
+// jsdom has no ResizeObserver; recharts' ResponsiveContainer observes its box with one, and draws
+// at its initial size when nothing is reported.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};

@@ -40,6 +40,8 @@ export interface ApiRoute extends RouteCases {
   queryNames: string[];
   /** Whether answers carry an ETag and revalidate with If-None-Match. */
   etag: boolean;
+  /** Whether its success is JSON (the CSV export's is not). */
+  json: boolean;
 }
 
 type Paths = typeof spec.paths;
@@ -192,7 +194,9 @@ const cases: Record<OperationId, RouteCases> = {
       { query: { q: 'x'.repeat(201) } },
       { query: { limit: '0' } },
       { query: { offset: '-1' } },
-      { query: { tier: '1' } },
+      { query: { tier: '' } },
+      { query: { tier: 'x'.repeat(65) } },
+      { query: { tiers: 'tier-1' } },
       { rawQuery: 'pillar=security&pillar=reliability' },
     ],
     others: [],
@@ -265,6 +269,48 @@ const cases: Record<OperationId, RouteCases> = {
     others: [{ request: { params: decision }, status: 404 }],
     permission: suggestionDecidePermission.name,
   },
+  exportCoverage: {
+    valid: { query: { domain: 'domain:default/commerce', sort: 'gaps' } },
+    malformed: [
+      { query: { owner: 'platform' } },
+      { query: { pillar: 'safety' } },
+      { query: { tier: '' } },
+      { query: { limit: '10' } },
+      { query: { format: 'json' } },
+    ],
+    others: [],
+  },
+  getCoverageHistory: {
+    valid: {
+      query: {
+        owner: 'group:default/sre-team',
+        pillar: 'security',
+        days: '30',
+      },
+    },
+    malformed: [
+      { query: { owner: 'platform' } },
+      { query: { owner: 'domain:default/commerce' } },
+      { query: { domain: 'group:default/platform' } },
+      {
+        query: {
+          owner: 'group:default/platform',
+          domain: 'domain:default/commerce',
+        },
+      },
+      { query: { pillar: 'safety' } },
+      { query: { days: '0' } },
+      { query: { days: '3661' } },
+      { query: { days: 'many' } },
+      { query: { scope: 'group:default/platform' } },
+    ],
+    others: [
+      {
+        request: { query: { owner: 'group:default/no-such-team' } },
+        status: 404,
+      },
+    ],
+  },
 };
 
 interface DocumentedParameter {
@@ -297,7 +343,7 @@ export const apiRoutes: ApiRoute[] = Object.entries(spec.paths).flatMap(
       } = operation as {
         operationId: OperationId;
         parameters?: DocumentedParameter[];
-        responses: Record<string, { headers?: object }>;
+        responses: Record<string, { headers?: object; content?: object }>;
       };
       return {
         method: method.toUpperCase() as ApiRoute['method'],
@@ -309,6 +355,7 @@ export const apiRoutes: ApiRoute[] = Object.entries(spec.paths).flatMap(
         etag: Boolean(
           responses['200']?.headers && 'ETag' in responses['200'].headers,
         ),
+        json: 'application/json' in (responses['200']?.content ?? {}),
         ...cases[operationId],
       };
     }),

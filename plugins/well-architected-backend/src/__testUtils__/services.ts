@@ -13,6 +13,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { SuggestionRule } from 'backstage-plugin-well-architected-node';
 import { Dataset } from '../dataset/types';
 import {
+  CoverageHistoryStore,
+  CoverageSnapshot,
+} from '../database/CoverageHistoryStore';
+import {
   EvaluationStore,
   StoredEvaluation,
   StoredOrganisation,
@@ -30,6 +34,7 @@ import { defaultVocabulary } from '../services/signals/vocabulary';
 import { defaultSuggestionRules } from '../services/suggestions/defaultRules';
 import { ReviewerService } from '../services/suggestions/ReviewerService';
 import { SuggestionEngine } from '../services/suggestions/SuggestionEngine';
+import { CoverageHistory } from '../services/CoverageHistory';
 import { CoverageService } from '../services/CoverageService';
 import { SuggestionService } from '../services/suggestions/SuggestionService';
 import { SuggestionDecisions } from '../services/SuggestionDecisions';
@@ -174,6 +179,42 @@ export function inMemoryEvaluationStore(): EvaluationStore & {
   };
 }
 
+/** A CoverageHistoryStore over a map of days, for tests above the database layer. */
+export function inMemoryCoverageHistoryStore(): CoverageHistoryStore {
+  const snapshots = new Map<string, CoverageSnapshot>();
+  const days = () => [...snapshots.keys()].sort();
+  return {
+    async hasSnapshot(day) {
+      return snapshots.has(day);
+    },
+    async writeSnapshot(snapshot) {
+      if (snapshots.has(snapshot.day)) {
+        return false;
+      }
+      snapshots.set(snapshot.day, snapshot);
+      return true;
+    },
+    async readHistory(scopeRef, fromDay) {
+      return days()
+        .filter(day => day >= fromDay)
+        .map(day => ({
+          day,
+          totals:
+            snapshots.get(day)!.rollUps.find(r => r.scopeRef === scopeRef)
+              ?.totals ?? [],
+        }));
+    },
+    async firstDay() {
+      return days()[0];
+    },
+    async deleteBefore(day) {
+      const old = days().filter(d => d < day);
+      old.forEach(d => snapshots.delete(d));
+      return old.length;
+    },
+  };
+}
+
 /** The plugin's services over a dataset, a catalog and portal links held in memory. */
 export function testServices(options: {
   dataset?: Dataset;
@@ -231,6 +272,15 @@ export function testServices(options: {
   const permissions =
     options.permissions ??
     mockServices.permissions({ result: AuthorizeResult.ALLOW });
+  const coverageHistory = new CoverageHistory({
+    store: inMemoryCoverageHistoryStore(),
+    evaluations: evaluationStore,
+    coverage,
+    auth: mockServices.auth(),
+    catalog,
+    logger,
+    retentionDays: 400,
+  });
   return {
     logger,
     roleDataset,
@@ -253,6 +303,7 @@ export function testServices(options: {
       suggestions,
       roleLinks,
     }),
+    coverageHistory,
   };
 }
 

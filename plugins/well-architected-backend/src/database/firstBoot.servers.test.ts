@@ -57,6 +57,8 @@ describe('first boot of several replicas on one empty database', () => {
           '20261201000000_dataset_revision.js',
           '20261201000100_role_links_revision.js',
           '20261202000000_evaluations.js',
+          '20261203000000_suggestion_decisions.js',
+          '20261203000100_coverage_history.js',
         ]);
         const [{ n }] = await database('responsibilities').count({ n: '*' });
         expect(Number(n)).toBe(129);

@@ -59,3 +59,22 @@ export interface DbSuggestionDecisionRow {
   decided_by: string;
   decided_at: Date | string;
 }
+
+/** Row of `coverage_snapshots`: one per day on which coverage was counted. */
+export interface DbCoverageSnapshotRow {
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  taken_at: Date | string;
+}
+
+/** Row of `coverage_snapshot_counts`: the states of one scope's Systems in one pillar on one day. */
+export interface DbCoverageCountRow {
+  day: string;
+  /** `''` for every System, or the lower-case ref of an owner Group or a Domain. */
+  scope_ref: string;
+  pillar_id: string;
+  covered: number;
+  partly: number;
+  gap: number;
+  not_needed: number;
+}

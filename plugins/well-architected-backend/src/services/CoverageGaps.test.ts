@@ -39,6 +39,7 @@ describe('CoverageGaps', () => {
         const offset = query.offset ?? 0;
         return {
           pillarIds: ['security'],
+          tiers: [],
           totals: [
             {
               pillarId: 'security',

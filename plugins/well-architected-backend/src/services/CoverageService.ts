@@ -6,22 +6,28 @@ import {
   CoverageResponse,
   CoverageState,
   CoverageSystem,
+  CoverageTotals,
   PILLAR_IDS,
   PillarId,
 } from 'backstage-plugin-well-architected-common';
+import { CoverageRollUp } from '../database/CoverageHistoryStore';
 import { DecisionStore } from '../database/DecisionStore';
-import { EvaluationStore, StoredEvaluation } from '../database/EvaluationStore';
+import { EvaluationStore } from '../database/EvaluationStore';
 import { RoleLinkStore } from '../database/RoleLinkStore';
 import { CatalogReads } from './boundedCatalog';
+import { coverageCsv } from './coverageCsv';
 import { readableRefs } from './catalogVisibility';
 import { CatalogEvaluator } from './evaluation/CatalogEvaluator';
-import { Organisation } from './evaluation/model';
+import { EntityEvaluation, Organisation } from './evaluation/model';
 import { RoleDataset } from './RoleDataset';
 import { normalizeRef } from './RoleLinkService';
 import { ReviewerService } from './suggestions/ReviewerService';
 import { toSuggestion } from './suggestions/SuggestionService';
 
 const DEFAULT_LIMIT = 100;
+
+/** The filters and order of the view, which the CSV export takes too. */
+type CoverageFilters = Omit<CoverageQuery, 'limit' | 'offset'>;
 
 /** A role suggested for a System, with the pillars it serves there as the caller may see them. */
 interface VisibleRole {
@@ -40,10 +46,14 @@ function stateOf(covered: number, missing: number): CoverageState {
   return covered === 0 ? 'gap' : 'partly';
 }
 
-/** `group` and every Group inside it, to any depth; a cycle in the hierarchy ends the walk. */
-function groupAndDescendants(
+/**
+ * `groupRef` and every Group inside it (`childRefs`) or that it is inside (`parentRefs`), to any
+ * depth; a cycle in the hierarchy ends the walk.
+ */
+function groupsFrom(
   groupRef: string,
   organisation: Organisation,
+  direction: 'childRefs' | 'parentRefs',
 ): Set<string> {
   const found = new Set<string>();
   const queue = [groupRef];
@@ -51,10 +61,28 @@ function groupAndDescendants(
     const ref = queue.pop()!;
     if (!found.has(ref)) {
       found.add(ref);
-      queue.push(...(organisation.groups[ref]?.childRefs ?? []));
+      queue.push(...(organisation.groups[ref]?.[direction] ?? []));
     }
   }
   return found;
+}
+
+/** How many of `rows` are in each state, per pillar of `pillarIds` (the rows' cells in that order). */
+function totalsOf(
+  rows: CoverageSystem[],
+  pillarIds: readonly PillarId[],
+): CoverageTotals[] {
+  return pillarIds.map((pillarId, i) => {
+    const states = rows.map(row => row.cells[i].state);
+    const of = (state: CoverageState) => states.filter(s => s === state).length;
+    return {
+      pillarId,
+      covered: of('covered'),
+      partly: of('partly'),
+      gap: of('gap'),
+      notNeeded: of('not-needed'),
+    };
+  });
 }
 
 /** How many cells of a row are in `state`. */
@@ -85,6 +113,101 @@ export class CoverageService {
     query: CoverageQuery,
     credentials: BackstageCredentials,
   ): Promise<CoverageResponse> {
+    const { pillarIds, tiers, rows } = await this.matching(query, credentials);
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const offset = query.offset ?? 0;
+    return {
+      pillarIds,
+      tiers,
+      totals: totalsOf(rows, pillarIds),
+      items: rows.slice(offset, offset + limit),
+      totalCount: rows.length,
+      limit,
+      offset,
+    };
+  }
+
+  /** The coverage as a spreadsheet: every matching System, in order, whatever the paging says. */
+  async coverageCsv(
+    query: CoverageFilters,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    const { pillarIds, rows } = await this.matching(query, credentials);
+    return coverageCsv(pillarIds, rows);
+  }
+
+  /**
+   * The Systems that match the filters, in the order asked for, with the cells of the pillars
+   * asked for; and the tiers of every System the caller may read.
+   */
+  private async matching(
+    query: CoverageFilters,
+    credentials: BackstageCredentials,
+  ) {
+    const { systems, organisation, visible } = await this.systems(credentials);
+    const pillarIndexes = PILLAR_IDS.flatMap((p, i) =>
+      !query.pillar || p === query.pillar ? [i] : [],
+    );
+    const matches = this.filter(query, organisation, visible);
+    const rows = systems
+      .filter(({ result }) => matches(result))
+      .map(({ row }) => ({
+        ...row,
+        cells: pillarIndexes.map(i => row.cells[i]),
+      }));
+    if (query.sort === 'gaps') {
+      rows.sort(
+        (a, b) =>
+          count(b.cells, 'gap') - count(a.cells, 'gap') ||
+          count(b.cells, 'partly') - count(a.cells, 'partly') ||
+          a.entityRef.localeCompare(b.entityRef),
+      );
+    }
+    return {
+      pillarIds: pillarIndexes.map(i => PILLAR_IDS[i]),
+      tiers: [
+        ...new Set(systems.flatMap(({ result }) => result.tier ?? [])),
+      ].sort(),
+      rows,
+    };
+  }
+
+  /**
+   * The totals of every System, of the Systems of each owner Group (with those of the Groups
+   * inside it, as the `owner` filter counts them) and of each Domain, as `credentials` may read
+   * them: with the plugin's own, the whole catalog, for the daily snapshot.
+   */
+  async rollUps(credentials: BackstageCredentials): Promise<CoverageRollUp[]> {
+    const { systems, organisation } = await this.systems(credentials);
+    const byScope = new Map<string, CoverageSystem[]>([['', []]]);
+    const add = (scopeRef: string, row: CoverageSystem) =>
+      byScope.set(scopeRef, [...(byScope.get(scopeRef) ?? []), row]);
+    for (const { result, row } of systems) {
+      add('', row);
+      if (result.ownerRef) {
+        for (const groupRef of groupsFrom(
+          result.ownerRef,
+          organisation,
+          'parentRefs',
+        )) {
+          add(groupRef, row);
+        }
+      }
+      if (result.domainRef) {
+        add(result.domainRef, row);
+      }
+    }
+    return [...byScope].map(([scopeRef, rows]) => ({
+      scopeRef,
+      totals: totalsOf(rows, PILLAR_IDS),
+    }));
+  }
+
+  /**
+   * Every System `credentials` may read, with its cells in every pillar. The one place a cell's
+   * state is decided from the roles suggested for the System and the roles some Group holds.
+   */
+  private async systems(credentials: BackstageCredentials) {
     const [evaluations, { organisation }, links, roleDataset, decisions] =
       await Promise.all([
         this.options.store.listSystemEvaluations(),
@@ -125,19 +248,14 @@ export class CoverageService {
     const decided = new Map(
       decisions.map(d => [`${d.entityRef} ${d.roleId}`, d.decision]),
     );
-
-    const pillarIds = PILLAR_IDS.filter(
-      p => !query.pillar || p === query.pillar,
-    );
-    const matches = this.filter(query, organisation, visible);
-    const rows = evaluations
-      .filter(e => visible(e.result.entityRef) && matches(e))
-      .map(({ result, evaluatedAt }): CoverageSystem => {
+    const systems = evaluations
+      .filter(e => visible(e.result.entityRef))
+      .map(({ result, evaluatedAt }) => {
         const roles = result.roles.flatMap((role): VisibleRole[] => {
           const suggestion = toSuggestion(role, roleDataset, visible);
           return suggestion ? [suggestion] : [];
         });
-        return {
+        const row: CoverageSystem = {
           entityRef: result.entityRef,
           name: result.title ?? parseEntityRef(result.entityRef).name,
           ownerRef:
@@ -149,7 +267,8 @@ export class CoverageService {
               ? result.domainRef
               : undefined,
           lifecycles: result.lifecycles ?? [],
-          cells: pillarIds.map(pillarId => {
+          ...(result.tier && { tier: result.tier }),
+          cells: PILLAR_IDS.map(pillarId => {
             const decision = (roleId: string) =>
               decided.get(`${result.entityRef} ${roleId}`);
             const suggested = roles
@@ -170,57 +289,31 @@ export class CoverageService {
           }),
           evaluatedAt: evaluatedAt.toISOString(),
         };
+        return { result, row };
       });
-    if (query.sort === 'gaps') {
-      rows.sort(
-        (a, b) =>
-          count(b.cells, 'gap') - count(a.cells, 'gap') ||
-          count(b.cells, 'partly') - count(a.cells, 'partly') ||
-          a.entityRef.localeCompare(b.entityRef),
-      );
-    }
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const offset = query.offset ?? 0;
-    return {
-      pillarIds,
-      totals: pillarIds.map((pillarId, i) => {
-        const states = rows.map(row => row.cells[i].state);
-        const of = (state: CoverageState) =>
-          states.filter(s => s === state).length;
-        return {
-          pillarId,
-          covered: of('covered'),
-          partly: of('partly'),
-          gap: of('gap'),
-          notNeeded: of('not-needed'),
-        };
-      }),
-      items: rows.slice(offset, offset + limit),
-      totalCount: rows.length,
-      limit,
-      offset,
-    };
+    return { systems, organisation, visible };
   }
 
   /**
-   * Whether an evaluation matches the owner, Domain, lifecycle and search filters. The owner and
+   * Whether an evaluation matches the owner, Domain, lifecycle, tier and search filters. The owner and
    * Domain filters match only through refs the caller may read, so that a filter cannot tell what
    * an unreadable Group or Domain owns.
    */
   private filter(
-    query: CoverageQuery,
+    query: CoverageFilters,
     organisation: Organisation,
     visible: (ref: string) => boolean,
-  ): (evaluation: StoredEvaluation) => boolean {
+  ): (result: EntityEvaluation) => boolean {
     const owners =
       query.owner &&
-      groupAndDescendants(normalizeRef(query.owner), organisation);
+      groupsFrom(normalizeRef(query.owner), organisation, 'childRefs');
     const domain = query.domain && normalizeRef(query.domain);
+    const tier = query.tier?.toLocaleLowerCase('en');
     const words = (query.q ?? '')
       .toLocaleLowerCase('en')
       .split(/\s+/)
       .filter(Boolean);
-    return ({ result }) => {
+    return result => {
       const text = `${parseEntityRef(result.entityRef).name} ${
         result.title ?? ''
       }`.toLocaleLowerCase('en');
@@ -233,6 +326,7 @@ export class CoverageService {
           (result.domainRef === domain && visible(result.domainRef))) &&
         (!query.lifecycle ||
           (result.lifecycles ?? []).includes(query.lifecycle)) &&
+        (!tier || result.tier === tier) &&
         words.every(word => text.includes(word))
       );
     };

@@ -215,6 +215,60 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/coverage.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The coverage of every matching System as CSV, for a spreadsheet.
+     * The Systems `GET /coverage` answers for the same filters and order, all of them, without
+     *     paging, with the same rules of what the caller may read. One line per System: its ref,
+     *     name, owner, Domain, tier and lifecycles, then per pillar its state and the roles no group
+     *     holds there (role ids separated by spaces). A field that a spreadsheet would run as a
+     *     formula (starting with `=`, `+`, `-` or `@`) is written with a `'` before it. Any other
+     *     query parameter is a 400.
+     */
+    get: operations['exportCoverage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/coverage/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The daily counts of coverage states per pillar, for every System, an owner Group or a Domain.
+     * A scheduled task counts coverage once a day (on one replica, whichever runs it first) and
+     *     keeps the counts for `wellArchitected.coverage.history.retentionDays` days. Nothing is
+     *     backfilled: `startsOn` says on which day history starts, and there is no point before it.
+     *
+     *     The counts are taken with the plugin's own view of the whole catalog, not the caller's:
+     *     they are numbers only, and name no System. A caller who cannot read some Systems sees them
+     *     counted here, though `GET /coverage` leaves them out. History of an owner Group or a Domain
+     *     is answered only when the caller may read that Group or Domain now; otherwise it is a 404,
+     *     as for one that does not exist. A Group's counts include the Systems of the Groups inside
+     *     it, as the `owner` filter of `GET /coverage` does. Any other query parameter is a 400.
+     */
+    get: operations['getCoverageHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/entities/{entityRef}/decisions/{roleId}': {
     parameters: {
       query?: never;
@@ -571,6 +625,8 @@ export type components = {
       domainRef?: components['schemas']['EntityRef'];
       /** The lifecycles of the System's parts, sorted. */
       lifecycles: string[];
+      /** The value of the System's criticality label, lower case, such as tier-1. */
+      tier?: string;
       cells: components['schemas']['CoverageCell'][];
       /** When the background evaluation of the catalog computed the suggested roles. */
       evaluatedAt: components['schemas']['Timestamp'];
@@ -584,6 +640,8 @@ export type components = {
       notNeeded: number;
     };
     CoverageResponse: {
+      /** The values of the criticality labels of every System the caller may read, whatever the filters, sorted: the choices of the `tier` filter. */
+      tiers: string[];
       /** The pillars of the cells and totals, in the order of the role dataset. */
       pillarIds: components['schemas']['PillarId'][];
       /** Per pillar of `pillarIds`, the states of every matching System. */
@@ -593,6 +651,25 @@ export type components = {
       totalCount: number;
       limit: number;
       offset: number;
+    };
+    /** A UTC day, YYYY-MM-DD. */
+    Day: string;
+    /** The counts of one day. */
+    CoverageHistoryPoint: {
+      day: components['schemas']['Day'];
+      /** Per pillar of `pillarIds`, how many Systems of the scope were in each state; all 0 on a day the scope had no System. */
+      totals: components['schemas']['CoverageTotals'][];
+    };
+    CoverageHistoryResponse: {
+      /** The owner Group or Domain asked for; absent for every System. */
+      scopeRef?: components['schemas']['EntityRef'];
+      /** The pillars of the totals, in the order of the role dataset. */
+      pillarIds: components['schemas']['PillarId'][];
+      /** The first day with a snapshot; absent when none has been taken yet. */
+      startsOn?: components['schemas']['Day'];
+      /** How many days snapshots are kept. */
+      retentionDays: number;
+      points: components['schemas']['CoverageHistoryPoint'][];
     };
     SuggestionsResponse: {
       entityRef: components['schemas']['EntityRef'];
@@ -686,6 +763,23 @@ export type components = {
     };
   };
   parameters: {
+    /** A Group's entity ref, kind:namespace/name, such as group:default/payments: only Systems owned by it or by a Group inside it, to any depth. */
+    coverageOwner: components['schemas']['EntityRefParameter'];
+    /** A Domain's entity ref, kind:namespace/name, such as domain:default/commerce: only its Systems. */
+    coverageDomain: components['schemas']['EntityRefParameter'];
+    /** Only Systems with a part (Component, API or Resource) of this lifecycle, such as production. */
+    coverageLifecycle: string;
+    /** Only Systems whose criticality label has this value, case-insensitively, such as tier-1 for `tier: tier-1`. The label keys are those the signal vocabulary reads criticality from (`tier`, `service-tier`, `criticality`, `business-criticality`, with or without a prefix such as `acme.io/`, and keys added in config); `tiers` in the answer lists the values found. */
+    coverageTier: string;
+    /** Only this pillar's cells and totals; sorting by gaps counts only its cells. */
+    coveragePillar: components['schemas']['PillarId'];
+    /** Words to find, case-insensitively, in the System's name or title. */
+    coverageQ: string;
+    /**
+     * `name` orders by entity ref; `gaps` puts first the Systems with the most cells in
+     *     `gap`, then the most in `partly`, then by entity ref.
+     */
+    coverageSort: 'name' | 'gaps';
     /** A System or Component, such as `system:default/payments` (URL-encoded). */
     entityRef: string;
     /** A role id, a lower-case slug such as `site-reliability-engineer`. */
@@ -787,6 +881,14 @@ export type CoverageTotals = components['schemas']['CoverageTotals'];
 /** Generated from the OpenAPI document. @public */
 export type CoverageResponse = components['schemas']['CoverageResponse'];
 /** Generated from the OpenAPI document. @public */
+export type Day = components['schemas']['Day'];
+/** Generated from the OpenAPI document. @public */
+export type CoverageHistoryPoint =
+  components['schemas']['CoverageHistoryPoint'];
+/** Generated from the OpenAPI document. @public */
+export type CoverageHistoryResponse =
+  components['schemas']['CoverageHistoryResponse'];
+/** Generated from the OpenAPI document. @public */
 export type SuggestionsResponse = components['schemas']['SuggestionsResponse'];
 /** Generated from the OpenAPI document. @public */
 export type ResponseNotModified = components['responses']['NotModified'];
@@ -803,6 +905,23 @@ export type ResponseConflict = components['responses']['Conflict'];
 /** Generated from the OpenAPI document. @public */
 export type ResponseServiceUnavailable =
   components['responses']['ServiceUnavailable'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterCoverageOwner = components['parameters']['coverageOwner'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterCoverageDomain =
+  components['parameters']['coverageDomain'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterCoverageLifecycle =
+  components['parameters']['coverageLifecycle'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterCoverageTier = components['parameters']['coverageTier'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterCoveragePillar =
+  components['parameters']['coveragePillar'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterCoverageQ = components['parameters']['coverageQ'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterCoverageSort = components['parameters']['coverageSort'];
 /** Generated from the OpenAPI document. @public */
 export type ParameterEntityRef = components['parameters']['entityRef'];
 /** Generated from the OpenAPI document. @public */
@@ -1131,20 +1250,22 @@ export interface operations {
     parameters: {
       query?: {
         /** A Group's entity ref, kind:namespace/name, such as group:default/payments: only Systems owned by it or by a Group inside it, to any depth. */
-        owner?: components['schemas']['EntityRefParameter'];
+        owner?: components['parameters']['coverageOwner'];
         /** A Domain's entity ref, kind:namespace/name, such as domain:default/commerce: only its Systems. */
-        domain?: components['schemas']['EntityRefParameter'];
+        domain?: components['parameters']['coverageDomain'];
         /** Only Systems with a part (Component, API or Resource) of this lifecycle, such as production. */
-        lifecycle?: string;
+        lifecycle?: components['parameters']['coverageLifecycle'];
+        /** Only Systems whose criticality label has this value, case-insensitively, such as tier-1 for `tier: tier-1`. The label keys are those the signal vocabulary reads criticality from (`tier`, `service-tier`, `criticality`, `business-criticality`, with or without a prefix such as `acme.io/`, and keys added in config); `tiers` in the answer lists the values found. */
+        tier?: components['parameters']['coverageTier'];
         /** Only this pillar's cells and totals; sorting by gaps counts only its cells. */
-        pillar?: components['schemas']['PillarId'];
+        pillar?: components['parameters']['coveragePillar'];
         /** Words to find, case-insensitively, in the System's name or title. */
-        q?: string;
+        q?: components['parameters']['coverageQ'];
         /**
          * `name` orders by entity ref; `gaps` puts first the Systems with the most cells in
          *     `gap`, then the most in `partly`, then by entity ref.
          */
-        sort?: 'name' | 'gaps';
+        sort?: components['parameters']['coverageSort'];
         limit?: number;
         offset?: number;
       };
@@ -1165,6 +1286,80 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  exportCoverage: {
+    parameters: {
+      query?: {
+        /** A Group's entity ref, kind:namespace/name, such as group:default/payments: only Systems owned by it or by a Group inside it, to any depth. */
+        owner?: components['parameters']['coverageOwner'];
+        /** A Domain's entity ref, kind:namespace/name, such as domain:default/commerce: only its Systems. */
+        domain?: components['parameters']['coverageDomain'];
+        /** Only Systems with a part (Component, API or Resource) of this lifecycle, such as production. */
+        lifecycle?: components['parameters']['coverageLifecycle'];
+        /** Only Systems whose criticality label has this value, case-insensitively, such as tier-1 for `tier: tier-1`. The label keys are those the signal vocabulary reads criticality from (`tier`, `service-tier`, `criticality`, `business-criticality`, with or without a prefix such as `acme.io/`, and keys added in config); `tiers` in the answer lists the values found. */
+        tier?: components['parameters']['coverageTier'];
+        /** Only this pillar's cells and totals; sorting by gaps counts only its cells. */
+        pillar?: components['parameters']['coveragePillar'];
+        /** Words to find, case-insensitively, in the System's name or title. */
+        q?: components['parameters']['coverageQ'];
+        /**
+         * `name` orders by entity ref; `gaps` puts first the Systems with the most cells in
+         *     `gap`, then the most in `partly`, then by entity ref.
+         */
+        sort?: components['parameters']['coverageSort'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** CSV (RFC 4180, CRLF line ends) with a header line. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getCoverageHistory: {
+    parameters: {
+      query?: {
+        /** A Group's entity ref, such as group:default/payments: the counts of the Systems it owns or that a Group inside it owns. Not with `domain`. */
+        owner?: components['schemas']['EntityRefParameter'];
+        /** A Domain's entity ref, such as domain:default/commerce: the counts of its Systems. Not with `owner`. */
+        domain?: components['schemas']['EntityRefParameter'];
+        /** Only this pillar's counts. */
+        pillar?: components['schemas']['PillarId'];
+        /** How many days back from today, today included. Default 90. */
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The counts of each stored day in the range, oldest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageHistoryResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       503: components['responses']['ServiceUnavailable'];
     };
   };
@@ -1242,10 +1437,6 @@ type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
   ? Readonly<Exclude<T, undefined>>
   : Readonly<Exclude<T, undefined>[]>;
 /** Generated from the OpenAPI document. @public */
-export const pathsCoverageGetParametersQuerySortValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/coverage']['get']['parameters']['query']['sort']
-> = ['name', 'gaps'];
-/** Generated from the OpenAPI document. @public */
 export const pillarIdValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PillarId']
 > = [
@@ -1284,3 +1475,7 @@ export const dismissReasonValues: ReadonlyArray<
 export const coverageStateValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CoverageState']
 > = ['covered', 'partly', 'gap', 'not-needed'];
+/** Generated from the OpenAPI document. @public */
+export const componentsParametersCoverageSortValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['parameters']['coverageSort']
+> = ['name', 'gaps'];

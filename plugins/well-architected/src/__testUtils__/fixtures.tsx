@@ -1,5 +1,6 @@
 import {
   CoverageCell,
+  CoverageHistoryResponse,
   CoverageResponse,
   CoverageState,
   PillarId,
@@ -214,6 +215,7 @@ function coverageRow(name: string, title: string, cells: CoverageCell[]) {
 /** Coverage of four Systems in the fixtures' two pillars, one in each state for Security. */
 export const coverageResponse: CoverageResponse = {
   pillarIds: ['security', 'reliability'],
+  tiers: ['tier-1', 'tier-2'],
   totals: [
     { pillarId: 'security', covered: 1, partly: 1, gap: 1, notNeeded: 1 },
     { pillarId: 'reliability', covered: 1, partly: 0, gap: 0, notNeeded: 3 },
@@ -239,6 +241,20 @@ export const coverageResponse: CoverageResponse = {
   totalCount: 4,
   limit: 25,
   offset: 0,
+};
+
+/** Three days of history of the fixtures' two pillars: Security's gaps closing. */
+export const coverageHistoryResponse: CoverageHistoryResponse = {
+  pillarIds: ['security', 'reliability'],
+  startsOn: '2026-11-28',
+  retentionDays: 400,
+  points: [3, 2, 1].map((gap, i) => ({
+    day: `2026-11-${28 + i}`,
+    totals: [
+      { pillarId: 'security', covered: 3 - gap, partly: 1, gap, notNeeded: 0 },
+      { pillarId: 'reliability', covered: 1, partly: 0, gap: 0, notNeeded: 3 },
+    ],
+  })),
 };
 
 /** The holders of the SRE role: one from the catalog, one linked in the portal. */
@@ -302,6 +318,8 @@ export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
       async (_entityRef: string, _roleId: string) => {},
     ),
     getCoverage: jest.fn(async () => coverageResponse),
+    getCoverageHistory: jest.fn(async () => coverageHistoryResponse),
+    exportCoverage: jest.fn(async () => 'system,name\r\n'),
     getRole: jest.fn(async (roleId: string) => {
       const role = [sre, technicalWriter].find(r => r.id === roleId);
       if (!role) {

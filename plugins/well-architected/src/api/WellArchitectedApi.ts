@@ -1,5 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  CoverageHistoryQuery,
+  CoverageHistoryResponse,
   CoverageQuery,
   CoverageResponse,
   PillarsResponse,
@@ -34,6 +36,17 @@ export interface WellArchitectedApi {
    * and paged, with the totals of every matching System.
    */
   getCoverage(query?: CoverageQuery): Promise<CoverageResponse>;
+  /** The coverage of every System matching the filters, in the order asked for, as CSV. */
+  exportCoverage(
+    query?: Omit<CoverageQuery, 'limit' | 'offset'>,
+  ): Promise<string>;
+  /**
+   * The daily counts of coverage states per pillar, of every System, an owner Group or a Domain,
+   * from the day history starts.
+   */
+  getCoverageHistory(
+    query?: CoverageHistoryQuery,
+  ): Promise<CoverageHistoryResponse>;
   /** The groups that hold a role, from the catalog and the portal. */
   getRoleGroups(roleId: string): Promise<RoleGroupsResponse>;
   /** The roles a group holds, from the catalog and the portal. */

@@ -47,6 +47,28 @@ describe('WellArchitectedClient', () => {
     ]);
   });
 
+  it('asks for the history of coverage with the filters that are set', async () => {
+    const { requests, client } = clientAnswering(200, { points: [] });
+    await client.getCoverageHistory({
+      domain: 'domain:default/commerce',
+      pillar: 'security',
+      days: 30,
+    });
+    expect(requests.map(r => r.url)).toEqual([
+      'http://backstage/api/well-architected/coverage/history?domain=domain%3Adefault%2Fcommerce&pillar=security&days=30',
+    ]);
+  });
+
+  it('asks for the CSV of coverage with the filters that are set, as text', async () => {
+    const { requests, client } = clientAnswering(200, 'system,name\r\n');
+    await expect(
+      client.exportCoverage({ tier: 'tier-1', q: '', sort: 'gaps' }),
+    ).resolves.toBe('"system,name\\r\\n"');
+    expect(requests.map(r => r.url)).toEqual([
+      'http://backstage/api/well-architected/coverage.csv?tier=tier-1&sort=gaps',
+    ]);
+  });
+
   it('asks for the role summaries', async () => {
     const items = [{ id: 'technical-writer', title: 'Technical Writer' }];
     const { requests, client } = clientAnswering(200, { items });

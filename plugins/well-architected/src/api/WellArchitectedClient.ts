@@ -77,6 +77,21 @@ export class WellArchitectedClient implements WellArchitectedApi {
       api.request('get', '/coverage', query(setFilters(filters))),
     );
 
+  exportCoverage: WellArchitectedApi['exportCoverage'] = (filters = {}) =>
+    this.call(api =>
+      api.request('get', '/coverage.csv', {
+        ...query(setFilters(filters)),
+        parseAs: 'text',
+      }),
+    );
+
+  getCoverageHistory: WellArchitectedApi['getCoverageHistory'] = (
+    filters = {},
+  ) =>
+    this.call(api =>
+      api.request('get', '/coverage/history', query(setFilters(filters))),
+    );
+
   getRoleGroups: WellArchitectedApi['getRoleGroups'] = roleId =>
     this.call(api =>
       api.request('get', '/roles/{roleId}/groups', path({ roleId })),

@@ -83,10 +83,11 @@ export function readEvaluationSettings(config: Config): EvaluationSettings {
 
 /**
  * The shape of a stored result: raised when the engine stores more of an entity (2: its title and
- * lifecycles, for coverage) or fits its roles differently (3: regulated-only responsibilities and
- * retiring lifecycles), so that results stored before are made again within a release too.
+ * lifecycles, for coverage), fits its roles differently (3: regulated-only responsibilities and
+ * retiring lifecycles) or says more (4: its tier), so that results stored before are made again
+ * within a release too.
  */
-const RESULT_FORMAT = 3;
+const RESULT_FORMAT = 4;
 
 /**
  * A hash of everything besides the catalog and the dataset that a result depends on: the plugin's

@@ -39,6 +39,11 @@ export interface EntityEvaluation {
    * coverage to filter by.
    */
   lifecycles?: string[];
+  /**
+   * The value of the entity's own criticality label (`tier: tier-1`), lower case, for coverage to
+   * filter by; the label keys are those the signal vocabulary reads criticality from.
+   */
+  tier?: string;
   /** Lower-case ref of the owner, as the entity's `ownedBy` relation names it. */
   ownerRef?: string;
   /** Lower-case ref of the Domain of the entity or of its System. */

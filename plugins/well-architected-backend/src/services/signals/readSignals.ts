@@ -305,12 +305,7 @@ function inheritedTagSignals(
   entity: Entity,
 ): readonly TagSignal[] {
   const family = workloadFamily(vocabulary, entity);
-  const ownLabels = Object.keys(entity.metadata.labels ?? {}).map(lower);
-  const statesCriticality = vocabulary.labels.some(
-    entry =>
-      entry.signal === 'business-critical' &&
-      ownLabels.some(key => isLabelKey(key, entry.key)),
-  );
+  const statesCriticality = criticalityLabel(vocabulary, entity) !== undefined;
   const meaning = lifecycleMeaning(vocabulary, entity);
   const notTaken: TagSignal[] = [];
   if (
@@ -330,6 +325,24 @@ function inheritedTagSignals(
 /** Whether a label key is `key`, or ends in it as its last segment after a prefix (`acme.io/tier`). */
 function isLabelKey(labelKey: string, key: string): boolean {
   return labelKey === key || labelKey.endsWith(`/${key}`);
+}
+
+/**
+ * The value, lower case, of the entity's first label whose key the vocabulary reads criticality
+ * from (`tier`, `service-tier`, `criticality`, … and keys added in config), whatever the value:
+ * `tier: tier-2` states a tier as much as `tier: tier-1` does.
+ */
+export function criticalityLabel(
+  vocabulary: SignalVocabulary,
+  entity: Entity,
+): string | undefined {
+  const keys = vocabulary.labels
+    .filter(entry => entry.signal === 'business-critical')
+    .map(entry => entry.key);
+  const label = Object.entries(entity.metadata.labels ?? {}).find(([key]) =>
+    keys.some(k => isLabelKey(lower(key), k)),
+  );
+  return lower(label?.[1]) || undefined;
 }
 
 /** The words that annotations listing tags (`acme.io/regulatory: gdpr,sox`) list. */

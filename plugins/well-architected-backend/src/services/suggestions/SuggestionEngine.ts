@@ -18,6 +18,7 @@ import { isRefOfKind, isSystemRef } from '../entityRefs';
 import { EntityEvaluation, EvaluatedRole } from '../evaluation/model';
 import {
   Neighbourhood,
+  criticalityLabel,
   lifecycleMeaning,
   readSignals,
 } from '../signals/readSignals';
@@ -235,6 +236,7 @@ export class SuggestionEngine {
       entityRef: stringifyEntityRef(entity),
       title: entity.metadata.title,
       lifecycles: [...new Set(lifecycles)].sort(),
+      tier: criticalityLabel(this.options.vocabulary, entity),
       ownerRef: lowerTargets(entity, RELATION_OWNED_BY)[0],
       domainRef: partOf.find(r => r.startsWith('domain:')),
       roles,

@@ -4,6 +4,7 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { CoverageResponse } from 'backstage-plugin-well-architected-common';
 import { WellArchitectedClient } from '../../api';
 import {
+  coverageHistoryResponse,
   coverageResponse,
   mountedRoutes,
   pillars,
@@ -27,10 +28,15 @@ function backend(
   coverage: () => Promise<Response> = async () => json(coverageResponse),
 ) {
   const coverageUrls: URL[] = [];
+  const historyUrls: URL[] = [];
   const fetch = jest.fn(async (url: string) => {
     const { pathname } = new URL(url);
     if (pathname.endsWith('/pillars')) {
       return json(pillars);
+    }
+    if (pathname.endsWith('/coverage/history')) {
+      historyUrls.push(new URL(url));
+      return json(coverageHistoryResponse);
     }
     if (pathname.endsWith('/role-summaries')) {
       return json({
@@ -47,7 +53,7 @@ function backend(
   /** The query of the last coverage request. */
   const lastQuery = () =>
     Object.fromEntries(coverageUrls[coverageUrls.length - 1].searchParams);
-  return { client, coverageUrls, lastQuery };
+  return { client, coverageUrls, historyUrls, lastQuery };
 }
 
 function renderView(
@@ -121,12 +127,14 @@ describe('CoverageView', () => {
     );
     await choose('Owner', 'Payments Team');
     await choose('Lifecycle', 'production');
+    await choose('Tier', 'tier-1');
     await choose('Order', 'Most gaps first');
     await userEvent.type(screen.getByLabelText('Search Systems'), 'bill');
     await waitFor(() =>
       expect(lastQuery()).toEqual({
         owner: 'group:default/payments-team',
         lifecycle: 'production',
+        tier: 'tier-1',
         pillar: 'security',
         q: 'bill',
         sort: 'gaps',
@@ -134,6 +142,56 @@ describe('CoverageView', () => {
         offset: '0',
       }),
     );
+  });
+
+  it('draws the trend of the owner chosen, and of one pillar', async () => {
+    const { client, historyUrls } = backend();
+    await renderView(client);
+    expect(
+      await screen.findByRole('img', {
+        name: 'Systems with a suggested role that no group holds, 2026-11-28 to 2026-11-30: Security 4 to 2, Reliability 0 to 0',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/History starts on 2026-11-28/),
+    ).toBeInTheDocument();
+    await choose('Owner', 'Payments Team');
+    await choose('Pillar', 'Security');
+    await waitFor(() =>
+      expect(
+        Object.fromEntries(historyUrls[historyUrls.length - 1].searchParams),
+      ).toEqual({
+        owner: 'group:default/payments-team',
+        pillar: 'security',
+        days: '90',
+      }),
+    );
+  });
+
+  it('downloads the view as filtered and ordered as CSV', async () => {
+    const { client } = backend();
+    const exportCoverage = jest
+      .spyOn(client, 'exportCoverage')
+      .mockResolvedValue('system,name\r\n');
+    const createObjectURL = jest.fn(() => 'blob:coverage');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    // jsdom cannot follow a download link.
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await renderView(
+      client,
+      '/well-architected/coverage?owner=group:default/payments-team&sort=gaps&offset=25',
+    );
+    await screen.findByRole('table');
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(createObjectURL).toHaveBeenCalled();
+    click.mockRestore();
+    expect(exportCoverage).toHaveBeenCalledWith({
+      owner: 'group:default/payments-team',
+      sort: 'gaps',
+    });
   });
 
   it('pages through the Systems', async () => {

@@ -1,10 +1,12 @@
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { EmptyState } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   Box,
+  Button,
   Grid,
   MenuItem,
   Table,
@@ -19,6 +21,7 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import GetAppIcon from '@material-ui/icons/GetApp';
 import ErrorIcon from '@material-ui/icons/Error';
 import RemoveIcon from '@material-ui/icons/Remove';
 import WarningIcon from '@material-ui/icons/Warning';
@@ -33,6 +36,7 @@ import {
 } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
 import { AsyncContent, nothingFound } from '../AsyncContent';
+import { CoverageTrend } from '../CoverageTrend';
 import { NoMatch, SearchField, useUrlFilters } from '../urlFilters';
 
 const PAGE_SIZES = [25, 50, 100];
@@ -79,7 +83,14 @@ const useStyles = makeStyles(theme =>
 );
 
 /** The filters of the view, as the URL holds them. */
-const FILTER_KEYS = ['owner', 'domain', 'lifecycle', 'pillar', 'q'] as const;
+const FILTER_KEYS = [
+  'owner',
+  'domain',
+  'lifecycle',
+  'tier',
+  'pillar',
+  'q',
+] as const;
 
 function StateCell(props: { cell: CoverageCell; roleTitle: RoleTitle }) {
   const { cell, roleTitle } = props;
@@ -241,10 +252,56 @@ function ChoiceFilter(props: {
   );
 }
 
+/** Saves `text` as a file the browser downloads. */
+function download(text: string, fileName: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/** Downloads the view as filtered and ordered, every matching System, as CSV. */
+function ExportButton(props: {
+  query: Omit<CoverageQuery, 'limit' | 'offset'>;
+}) {
+  const api = useApi(wellArchitectedApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [busy, setBusy] = useState(false);
+  const exportCsv = async () => {
+    setBusy(true);
+    try {
+      download(
+        await api.exportCoverage(props.query),
+        'well-architected-coverage.csv',
+        'text/csv',
+      );
+    } catch (error) {
+      alertApi.post({
+        message: `Could not export coverage: ${(error as Error).message}`,
+        severity: 'error',
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button
+      variant="outlined"
+      startIcon={<GetAppIcon />}
+      disabled={busy}
+      onClick={exportCsv}
+    >
+      {busy ? 'Preparing CSV…' : 'Download CSV'}
+    </Button>
+  );
+}
+
 /**
  * Coverage across the organisation: every System the user may read, by pillar, with whether the
  * roles suggested for it there have reviewer groups; totals per pillar over every matching System;
- * filters by owner Group (with its sub-groups), Domain, lifecycle and pillar, a search, and sorting
+ * filters by owner Group (with its sub-groups), Domain, lifecycle, tier and pillar, a search, and sorting
  * by gaps. The filters and the page live in the URL, so a view can be shared.
  *
  * @public
@@ -281,6 +338,9 @@ export function CoverageView() {
   const refChoices = (list?: Array<{ ref: string; title: string }>) =>
     (list ?? []).map(({ ref, title }) => ({ value: ref, title }));
   const filtered = FILTER_KEYS.some(key => filters[key]);
+  // The tiers found in the catalog come with the answer; the chosen one stays a choice while the
+  // next answer loads.
+  const tiers = coverage.value?.tiers ?? (filters.tier ? [filters.tier] : []);
 
   const clearFilters = () => {
     setText('');
@@ -308,6 +368,12 @@ export function CoverageView() {
           value={filters.lifecycle}
           choices={LIFECYCLES.map(value => ({ value, title: value }))}
           onChange={lifecycle => updateParams({ lifecycle })}
+        />
+        <ChoiceFilter
+          label="Tier"
+          value={filters.tier}
+          choices={tiers.map(value => ({ value, title: value }))}
+          onChange={tier => updateParams({ tier })}
         />
         <ChoiceFilter
           label="Pillar"
@@ -341,6 +407,15 @@ export function CoverageView() {
           text={text}
           setText={setText}
         />
+        <ExportButton query={{ ...filters, sort }} />
+      </Grid>
+      <Grid item>
+        <CoverageTrend
+          owner={filters.owner}
+          domain={filters.domain}
+          pillar={filters.pillar}
+          pillarTitle={pillarTitle}
+        />
       </Grid>
       <Grid item>
         <AsyncContent
@@ -350,7 +425,7 @@ export function CoverageView() {
             filtered ? (
               <NoMatch
                 title="No System matches"
-                description="No System you may see matches these filters. Try another owner, Domain, lifecycle or a shorter search."
+                description="No System you may see matches these filters. Try another owner, Domain, lifecycle, tier or a shorter search."
                 onClear={clearFilters}
               />
             ) : (

@@ -520,65 +520,25 @@ export const spec = {
           "Answered from the background evaluation of the catalog, with the portal links as they are\nnow. Only Systems the caller may read in the catalog are counted or returned, and a role\ncounts as held only through a Group the caller may read, as on the reviewers card.\n\nEach cell is the state of one System in one pillar, from the roles suggested for it there:\n`not-needed` when no role is suggested in the pillar, `covered` when every suggested role\nhas at least one reviewer group (from a Group's `well-architected/roles` annotation or a\nportal link), `gap` when none has, and `partly` otherwise. `totals` counts the cells of\nevery matching System, not only those of the page. Any other query parameter is a 400.\n",
         parameters: [
           {
-            name: 'owner',
-            in: 'query',
-            description:
-              "A Group's entity ref, kind:namespace/name, such as group:default/payments: only Systems owned by it or by a Group inside it, to any depth.",
-            allowReserved: true,
-            schema: {
-              $ref: '#/components/schemas/EntityRefParameter',
-            },
+            $ref: '#/components/parameters/coverageOwner',
           },
           {
-            name: 'domain',
-            in: 'query',
-            description:
-              "A Domain's entity ref, kind:namespace/name, such as domain:default/commerce: only its Systems.",
-            allowReserved: true,
-            schema: {
-              $ref: '#/components/schemas/EntityRefParameter',
-            },
+            $ref: '#/components/parameters/coverageDomain',
           },
           {
-            name: 'lifecycle',
-            in: 'query',
-            description:
-              'Only Systems with a part (Component, API or Resource) of this lifecycle, such as production.',
-            schema: {
-              type: 'string',
-              minLength: 1,
-              maxLength: 64,
-            },
+            $ref: '#/components/parameters/coverageLifecycle',
           },
           {
-            name: 'pillar',
-            in: 'query',
-            description:
-              "Only this pillar's cells and totals; sorting by gaps counts only its cells.",
-            schema: {
-              $ref: '#/components/schemas/PillarId',
-            },
+            $ref: '#/components/parameters/coverageTier',
           },
           {
-            name: 'q',
-            in: 'query',
-            description:
-              "Words to find, case-insensitively, in the System's name or title.",
-            schema: {
-              type: 'string',
-              maxLength: 200,
-            },
+            $ref: '#/components/parameters/coveragePillar',
           },
           {
-            name: 'sort',
-            in: 'query',
-            description:
-              '`name` orders by entity ref; `gaps` puts first the Systems with the most cells in\n`gap`, then the most in `partly`, then by entity ref.\n',
-            schema: {
-              type: 'string',
-              enum: ['name', 'gaps'],
-              default: 'name',
-            },
+            $ref: '#/components/parameters/coverageQ',
+          },
+          {
+            $ref: '#/components/parameters/coverageSort',
           },
           {
             name: 'limit',
@@ -618,6 +578,135 @@ export const spec = {
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+        },
+      },
+    },
+    '/coverage.csv': {
+      get: {
+        operationId: 'exportCoverage',
+        summary:
+          'The coverage of every matching System as CSV, for a spreadsheet.',
+        description:
+          "The Systems `GET /coverage` answers for the same filters and order, all of them, without\npaging, with the same rules of what the caller may read. One line per System: its ref,\nname, owner, Domain, tier and lifecycles, then per pillar its state and the roles no group\nholds there (role ids separated by spaces). A field that a spreadsheet would run as a\nformula (starting with `=`, `+`, `-` or `@`) is written with a `'` before it. Any other\nquery parameter is a 400.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/coverageOwner',
+          },
+          {
+            $ref: '#/components/parameters/coverageDomain',
+          },
+          {
+            $ref: '#/components/parameters/coverageLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/coverageTier',
+          },
+          {
+            $ref: '#/components/parameters/coveragePillar',
+          },
+          {
+            $ref: '#/components/parameters/coverageQ',
+          },
+          {
+            $ref: '#/components/parameters/coverageSort',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'CSV (RFC 4180, CRLF line ends) with a header line.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+        },
+      },
+    },
+    '/coverage/history': {
+      get: {
+        operationId: 'getCoverageHistory',
+        summary:
+          'The daily counts of coverage states per pillar, for every System, an owner Group or a Domain.',
+        description:
+          "A scheduled task counts coverage once a day (on one replica, whichever runs it first) and\nkeeps the counts for `wellArchitected.coverage.history.retentionDays` days. Nothing is\nbackfilled: `startsOn` says on which day history starts, and there is no point before it.\n\nThe counts are taken with the plugin's own view of the whole catalog, not the caller's:\nthey are numbers only, and name no System. A caller who cannot read some Systems sees them\ncounted here, though `GET /coverage` leaves them out. History of an owner Group or a Domain\nis answered only when the caller may read that Group or Domain now; otherwise it is a 404,\nas for one that does not exist. A Group's counts include the Systems of the Groups inside\nit, as the `owner` filter of `GET /coverage` does. Any other query parameter is a 400.\n",
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            description:
+              "A Group's entity ref, such as group:default/payments: the counts of the Systems it owns or that a Group inside it owns. Not with `domain`.",
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/EntityRefParameter',
+            },
+          },
+          {
+            name: 'domain',
+            in: 'query',
+            description:
+              "A Domain's entity ref, such as domain:default/commerce: the counts of its Systems. Not with `owner`.",
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/EntityRefParameter',
+            },
+          },
+          {
+            name: 'pillar',
+            in: 'query',
+            description: "Only this pillar's counts.",
+            schema: {
+              $ref: '#/components/schemas/PillarId',
+            },
+          },
+          {
+            name: 'days',
+            in: 'query',
+            description:
+              'How many days back from today, today included. Default 90.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 3660,
+              default: 90,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The counts of each stored day in the range, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CoverageHistoryResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
           },
           '503': {
             $ref: '#/components/responses/ServiceUnavailable',
@@ -724,6 +813,78 @@ export const spec = {
       },
     },
     parameters: {
+      coverageOwner: {
+        name: 'owner',
+        in: 'query',
+        description:
+          "A Group's entity ref, kind:namespace/name, such as group:default/payments: only Systems owned by it or by a Group inside it, to any depth.",
+        allowReserved: true,
+        schema: {
+          $ref: '#/components/schemas/EntityRefParameter',
+        },
+      },
+      coverageDomain: {
+        name: 'domain',
+        in: 'query',
+        description:
+          "A Domain's entity ref, kind:namespace/name, such as domain:default/commerce: only its Systems.",
+        allowReserved: true,
+        schema: {
+          $ref: '#/components/schemas/EntityRefParameter',
+        },
+      },
+      coverageLifecycle: {
+        name: 'lifecycle',
+        in: 'query',
+        description:
+          'Only Systems with a part (Component, API or Resource) of this lifecycle, such as production.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 64,
+        },
+      },
+      coverageTier: {
+        name: 'tier',
+        in: 'query',
+        description:
+          'Only Systems whose criticality label has this value, case-insensitively, such as tier-1 for `tier: tier-1`. The label keys are those the signal vocabulary reads criticality from (`tier`, `service-tier`, `criticality`, `business-criticality`, with or without a prefix such as `acme.io/`, and keys added in config); `tiers` in the answer lists the values found.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 64,
+        },
+      },
+      coveragePillar: {
+        name: 'pillar',
+        in: 'query',
+        description:
+          "Only this pillar's cells and totals; sorting by gaps counts only its cells.",
+        schema: {
+          $ref: '#/components/schemas/PillarId',
+        },
+      },
+      coverageQ: {
+        name: 'q',
+        in: 'query',
+        description:
+          "Words to find, case-insensitively, in the System's name or title.",
+        schema: {
+          type: 'string',
+          maxLength: 200,
+        },
+      },
+      coverageSort: {
+        name: 'sort',
+        in: 'query',
+        description:
+          '`name` orders by entity ref; `gaps` puts first the Systems with the most cells in\n`gap`, then the most in `partly`, then by entity ref.\n',
+        schema: {
+          type: 'string',
+          enum: ['name', 'gaps'],
+          default: 'name',
+        },
+      },
       entityRef: {
         name: 'entityRef',
         in: 'path',
@@ -1684,6 +1845,11 @@ export const spec = {
               type: 'string',
             },
           },
+          tier: {
+            type: 'string',
+            description:
+              "The value of the System's criticality label, lower case, such as tier-1.",
+          },
           cells: {
             type: 'array',
             items: {
@@ -1733,6 +1899,7 @@ export const spec = {
         type: 'object',
         required: [
           'pillarIds',
+          'tiers',
           'totals',
           'items',
           'totalCount',
@@ -1741,6 +1908,14 @@ export const spec = {
         ],
         additionalProperties: false,
         properties: {
+          tiers: {
+            type: 'array',
+            description:
+              'The values of the criticality labels of every System the caller may read, whatever the filters, sorted: the choices of the `tier` filter.',
+            items: {
+              type: 'string',
+            },
+          },
           pillarIds: {
             type: 'array',
             description:
@@ -1775,6 +1950,74 @@ export const spec = {
           offset: {
             type: 'integer',
             minimum: 0,
+          },
+        },
+      },
+      Day: {
+        type: 'string',
+        description: 'A UTC day, YYYY-MM-DD.',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      },
+      CoverageHistoryPoint: {
+        description: 'The counts of one day.',
+        type: 'object',
+        required: ['day', 'totals'],
+        additionalProperties: false,
+        properties: {
+          day: {
+            $ref: '#/components/schemas/Day',
+          },
+          totals: {
+            type: 'array',
+            description:
+              'Per pillar of `pillarIds`, how many Systems of the scope were in each state; all 0 on a day the scope had no System.',
+            items: {
+              $ref: '#/components/schemas/CoverageTotals',
+            },
+          },
+        },
+      },
+      CoverageHistoryResponse: {
+        type: 'object',
+        required: ['pillarIds', 'retentionDays', 'points'],
+        additionalProperties: false,
+        properties: {
+          scopeRef: {
+            description:
+              'The owner Group or Domain asked for; absent for every System.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/EntityRef',
+              },
+            ],
+          },
+          pillarIds: {
+            type: 'array',
+            description:
+              'The pillars of the totals, in the order of the role dataset.',
+            items: {
+              $ref: '#/components/schemas/PillarId',
+            },
+          },
+          startsOn: {
+            description:
+              'The first day with a snapshot; absent when none has been taken yet.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/Day',
+              },
+            ],
+          },
+          retentionDays: {
+            type: 'integer',
+            minimum: 1,
+            description: 'How many days snapshots are kept.',
+          },
+          points: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CoverageHistoryPoint',
+            },
           },
         },
       },
