@@ -13,6 +13,7 @@ import {
 } from 'backstage-plugin-well-architected-common';
 import { DecisionStore, StoredDecision } from '../database/DecisionStore';
 import { parseEntityRefParameter } from './entityRefs';
+import { auditedChange } from './auditedChange';
 import { actorRef } from './RoleLinkChanges';
 import { RoleLinkService } from './RoleLinkService';
 import { SuggestionService } from './suggestions/SuggestionService';
@@ -196,24 +197,17 @@ export class SuggestionDecisions {
     ) => Promise<{ result: T; audit: object }>,
   ): Promise<T> {
     const actor = actorRef(credentials);
-    const event = await this.options.auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: httpRequest,
-      meta: { ...key, actor },
-    });
-    try {
-      const suggestion = await this.suggestion(key, credentials);
-      await this.authorize(suggestion.entityRef, credentials);
-      const { result, audit } = await change(suggestion, actor);
-      await event.success({
-        meta: { ...key, entityRef: suggestion.entityRef, ...audit },
-      });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    return auditedChange(
+      this.options.auditor,
+      { eventId, request: httpRequest, meta: { ...key, actor } },
+      async () => {
+        const suggestion = await this.suggestion(key, credentials);
+        await this.authorize(suggestion.entityRef, credentials);
+        const { result, audit } = await change(suggestion, actor);
+        const meta = { ...key, entityRef: suggestion.entityRef, ...audit };
+        return { result, meta };
+      },
+    );
   }
 
   /** The suggestion of the role for the entity, as the caller sees it; not found otherwise. */
