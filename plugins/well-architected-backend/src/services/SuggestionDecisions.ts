@@ -1,6 +1,5 @@
 import {
   AuditorService,
-  AuditorServiceCreateEventOptions,
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -13,7 +12,7 @@ import {
 } from 'backstage-plugin-well-architected-common';
 import { DecisionStore, StoredDecision } from '../database/DecisionStore';
 import { parseEntityRefParameter } from './entityRefs';
-import { auditedChange } from './auditedChange';
+import { auditedChange, Caller } from './auditedChange';
 import { actorRef } from './RoleLinkChanges';
 import { RoleLinkService } from './RoleLinkService';
 import { SuggestionService } from './suggestions/SuggestionService';
@@ -78,16 +77,14 @@ export class SuggestionDecisions {
   async decide(
     key: DecisionKey,
     request: SuggestionDecisionRequest,
-    credentials: BackstageCredentials,
-    httpRequest?: AuditorServiceCreateEventOptions['request'],
+    caller: Caller,
   ): Promise<SuggestionDecision> {
     return this.audited(
       'suggestion-decide',
       key,
-      credentials,
-      httpRequest,
+      caller,
       async ({ entityRef, ruleIds }, actor) => {
-        const details = await this.details(request, credentials);
+        const details = await this.details(request, caller.credentials);
         const stored = await this.options.store.saveDecision({
           entityRef,
           roleId: key.roleId,
@@ -102,16 +99,11 @@ export class SuggestionDecisions {
   }
 
   /** Removes the decision about a role; not found when there is none. */
-  async undo(
-    key: DecisionKey,
-    credentials: BackstageCredentials,
-    httpRequest?: AuditorServiceCreateEventOptions['request'],
-  ): Promise<void> {
+  async undo(key: DecisionKey, caller: Caller): Promise<void> {
     await this.audited(
       'suggestion-undo',
       key,
-      credentials,
-      httpRequest,
+      caller,
       async ({ entityRef }) => {
         const removed = await this.options.store.removeDecision({
           entityRef,
@@ -189,8 +181,7 @@ export class SuggestionDecisions {
   private async audited<T>(
     eventId: string,
     key: DecisionKey,
-    credentials: BackstageCredentials,
-    httpRequest: AuditorServiceCreateEventOptions['request'],
+    { credentials, request }: Caller,
     change: (
       suggestion: { entityRef: string; ruleIds: string[] },
       actor: string,
@@ -199,7 +190,7 @@ export class SuggestionDecisions {
     const actor = actorRef(credentials);
     return auditedChange(
       this.options.auditor,
-      { eventId, request: httpRequest, meta: { ...key, actor } },
+      { eventId, request, meta: { ...key, actor } },
       async () => {
         const suggestion = await this.suggestion(key, credentials);
         await this.authorize(suggestion.entityRef, credentials);

@@ -1,7 +1,14 @@
 import {
   AuditorService,
   AuditorServiceCreateEventOptions,
+  BackstageCredentials,
 } from '@backstage/backend-plugin-api';
+
+/** Who asks for a change: their credentials, and the HTTP request when the change came as one. */
+export interface Caller {
+  credentials: BackstageCredentials;
+  request?: AuditorServiceCreateEventOptions['request'];
+}
 
 /**
  * Runs `change` in an audit event of medium severity that names the actor in its metadata: an
