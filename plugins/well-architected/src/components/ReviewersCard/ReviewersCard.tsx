@@ -108,23 +108,7 @@ function NoHolder() {
   );
 }
 
-/**
- * The members of a reviewer group, asked for when its role's row is expanded: the suggestions
- * answer names the groups only, so a first view of the card stays cheap.
- */
-function ReviewerMembers(props: { reviewer: Reviewer }) {
-  const { reviewer } = props;
-  return (
-    <LoadedOnExpand
-      load={api => api.getGroupMembers(reviewer.groupRef)}
-      deps={[reviewer.groupRef]}
-      what="members"
-    >
-      {value => <MemberList reviewer={reviewer} members={value} />}
-    </LoadedOnExpand>
-  );
-}
-
+/** The first members of a reviewer group, and how many more it has. */
 function MemberList(props: {
   reviewer: Reviewer;
   members: GroupMembersResponse;
@@ -176,7 +160,15 @@ function ReviewerGroup(props: { reviewer: Reviewer }) {
       <Typography variant="caption" color="textSecondary">
         ({reviewer.reason})
       </Typography>
-      <ReviewerMembers reviewer={reviewer} />
+      {/* Asked for when the row is expanded: the suggestions answer names the groups only,
+          so a first view of the card stays cheap. */}
+      <LoadedOnExpand
+        load={api => api.getGroupMembers(reviewer.groupRef)}
+        deps={[reviewer.groupRef]}
+        what="members"
+      >
+        {members => <MemberList reviewer={reviewer} members={members} />}
+      </LoadedOnExpand>
     </li>
   );
 }
