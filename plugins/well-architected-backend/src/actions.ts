@@ -26,21 +26,28 @@ function enumOf<T extends string>(values: ReadonlyArray<T>): [T, ...T[]] {
 const described = (zod: Zod, description: string) =>
   zod.string().describe(description);
 
-/** What the actions that take one string take. */
+/** The string inputs of the actions, with what they mean. */
 const STRING_INPUTS = {
   entityRef:
     'The System or Component to review, as a Backstage entity ref: kind:namespace/name, such as system:default/payments or component:default/payments-api',
   role: 'A role id such as site-reliability-engineer, or a role title or other name of the role such as "Site Reliability Engineer", in any case',
+  scope:
+    'A Backstage Group (its Systems and those of the Groups inside it) or Domain (its Systems), as an entity ref such as group:default/payments-team or domain:default/commerce',
+  roleId:
+    'The role id, such as site-reliability-engineer; get-role finds it from a title',
+  groupRef:
+    'The Backstage Group that holds the role, such as group:default/sre-team',
 };
 
-/** An input of one of `STRING_INPUTS`. */
-const oneString =
-  <K extends keyof typeof STRING_INPUTS>(key: K) =>
+/** An input of some of `STRING_INPUTS`, all required. */
+const strings =
+  <K extends keyof typeof STRING_INPUTS>(...keys: K[]) =>
   (zod: Zod) =>
-    zod.object({ [key]: described(zod, STRING_INPUTS[key]) } as Record<
-      K,
-      z.ZodString
-    >);
+    zod.object(
+      Object.fromEntries(
+        keys.map(key => [key, described(zod, STRING_INPUTS[key])]),
+      ) as Record<K, z.ZodString>,
+    );
 
 const pillarIds = (zod: Zod) =>
   zod
@@ -48,7 +55,7 @@ const pillarIds = (zod: Zod) =>
     .describe('Well-Architected pillar ids, such as security or reliability');
 
 const whoShouldReviewSchema = {
-  input: oneString('entityRef'),
+  input: strings('entityRef'),
   output: (zod: Zod) =>
     zod.object({
       entityRef: zod.string(),
@@ -125,7 +132,7 @@ const whoShouldReviewSchema = {
 };
 
 const getRoleSchema = {
-  input: oneString('role'),
+  input: strings('role'),
   output: (zod: Zod) =>
     zod.object({
       id: zod.string(),
@@ -165,13 +172,7 @@ const count = (zod: Zod, description: string) =>
   zod.number().int().describe(description);
 
 const listCoverageGapsSchema = {
-  input: (zod: Zod) =>
-    zod.object({
-      scope: described(
-        zod,
-        'A Backstage Group (its Systems and those of the Groups inside it) or Domain (its Systems), as an entity ref such as group:default/payments-team or domain:default/commerce',
-      ),
-    }),
+  input: strings('scope'),
   output: (zod: Zod) =>
     zod.object({
       scopeRef: zod.string(),
@@ -211,17 +212,7 @@ const listCoverageGapsSchema = {
 };
 
 const linkRoleToGroupSchema = {
-  input: (zod: Zod) =>
-    zod.object({
-      roleId: described(
-        zod,
-        'The role id, such as site-reliability-engineer; get-role finds it from a title',
-      ),
-      groupRef: described(
-        zod,
-        'The Backstage Group that holds the role, such as group:default/sre-team',
-      ),
-    }),
+  input: strings('roleId', 'groupRef'),
   output: (zod: Zod) =>
     zod.object({
       created: zod

@@ -172,16 +172,19 @@ export async function createRouter(options: {
       allow: linkChanges.principals,
     });
     const { entityRef, roleId } = req.params;
-    return [{ entityRef, roleId }, credentials] as const;
+    return [
+      { entityRef, roleId },
+      { credentials, request: req },
+    ] as const;
   }
 
   router.put('/entities/:entityRef/decisions/:roleId', async (req, res) => {
-    const [key, credentials] = await decisionChange(req);
-    res.json(await decisions.decide(key, req.body, credentials, req));
+    const [key, caller] = await decisionChange(req);
+    res.json(await decisions.decide(key, req.body, caller));
   });
 
   router.delete('/entities/:entityRef/decisions/:roleId', async (req, res) => {
-    await decisions.undo(...(await decisionChange(req)), req);
+    await decisions.undo(...(await decisionChange(req)));
     res.status(204).end();
   });
 

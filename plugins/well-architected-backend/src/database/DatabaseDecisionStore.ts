@@ -27,14 +27,12 @@ export class DatabaseDecisionStore extends KnexStore implements DecisionStore {
   async listDecisions(
     filter: { entityRefs?: string[]; now?: Date } = {},
   ): Promise<StoredDecision[]> {
-    const query = this.db<DbSuggestionDecisionRow>(TABLE).orderBy([
-      'entity_ref',
-      'role_id',
-    ]);
-    if (filter.entityRefs) {
-      query.whereIn('entity_ref', filter.entityRefs);
-    }
-    const decisions = (await query).map(toDecision);
+    const rows = await this.selectRows<DbSuggestionDecisionRow>(
+      TABLE,
+      ['entity_ref', 'role_id'],
+      { entity_ref: filter.entityRefs },
+    );
+    const decisions = rows.map(toDecision);
     // Expiry is compared here rather than in SQL: the drivers store timestamps differently
     // (SQLite as numbers), and the decisions of a request are few.
     const { now } = filter;

@@ -25,17 +25,12 @@ export class DatabaseRoleLinkStore extends KnexStore implements RoleLinkStore {
   async listLinks(
     filter: { roleIds?: string[]; groupRefs?: string[] } = {},
   ): Promise<StoredRoleLink[]> {
-    const query = this.db<DbRoleLinkRow>(TABLE).orderBy([
-      'role_id',
-      'group_ref',
-    ]);
-    if (filter.roleIds) {
-      query.whereIn('role_id', filter.roleIds);
-    }
-    if (filter.groupRefs) {
-      query.whereIn('group_ref', filter.groupRefs);
-    }
-    return (await query).map(toLink);
+    const rows = await this.selectRows<DbRoleLinkRow>(
+      TABLE,
+      ['role_id', 'group_ref'],
+      { role_id: filter.roleIds, group_ref: filter.groupRefs },
+    );
+    return rows.map(toLink);
   }
 
   async revision(): Promise<string> {

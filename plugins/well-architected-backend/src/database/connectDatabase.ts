@@ -123,4 +123,22 @@ export abstract class KnexStore {
   ): Promise<T> {
     return new this(await connectDatabase(options.database));
   }
+
+  /**
+   * The rows of `table` sorted by the `orderBy` columns, only those whose column is one of the
+   * values `where` gives for it; a column given no values does not filter.
+   */
+  protected async selectRows<Row>(
+    table: string,
+    orderBy: string[],
+    where: Record<string, string[] | undefined>,
+  ): Promise<Row[]> {
+    const query = this.db(table).orderBy(orderBy);
+    for (const [column, values] of Object.entries(where)) {
+      if (values) {
+        query.whereIn(column, values);
+      }
+    }
+    return (await query) as Row[];
+  }
 }

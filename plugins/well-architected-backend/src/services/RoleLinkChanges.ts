@@ -13,6 +13,7 @@ import {
   roleLinkCreatePermission,
   roleLinkDeletePermission,
 } from 'backstage-plugin-well-architected-common';
+import { auditedChange } from './auditedChange';
 import { RoleLinkPermissions } from './RoleLinkPermissions';
 import { LinkTarget, RoleLinkService } from './RoleLinkService';
 
@@ -145,23 +146,20 @@ export class RoleLinkChanges {
     const credentials = this.allowedPrincipal(anyCredentials);
     const actor = actorRef(credentials);
     const { auditor, roleLinks, linkPermissions } = this.options;
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request,
-      meta: { roleId, groupRef, actor },
-    });
-    try {
-      const target = await roleLinks.target(roleId, groupRef, credentials);
-      await linkPermissions.authorize(permission, target.resource, credentials);
-      const { result, audit } = await mutate(target, actor);
-      await event.success({
-        meta: { roleId: target.roleId, groupRef: target.groupRef, ...audit },
-      });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    return auditedChange(
+      auditor,
+      { eventId, request, meta: { roleId, groupRef, actor } },
+      async () => {
+        const target = await roleLinks.target(roleId, groupRef, credentials);
+        await linkPermissions.authorize(
+          permission,
+          target.resource,
+          credentials,
+        );
+        const { result, audit } = await mutate(target, actor);
+        const meta = { roleId: target.roleId, groupRef: target.groupRef };
+        return { result, meta: { ...meta, ...audit } };
+      },
+    );
   }
 }

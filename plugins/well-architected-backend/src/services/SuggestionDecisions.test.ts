@@ -76,7 +76,7 @@ describe('SuggestionDecisions', () => {
     const decision = await s.decisions.decide(
       irm,
       { decision: 'accepted', groupRef: 'sre-team' },
-      credentials,
+      { credentials },
     );
     expect(decision).toEqual({
       ...irm,
@@ -131,7 +131,7 @@ describe('SuggestionDecisions', () => {
         where: 'The on-call guild',
         expiresAt,
       },
-      credentials,
+      { credentials },
     );
     expect(decision).toMatchObject({
       decision: 'dismissed',
@@ -151,7 +151,7 @@ describe('SuggestionDecisions', () => {
     await s.decisions.decide(
       irm,
       { decision: 'accepted', groupRef: 'group:default/sre-team' },
-      credentials,
+      { credentials },
     );
     const row = (await s.coverage.coverage({}, credentials)).items.find(
       r => r.entityRef === payments,
@@ -190,11 +190,11 @@ describe('SuggestionDecisions', () => {
     await s.decisions.decide(
       irm,
       { decision: 'dismissed', reason: 'other', text: 'Retired next month' },
-      credentials,
+      { credentials },
     );
-    await s.decisions.undo(irm, credentials);
+    await s.decisions.undo(irm, { credentials });
     expect(s.decisionStore.decisions).toEqual([]);
-    await expect(s.decisions.undo(irm, credentials)).rejects.toMatchObject({
+    await expect(s.decisions.undo(irm, { credentials })).rejects.toMatchObject({
       name: 'NotFoundError',
     });
     expect(s.auditEvent.fail).toHaveBeenCalledTimes(1);
@@ -206,13 +206,13 @@ describe('SuggestionDecisions', () => {
       s.decisions.decide(
         irm,
         { decision: 'dismissed', reason: 'not-applicable' },
-        credentials,
+        { credentials },
       ),
     ).rejects.toMatchObject({
       name: 'NotAllowedError',
       message: expect.stringContaining('well-architected.suggestion.decide'),
     });
-    await expect(s.decisions.undo(irm, credentials)).rejects.toMatchObject({
+    await expect(s.decisions.undo(irm, { credentials })).rejects.toMatchObject({
       name: 'NotAllowedError',
     });
     expect(s.decisionStore.decisions).toEqual([]);
@@ -224,7 +224,7 @@ describe('SuggestionDecisions', () => {
       s.decisions.decide(
         irm,
         { decision: 'dismissed', reason: 'not-applicable' },
-        credentials,
+        { credentials },
       ),
     ).rejects.toMatchObject({ name: 'NotFoundError' });
     expect(s.permissions.authorize).not.toHaveBeenCalled();
@@ -237,7 +237,7 @@ describe('SuggestionDecisions', () => {
       s.decisions.decide(
         { entityRef: payments, roleId: 'technical-writer' },
         { decision: 'dismissed', reason: 'not-applicable' },
-        credentials,
+        { credentials },
       ),
     ).rejects.toMatchObject({
       name: 'NotFoundError',
@@ -247,7 +247,7 @@ describe('SuggestionDecisions', () => {
       s.decisions.decide(
         irm,
         { decision: 'accepted', groupRef: 'group:default/sre-team' },
-        credentials,
+        { credentials },
       ),
     ).rejects.toMatchObject({ name: 'NotFoundError' });
     expect(s.decisionStore.decisions).toEqual([]);
@@ -287,7 +287,7 @@ describe('SuggestionDecisions', () => {
     async (body, message) => {
       const s = servicesWith();
       await expect(
-        s.decisions.decide(irm, body, credentials),
+        s.decisions.decide(irm, body, { credentials }),
       ).rejects.toMatchObject({
         name: 'InputError',
         message: expect.stringContaining(message),

@@ -1,6 +1,5 @@
 import {
   AuditorService,
-  AuditorServiceCreateEventOptions,
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -13,6 +12,7 @@ import {
 } from 'backstage-plugin-well-architected-common';
 import { DecisionStore, StoredDecision } from '../database/DecisionStore';
 import { parseEntityRefParameter } from './entityRefs';
+import { auditedChange, Caller } from './auditedChange';
 import { actorRef } from './RoleLinkChanges';
 import { RoleLinkService } from './RoleLinkService';
 import { SuggestionService } from './suggestions/SuggestionService';
@@ -77,16 +77,14 @@ export class SuggestionDecisions {
   async decide(
     key: DecisionKey,
     request: SuggestionDecisionRequest,
-    credentials: BackstageCredentials,
-    httpRequest?: AuditorServiceCreateEventOptions['request'],
+    caller: Caller,
   ): Promise<SuggestionDecision> {
     return this.audited(
       'suggestion-decide',
       key,
-      credentials,
-      httpRequest,
+      caller,
       async ({ entityRef, ruleIds }, actor) => {
-        const details = await this.details(request, credentials);
+        const details = await this.details(request, caller.credentials);
         const stored = await this.options.store.saveDecision({
           entityRef,
           roleId: key.roleId,
@@ -101,16 +99,11 @@ export class SuggestionDecisions {
   }
 
   /** Removes the decision about a role; not found when there is none. */
-  async undo(
-    key: DecisionKey,
-    credentials: BackstageCredentials,
-    httpRequest?: AuditorServiceCreateEventOptions['request'],
-  ): Promise<void> {
+  async undo(key: DecisionKey, caller: Caller): Promise<void> {
     await this.audited(
       'suggestion-undo',
       key,
-      credentials,
-      httpRequest,
+      caller,
       async ({ entityRef }) => {
         const removed = await this.options.store.removeDecision({
           entityRef,
@@ -188,32 +181,24 @@ export class SuggestionDecisions {
   private async audited<T>(
     eventId: string,
     key: DecisionKey,
-    credentials: BackstageCredentials,
-    httpRequest: AuditorServiceCreateEventOptions['request'],
+    { credentials, request }: Caller,
     change: (
       suggestion: { entityRef: string; ruleIds: string[] },
       actor: string,
     ) => Promise<{ result: T; audit: object }>,
   ): Promise<T> {
     const actor = actorRef(credentials);
-    const event = await this.options.auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: httpRequest,
-      meta: { ...key, actor },
-    });
-    try {
-      const suggestion = await this.suggestion(key, credentials);
-      await this.authorize(suggestion.entityRef, credentials);
-      const { result, audit } = await change(suggestion, actor);
-      await event.success({
-        meta: { ...key, entityRef: suggestion.entityRef, ...audit },
-      });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    return auditedChange(
+      this.options.auditor,
+      { eventId, request, meta: { ...key, actor } },
+      async () => {
+        const suggestion = await this.suggestion(key, credentials);
+        await this.authorize(suggestion.entityRef, credentials);
+        const { result, audit } = await change(suggestion, actor);
+        const meta = { ...key, entityRef: suggestion.entityRef, ...audit };
+        return { result, meta };
+      },
+    );
   }
 
   /** The suggestion of the role for the entity, as the caller sees it; not found otherwise. */

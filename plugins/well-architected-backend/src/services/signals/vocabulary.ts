@@ -172,6 +172,16 @@ function annotationsByTool(
   );
 }
 
+/** Data classifications that mean an entity holds personal data. */
+const PERSONAL_DATA_CLASSES = [
+  'pii',
+  'phi',
+  'personal',
+  'confidential',
+  'sensitive',
+  'restricted',
+];
+
 /** A label key and the values of it that give `signal`. */
 const labelValues = (
   signal: TagSignal,
@@ -612,22 +622,10 @@ export const defaultVocabulary: SignalVocabulary = {
       'soc2',
     ]),
     labelValues('personal-data', 'data-classification', [
-      'pii',
-      'phi',
-      'personal',
-      'confidential',
-      'sensitive',
-      'restricted',
+      ...PERSONAL_DATA_CLASSES,
       'customer-data',
     ]),
-    labelValues('personal-data', 'data-class', [
-      'pii',
-      'phi',
-      'personal',
-      'confidential',
-      'sensitive',
-      'restricted',
-    ]),
+    labelValues('personal-data', 'data-class', PERSONAL_DATA_CLASSES),
     // A NERC CIP impact rating: a system in scope is regulated and under change control.
     ...(
       ['critical-infrastructure', 'regulated', 'change-controlled'] as const

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Link } from '@backstage/core-components';
@@ -15,6 +14,7 @@ import {
 } from '@material-ui/core';
 import CheckIcon from '@material-ui/icons/Check';
 import {
+  GroupMembersResponse,
   Pillar,
   PillarId,
   Reviewer,
@@ -28,6 +28,7 @@ import { AsyncContent } from '../AsyncContent';
 import { evaluatedAgo } from './evaluatedAgo';
 import { FarAway } from './FarAway';
 import { GapActions } from './GapActions';
+import { LoadedOnExpand } from './LoadedOnExpand';
 import { RoleResponsibilities } from './RoleResponsibilities';
 import { SuggestionDecisionControl } from './SuggestionDecisionControl';
 
@@ -107,34 +108,15 @@ function NoHolder() {
   );
 }
 
-/**
- * The members of a reviewer group, asked for when its role's row is expanded: the suggestions
- * answer names the groups only, so a first view of the card stays cheap.
- */
-function ReviewerMembers(props: { reviewer: Reviewer }) {
-  const { reviewer } = props;
-  const api = useApi(wellArchitectedApiRef);
-  const { loading, error, value } = useAsync(
-    () => api.getGroupMembers(reviewer.groupRef),
-    [api, reviewer.groupRef],
-  );
-  if (loading) {
-    return (
-      <Typography variant="body2" color="textSecondary" component="div">
-        Loading members…
-      </Typography>
-    );
-  }
-  if (error || !value) {
-    return (
-      <Typography variant="body2" color="error" component="div">
-        Members could not be loaded{error && `: ${error.message}`}
-      </Typography>
-    );
-  }
-  const shown = value.members.slice(0, MEMBERS_SHOWN);
+/** The first members of a reviewer group, and how many more it has. */
+function MemberList(props: {
+  reviewer: Reviewer;
+  members: GroupMembersResponse;
+}) {
+  const { reviewer, members } = props;
+  const shown = members.members.slice(0, MEMBERS_SHOWN);
   // The server sends the first members of a large group and how many it has in all.
-  const more = value.memberCount - shown.length;
+  const more = members.memberCount - shown.length;
   if (shown.length === 0) {
     return null;
   }
@@ -178,7 +160,15 @@ function ReviewerGroup(props: { reviewer: Reviewer }) {
       <Typography variant="caption" color="textSecondary">
         ({reviewer.reason})
       </Typography>
-      <ReviewerMembers reviewer={reviewer} />
+      {/* Asked for when the row is expanded: the suggestions answer names the groups only,
+          so a first view of the card stays cheap. */}
+      <LoadedOnExpand
+        load={api => api.getGroupMembers(reviewer.groupRef)}
+        deps={[reviewer.groupRef]}
+        what="members"
+      >
+        {members => <MemberList reviewer={reviewer} members={members} />}
+      </LoadedOnExpand>
     </li>
   );
 }
@@ -223,11 +213,20 @@ function RoleDetails(props: { suggestion: Suggestion; id: string }) {
   );
 }
 
-function RoleRow(props: {
-  suggestion: Suggestion;
+/** What the card hands down to its role rows. */
+interface RowProps {
+  /** The pillars, for their titles. */
   pillars: Pillar[];
+  /** Called when a group was linked to a role from a row, to load the card again. */
   onLinked: () => void;
-}) {
+}
+
+/** The title of a pillar, its id when the list lacks it. */
+function pillarTitle(pillars: Pillar[], id: PillarId) {
+  return pillars.find(p => p.id === id)?.title ?? id;
+}
+
+function RoleRow(props: RowProps & { suggestion: Suggestion }) {
   const { suggestion, pillars, onLinked } = props;
   const classes = useStyles();
   const roleLink = useRouteRef(roleRouteRef);
@@ -235,8 +234,6 @@ function RoleRow(props: {
   const detailsId = `well-architected-role-${suggestion.roleId}`;
   const [top] = suggestion.reviewers;
   const [strongest] = suggestion.reasons;
-  const pillarTitle = (id: PillarId) =>
-    pillars.find(p => p.id === id)?.title ?? id;
   return (
     <li className={classes.row}>
       <div className={classes.line}>
@@ -252,7 +249,7 @@ function RoleRow(props: {
             key={id}
             size="small"
             variant="outlined"
-            label={pillarTitle(id)}
+            label={pillarTitle(pillars, id)}
           />
         ))}
         <Typography variant="caption" color="textSecondary">
@@ -338,8 +335,8 @@ function PillarFilter(props: {
 
 function WhyNotMore(props: { result: SuggestionsResponse; pillars: Pillar[] }) {
   const { result, pillars } = props;
-  const uncovered = result.uncoveredPillarIds.map(
-    id => pillars.find(p => p.id === id)?.title ?? id,
+  const uncovered = result.uncoveredPillarIds.map(id =>
+    pillarTitle(pillars, id),
   );
   return (
     <Typography variant="body2" color="textSecondary">
@@ -380,11 +377,7 @@ function Gaps(props: { result: SuggestionsResponse }) {
   );
 }
 
-function Suggestions(props: {
-  result: SuggestionsResponse;
-  pillars: Pillar[];
-  onLinked: () => void;
-}) {
+function Suggestions(props: RowProps & { result: SuggestionsResponse }) {
   const { result, pillars, onLinked } = props;
   const classes = useStyles();
   const [pillar, setPillar] = useState<PillarId>();
@@ -430,7 +423,7 @@ function Suggestions(props: {
         <Typography variant="caption" color="textSecondary" aria-live="polite">
           Showing{' '}
           {pillar
-            ? `the roles for ${pillars.find(p => p.id === pillar)?.title}`
+            ? `the roles for ${pillarTitle(pillars, pillar)}`
             : 'the roles for all pillars'}
         </Typography>
       </div>

@@ -1,9 +1,10 @@
-import useAsync from 'react-use/esm/useAsync';
-import { useApi } from '@backstage/core-plugin-api';
 import { List, Typography } from '@material-ui/core';
-import { Suggestion } from 'backstage-plugin-well-architected-common';
-import { wellArchitectedApiRef } from '../../api';
+import {
+  Responsibility,
+  Suggestion,
+} from 'backstage-plugin-well-architected-common';
 import { ResponsibilityItem } from '../ResponsibilityItem';
+import { LoadedOnExpand } from './LoadedOnExpand';
 
 /**
  * What to check: the role's responsibilities in the pillars it is suggested for, in the dataset's
@@ -13,28 +14,25 @@ export function RoleResponsibilities(props: {
   suggestion: Pick<Suggestion, 'roleId' | 'pillarIds'>;
 }) {
   const { suggestion } = props;
-  const api = useApi(wellArchitectedApiRef);
-  const { loading, error, value } = useAsync(
-    () => api.getRole(suggestion.roleId),
-    [api, suggestion.roleId],
+  return (
+    <LoadedOnExpand
+      load={api => api.getRole(suggestion.roleId)}
+      deps={[suggestion.roleId]}
+      what="what to check"
+    >
+      {role => (
+        <Responsibilities
+          responsibilities={role.responsibilities.filter(r =>
+            suggestion.pillarIds.includes(r.pillarId),
+          )}
+        />
+      )}
+    </LoadedOnExpand>
   );
-  if (loading) {
-    return (
-      <Typography variant="body2" color="textSecondary" component="div">
-        Loading what to check…
-      </Typography>
-    );
-  }
-  if (error || !value) {
-    return (
-      <Typography variant="body2" color="error" component="div">
-        What to check could not be loaded{error && `: ${error.message}`}
-      </Typography>
-    );
-  }
-  const responsibilities = value.responsibilities.filter(r =>
-    suggestion.pillarIds.includes(r.pillarId),
-  );
+}
+
+function Responsibilities(props: { responsibilities: Responsibility[] }) {
+  const { responsibilities } = props;
   return (
     <Typography variant="body2" component="div">
       What to check:
