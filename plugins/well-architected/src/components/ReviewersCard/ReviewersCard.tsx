@@ -289,7 +289,7 @@ function RoleRow(props: RowProps & { suggestion: Suggestion }) {
           </>
         )}
       </Typography>
-      <SuggestionDecisionControl suggestion={suggestion} />
+      <SuggestionDecisionControl suggestion={suggestion} onDecided={onLinked} />
       {open && <RoleDetails suggestion={suggestion} id={detailsId} />}
     </li>
   );

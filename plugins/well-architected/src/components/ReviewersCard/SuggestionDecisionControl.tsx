@@ -263,8 +263,12 @@ function DismissDialog(props: DecisionDialogProps) {
  * is decided yet. The buttons show only where the policy lets the user decide about the entity;
  * the outcome is reported through the alert API.
  */
-export function SuggestionDecisionControl(props: { suggestion: Suggestion }) {
-  const { suggestion } = props;
+export function SuggestionDecisionControl(props: {
+  suggestion: Suggestion;
+  /** Called after a decision is made or undone, so that the card's summary and gaps follow. */
+  onDecided: () => void;
+}) {
+  const { suggestion, onDecided } = props;
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(wellArchitectedApiRef);
@@ -285,6 +289,7 @@ export function SuggestionDecisionControl(props: { suggestion: Suggestion }) {
     try {
       setDecision(await change());
       setDialog(undefined);
+      onDecided();
       alertApi.post({
         message: done,
         severity: 'success',
