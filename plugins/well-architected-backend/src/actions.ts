@@ -271,6 +271,49 @@ function toReviewAnswer(
 }
 
 /**
+ * What a model reads of each action: its name, a title, and a description of what it answers and
+ * when to use it.
+ */
+const ABOUT = {
+  'who-should-review': {
+    title: 'Who should review a System or Component',
+    description: [
+      'Suggests which Well-Architected roles (such as Site Reliability Engineer or Security Architect) should review a Backstage System or Component, why each role is suggested, and which teams (Backstage Groups) hold each role, closest to the owner first.',
+      'Use it when someone asks who should review a design, a change or an architecture, or which teams to involve.',
+      'The gaps list the roles that no team holds yet. Only what the caller may read in the catalog is named.',
+    ].join(' '),
+  },
+  'get-role': {
+    title: 'Get a Well-Architected role',
+    description: [
+      'Describes one Well-Architected role: its title, other names, and its responsibilities in each pillar (Operational Excellence, Security, Reliability, Performance Efficiency, Cost Optimization, Sustainability), in the words of the Well-Architected role catalogue.',
+      'Give a role id or a role name; use it to explain what a role suggested by who-should-review does.',
+    ].join(' '),
+  },
+  'list-coverage-gaps': {
+    title: 'List the review gaps of a team or domain',
+    description: [
+      'Lists, per Well-Architected pillar, the Systems of a Backstage Group (or a Domain) for which a role is suggested that no team holds: nobody to review that side of the System yet.',
+      'Use it when someone asks where their team or domain lacks reviewers, or which roles to staff or link to a Group first. Systems whose owners dismissed a suggestion are not counted for that role.',
+      'Only what the caller may read in the catalog is counted or named.',
+    ].join(' '),
+  },
+  'link-role-to-group': {
+    title: 'Record that a team holds a Well-Architected role',
+    description: [
+      'Records in the portal that a Backstage Group holds a Well-Architected role, so that who-should-review names the group as a reviewer for that role.',
+      'This changes data that other people see: only do it when the user asked for this link. It is idempotent, and allowed only to those whom the permission policy lets change the roles of that Group.',
+    ].join(' '),
+  },
+};
+
+/** An action's name, title and description. */
+const about = (name: keyof typeof ABOUT) => ({ name, ...ABOUT[name] });
+
+/** The attributes of an action that only reads. */
+const READS_ONLY = { readOnly: true, idempotent: true };
+
+/**
  * Registers the plugin's actions, which the MCP actions backend offers to AI agents as tools.
  * They answer from the same services as the HTTP API, with the caller's credentials.
  */
@@ -285,14 +328,8 @@ export function registerActions(options: {
   const { coverageGaps } = options;
 
   actionsRegistry.register({
-    name: 'who-should-review',
-    title: 'Who should review a System or Component',
-    description: [
-      'Suggests which Well-Architected roles (such as Site Reliability Engineer or Security Architect) should review a Backstage System or Component, why each role is suggested, and which teams (Backstage Groups) hold each role, closest to the owner first.',
-      'Use it when someone asks who should review a design, a change or an architecture, or which teams to involve.',
-      'The gaps list the roles that no team holds yet. Only what the caller may read in the catalog is named.',
-    ].join(' '),
-    attributes: { readOnly: true, idempotent: true },
+    ...about('who-should-review'),
+    attributes: READS_ONLY,
     schema: whoShouldReviewSchema,
     action: async ({ input, credentials }) => ({
       output: toReviewAnswer(
@@ -305,13 +342,8 @@ export function registerActions(options: {
   });
 
   actionsRegistry.register({
-    name: 'get-role',
-    title: 'Get a Well-Architected role',
-    description: [
-      'Describes one Well-Architected role: its title, other names, and its responsibilities in each pillar (Operational Excellence, Security, Reliability, Performance Efficiency, Cost Optimization, Sustainability), in the words of the Well-Architected role catalogue.',
-      'Give a role id or a role name; use it to explain what a role suggested by who-should-review does.',
-    ].join(' '),
-    attributes: { readOnly: true, idempotent: true },
+    ...about('get-role'),
+    attributes: READS_ONLY,
     schema: getRoleSchema,
     action: async ({ input }) => {
       const dataset = await roleDataset.current();
@@ -348,14 +380,8 @@ export function registerActions(options: {
   });
 
   actionsRegistry.register({
-    name: 'list-coverage-gaps',
-    title: 'List the review gaps of a team or domain',
-    description: [
-      'Lists, per Well-Architected pillar, the Systems of a Backstage Group (or a Domain) for which a role is suggested that no team holds: nobody to review that side of the System yet.',
-      'Use it when someone asks where their team or domain lacks reviewers, or which roles to staff or link to a Group first. Systems whose owners dismissed a suggestion are not counted for that role.',
-      'Only what the caller may read in the catalog is counted or named.',
-    ].join(' '),
-    attributes: { readOnly: true, idempotent: true },
+    ...about('list-coverage-gaps'),
+    attributes: READS_ONLY,
     schema: listCoverageGapsSchema,
     action: async ({ input, credentials }) => ({
       output: await coverageGaps.gapsOf(input.scope, credentials),
@@ -363,12 +389,7 @@ export function registerActions(options: {
   });
 
   actionsRegistry.register({
-    name: 'link-role-to-group',
-    title: 'Record that a team holds a Well-Architected role',
-    description: [
-      'Records in the portal that a Backstage Group holds a Well-Architected role, so that who-should-review names the group as a reviewer for that role.',
-      'This changes data that other people see: only do it when the user asked for this link. It is idempotent, and allowed only to those whom the permission policy lets change the roles of that Group.',
-    ].join(' '),
+    ...about('link-role-to-group'),
     attributes: { destructive: true, idempotent: true },
     schema: linkRoleToGroupSchema,
     action: async ({ input, credentials }) => {

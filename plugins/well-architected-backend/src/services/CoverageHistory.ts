@@ -63,11 +63,15 @@ export class CoverageHistory {
   constructor(
     private readonly options: {
       store: CoverageHistoryStore;
+      /** No snapshot before the first evaluation round has stored an organisation. */
       evaluations: Pick<EvaluationStore, 'readOrganisationHash'>;
       coverage: Pick<CoverageService, 'rollUps'>;
+      /** The snapshot counts with the plugin's own view of the whole catalog. */
       auth: Pick<AuthService, 'getOwnServiceCredentials'>;
+      /** Whether the caller may read the Group or Domain whose history is asked for. */
       catalog: CatalogReads;
       logger: LoggerService;
+      /** How many days of snapshots to keep. */
       retentionDays: number;
     },
   ) {}

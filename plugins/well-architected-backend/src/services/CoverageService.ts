@@ -11,18 +11,12 @@ import {
   PillarId,
 } from 'backstage-plugin-well-architected-common';
 import { CoverageRollUp } from '../database/CoverageHistoryStore';
-import { DecisionStore } from '../database/DecisionStore';
-import { EvaluationStore } from '../database/EvaluationStore';
-import { RoleLinkStore } from '../database/RoleLinkStore';
-import { CatalogReads } from './boundedCatalog';
 import { coverageCsv } from './coverageCsv';
 import { readableRefs } from './catalogVisibility';
-import { CatalogEvaluator } from './evaluation/CatalogEvaluator';
 import { EntityEvaluation, Organisation } from './evaluation/model';
-import { RoleDataset } from './RoleDataset';
 import { normalizeRef } from './RoleLinkService';
-import { ReviewerService } from './suggestions/ReviewerService';
 import { toSuggestion } from './suggestions/SuggestionService';
+import { EvaluationReads } from './evaluationReads';
 
 const DEFAULT_LIMIT = 100;
 
@@ -97,17 +91,7 @@ const count = (cells: CoverageCell[], state: CoverageState) =>
  * which roles) are seen, which Groups hold a role and whether the owner and Domain are named.
  */
 export class CoverageService {
-  constructor(
-    private readonly options: {
-      store: Pick<EvaluationStore, 'listSystemEvaluations'>;
-      evaluator: Pick<CatalogEvaluator, 'organisation'>;
-      links: Pick<RoleLinkStore, 'listLinks'>;
-      decisions: Pick<DecisionStore, 'listDecisions'>;
-      roleDataset: RoleDataset;
-      reviewers: ReviewerService;
-      catalog: CatalogReads;
-    },
-  ) {}
+  constructor(private readonly options: EvaluationReads) {}
 
   async coverage(
     query: CoverageQuery,

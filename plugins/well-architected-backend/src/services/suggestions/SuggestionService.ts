@@ -11,24 +11,18 @@ import {
   SuggestionsResponse,
 } from 'backstage-plugin-well-architected-common';
 import {
-  EvaluationStore,
   StoredEvaluation,
   StoredOrganisation,
 } from '../../database/EvaluationStore';
-import { DecisionStore } from '../../database/DecisionStore';
-import { RoleLinkStore, StoredRoleLink } from '../../database/RoleLinkStore';
-import { CatalogReads } from '../boundedCatalog';
+import { StoredRoleLink } from '../../database/RoleLinkStore';
 import { readableRefs } from '../catalogVisibility';
-import {
-  CatalogEvaluator,
-  isSuggestible,
-} from '../evaluation/CatalogEvaluator';
+import { isSuggestible } from '../evaluation/CatalogEvaluator';
 import { EvaluatedRole } from '../evaluation/model';
-import { RoleDataset, RoleDatasetSnapshot } from '../RoleDataset';
+import { RoleDatasetSnapshot } from '../RoleDataset';
 import { normalizeRef } from '../RoleLinkService';
 import { isUserRef, toWireDecision } from '../SuggestionDecisions';
 import { confidenceOf } from './confidence';
-import { ReviewerService } from './ReviewerService';
+import { EvaluationReads } from '../evaluationReads';
 
 /** Refuses, before anything is read, an entity that is not a System or a Component. */
 export function requireSuggestible(entityRef: CompoundEntityRef): void {
@@ -81,17 +75,7 @@ export class SuggestionService {
   private organisation?: StoredOrganisation;
   private links?: { revision: string; links: StoredRoleLink[] };
 
-  constructor(
-    private readonly options: {
-      store: Pick<EvaluationStore, 'readEvaluation' | 'readOrganisationHash'>;
-      evaluator: Pick<CatalogEvaluator, 'evaluateEntity' | 'organisation'>;
-      links: Pick<RoleLinkStore, 'revision' | 'listLinks'>;
-      decisions: Pick<DecisionStore, 'listDecisions'>;
-      roleDataset: RoleDataset;
-      reviewers: ReviewerService;
-      catalog: CatalogReads;
-    },
-  ) {}
+  constructor(private readonly options: EvaluationReads) {}
 
   async suggest(
     entityRef: CompoundEntityRef,

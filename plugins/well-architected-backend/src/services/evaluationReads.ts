@@ -1,0 +1,25 @@
+import { DecisionStore } from '../database/DecisionStore';
+import { EvaluationStore } from '../database/EvaluationStore';
+import { RoleLinkStore } from '../database/RoleLinkStore';
+import { CatalogReads } from './boundedCatalog';
+import { CatalogEvaluator } from './evaluation/CatalogEvaluator';
+import { RoleDataset } from './RoleDataset';
+import { ReviewerService } from './suggestions/ReviewerService';
+
+/**
+ * What the request path reads to answer from the stored evaluation. Created once in `plugin.ts`
+ * and shared by the suggestions and the coverage, so that both answer from the same evaluation,
+ * links and decisions.
+ */
+export interface EvaluationReads {
+  store: Pick<
+    EvaluationStore,
+    'readEvaluation' | 'readOrganisationHash' | 'listSystemEvaluations'
+  >;
+  evaluator: Pick<CatalogEvaluator, 'evaluateEntity' | 'organisation'>;
+  links: Pick<RoleLinkStore, 'revision' | 'listLinks'>;
+  decisions: Pick<DecisionStore, 'listDecisions'>;
+  roleDataset: RoleDataset;
+  reviewers: ReviewerService;
+  catalog: CatalogReads;
+}
