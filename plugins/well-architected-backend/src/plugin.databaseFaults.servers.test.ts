@@ -3,7 +3,6 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { linkPath, startApiServer } from './__testUtils__/apiBackend';
 import { exampleEntities } from './__testUtils__/exampleEntities';
-import { catalogReadsFromCatalogService } from './__testUtils__/services';
 import { expectPlainError } from './__testUtils__/plainError';
 import { TcpProxy } from './__testUtils__/tcpProxy';
 import {
@@ -34,7 +33,6 @@ describe('when the database goes away', () => {
         const server = await startApiServer([
           mockServices.database.factory({ knex }),
           catalogServiceMock.factory({ entities: exampleEntities }),
-          catalogReadsFromCatalogService,
         ]);
         expect((await request(server).put(LINK)).status).toBe(201);
 
