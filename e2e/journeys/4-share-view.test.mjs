@@ -36,7 +36,11 @@ test('a filtered roles-page URL opens the same view for someone else', async () 
   assert.ok(totalCount > 0 && totalCount < category.roleCount);
   const pillarChip = `${security.title} (${security.roleCount})`;
   const categoryChip = `${category.title} (${category.roleCount})`;
-  const listed = `${totalCount} role${totalCount === 1 ? '' : 's'}`;
+  const entries = roles.flatMap(r => r.responsibilities).length;
+  // The header counts what is listed: the roles, and their responsibilities shown.
+  const listed = `${totalCount} role${
+    totalCount === 1 ? '' : 's'
+  } · ${entries} ${entries === 1 ? 'responsibility' : 'responsibilities'}`;
 
   const sharer = await signIn('/well-architected');
   await sharer.getByRole('button', { name: pillarChip }).click();
@@ -54,7 +58,7 @@ test('a filtered roles-page URL opens the same view for someone else', async () 
       pillarSelected: true,
       categorySelected: true,
       search: q,
-      entries: roles.flatMap(r => r.responsibilities).length,
+      entries,
     },
   );
 
