@@ -37,6 +37,7 @@ import {
 import { wellArchitectedApiRef } from '../../api';
 import { AsyncContent, nothingFound } from '../AsyncContent';
 import { CoverageTrend } from '../CoverageTrend';
+import { plural } from '../plural';
 import { NoMatch, SearchField, useUrlFilters } from '../urlFilters';
 
 const PAGE_SIZES = [25, 50, 100];
@@ -440,7 +441,7 @@ export function CoverageView() {
           {value => (
             <Box>
               <Typography variant="body2" gutterBottom>
-                {value.totalCount} System{value.totalCount === 1 ? '' : 's'}
+                {plural(value.totalCount, 'System')}
               </Typography>
               <CoverageTable
                 coverage={value}

@@ -25,6 +25,7 @@ import {
 import { wellArchitectedApiRef } from '../../api';
 import { roleRouteRef, rootRouteRef } from '../../routes';
 import { AsyncContent } from '../AsyncContent';
+import { plural } from '../plural';
 import { evaluatedAgo } from './evaluatedAgo';
 import { FarAway } from './FarAway';
 import { GapActions } from './GapActions';
@@ -64,9 +65,6 @@ const useStyles = makeStyles(theme =>
     },
   }),
 );
-
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n} ${n === 1 ? one : many}`;
 
 /** Entity names as underlined links, "a, b, c and 2 more". */
 function EntityLinks(props: { entityRefs: string[]; max?: number }) {

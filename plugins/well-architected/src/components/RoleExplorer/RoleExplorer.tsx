@@ -14,6 +14,7 @@ import {
 import { wellArchitectedApiRef } from '../../api';
 import { roleRouteRef } from '../../routes';
 import { AsyncContent, nothingFound } from '../AsyncContent';
+import { plural } from '../plural';
 import { ResponsibilityItem } from '../ResponsibilityItem';
 import { NoMatch, SearchField, useUrlFilters } from '../urlFilters';
 
@@ -136,9 +137,6 @@ function CategoryCard(props: { group: CategoryGroup }) {
   );
 }
 
-const plural = (n: number, one: string, many: string) =>
-  `${n} ${n === 1 ? one : many}`;
-
 /** The filters of the URL that the dataset does not have, said plainly; they are not applied. */
 function UnknownFilters(props: {
   pillars: Pillar[];
@@ -206,7 +204,7 @@ function RoleResults(props: {
       {({ totalCount, items }) => (
         <>
           <Typography variant="body2" gutterBottom>
-            {plural(totalCount, 'role', 'roles')} ·{' '}
+            {plural(totalCount, 'role')} ·{' '}
             {plural(
               items.reduce(
                 (sum, role) => sum + role.responsibilities.length,
