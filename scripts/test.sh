@@ -18,6 +18,7 @@ results=.test-results
 rm -rf "$results" && mkdir -p "$results"
 checks_passed=0
 checks_failed=0
+failed_checks=()
 
 check() {
   local name=$1
@@ -28,6 +29,7 @@ check() {
   else
     echo "=== $name FAILED"
     checks_failed=$((checks_failed + 1))
+    failed_checks+=("$name")
   fi
 }
 
@@ -56,13 +58,25 @@ if [ -n "${left_out:-}" ]; then
   echo "$left_out"
 fi
 
-node - "$results/jest.json" "$checks_passed" "$checks_failed" "$jest_status" <<'JS'
+# The summary names what failed, so that the end of a long log says where to look.
+node - "$results/jest.json" "$checks_passed" "$checks_failed" "$jest_status" "${failed_checks[@]}" <<'JS'
 const fs = require('fs');
-const [file, checksPassed, checksFailed, jestStatus] = process.argv.slice(2);
+const path = require('path');
+const [file, checksPassed, checksFailed, jestStatus, ...failedChecks] =
+  process.argv.slice(2);
 let passed = Number(checksPassed);
 let failed = Number(checksFailed);
+for (const name of failedChecks) console.log(`failed check: ${name}`);
 if (fs.existsSync(file)) {
   const jest = JSON.parse(fs.readFileSync(file, 'utf8'));
+  for (const suite of jest.testResults) {
+    const where = path.relative(process.cwd(), suite.name);
+    const tests = suite.assertionResults.filter(t => t.status === 'failed');
+    for (const test of tests) console.log(`failed test: ${where} › ${test.fullName}`);
+    if (suite.status === 'failed' && tests.length === 0) {
+      console.log(`failed suite: ${where}: ${suite.message.split('\n').find(Boolean)}`);
+    }
+  }
   passed += jest.numPassedTests;
   failed += jest.numFailedTests;
   // A suite that fails to run has no failed test, but is a failure all the same.

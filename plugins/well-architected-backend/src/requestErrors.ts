@@ -136,3 +136,28 @@ export function refuseDroppedQueryKeys(): RequestHandler {
     );
   };
 }
+
+/** A whole number as people write it: decimal digits, no sign, no leading zero. */
+const WHOLE_NUMBER = /^(0|[1-9]\d{0,14})$/;
+
+/**
+ * The request validator turns any text that JavaScript reads as a number into one, so `0x10`,
+ * `2e1`, `Infinity` or 400 nines would pass as whole numbers. This refuses every integer query
+ * parameter that is not written in decimal digits, with the document's words for what it accepts.
+ */
+export function refuseLooseWholeNumbers(): RequestHandler {
+  return (req, _res, next) => {
+    const query = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
+    const loose = parametersOf(req).find(
+      parameter =>
+        parameter.in === 'query' &&
+        parameter.schema.type === 'integer' &&
+        query.getAll(parameter.name).some(value => !WHOLE_NUMBER.test(value)),
+    );
+    next(
+      loose
+        ? new InputError(`Invalid '${loose.name}': ${accepted(loose)}`)
+        : undefined,
+    );
+  };
+}

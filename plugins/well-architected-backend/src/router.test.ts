@@ -218,6 +218,21 @@ describe('createRouter', () => {
       ['?limit=100000', /Invalid 'limit'/],
       ['?limit=ten', /Invalid 'limit'/],
       ['?offset=-5', /Invalid 'offset'/],
+      // What JavaScript would read as a number, but nobody writes as a whole number.
+      ...[
+        '0x10',
+        '2e1',
+        'Infinity',
+        '1.0',
+        '%2B5',
+        '05',
+        '%205',
+        '9'.repeat(400),
+      ].map(value => [
+        `?limit=${value}`,
+        /Invalid 'limit': use a whole number/,
+      ]),
+      ['?offset=1e3', /Invalid 'offset': use a whole number from 0 to 1000000/],
       [
         `?q=${'x'.repeat(201)}`,
         /Invalid 'q': give one text of at most 200 characters/,

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { publicErrors } from './publicErrors';
-import { describeRequestErrors, refuseDroppedQueryKeys } from './requestErrors';
+import {
+  describeRequestErrors,
+  refuseDroppedQueryKeys,
+  refuseLooseWholeNumbers,
+} from './requestErrors';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
 import { parseEntityRefParameter } from './services/entityRefs';
 import { RoleLinkChanges } from './services/RoleLinkChanges';
@@ -64,7 +68,7 @@ export async function createRouter(options: {
   const router = await createOpenApiRouter({
     validatorOptions: { validateSecurity: false },
   });
-  router.use(refuseDroppedQueryKeys());
+  router.use(refuseDroppedQueryKeys(), refuseLooseWholeNumbers());
 
   const authenticate = (req: Parameters<HttpAuthService['credentials']>[0]) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
