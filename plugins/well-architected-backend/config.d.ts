@@ -61,7 +61,8 @@ export interface Config {
        * When an evaluation round finds that a System gained a suggested role that no Group holds
        * (and that nobody accepted or dismissed), the System's owner Group is sent one notification
        * with a link to the System's page, with the scope `well-architected:gap:<entityRef>:<roleId>`.
-       * A gap that stays is not told again; the first round over an empty evaluation tells nobody.
+       * A gap that stays is not told again; a System new to the catalog gains all its roles; the
+       * first round of a shard over an empty evaluation tells nobody.
        */
       newGaps?: {
         /**

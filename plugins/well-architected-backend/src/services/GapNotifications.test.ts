@@ -37,6 +37,28 @@ const withCache = exampleEntities.map(e =>
 );
 withCache.push(storefrontCache);
 
+/** The example catalog with a new System, owned by sre-team, that keeps files in a bucket. */
+const withNewSystem: Entity[] = [
+  ...exampleEntities,
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'incident-tools', namespace: 'default' },
+    spec: { owner: 'group:default/sre-team' },
+    relations: [
+      { type: 'ownedBy', targetRef: 'group:default/sre-team' },
+      { type: 'hasPart', targetRef: 'resource:default/incident-files' },
+    ],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'incident-files', namespace: 'default' },
+    spec: { type: 's3-bucket', owner: 'sre-team', system: 'incident-tools' },
+    relations: [{ type: 'partOf', targetRef: 'system:default/incident-tools' }],
+  },
+];
+
 /** A catalog whose entities a test replaces between rounds. */
 function changingCatalog(entities: Entity[]) {
   let current = catalogServiceMock({ entities });
@@ -56,8 +78,11 @@ function changingCatalog(entities: Entity[]) {
 
 let dataset: Dataset;
 
-function setUp(settings: GapNotificationSettings) {
-  const { catalog, change } = changingCatalog(exampleEntities);
+function setUp(
+  settings: GapNotificationSettings,
+  entities: Entity[] = exampleEntities,
+) {
+  const { catalog, change } = changingCatalog(entities);
   const services = testServices({ catalog, dataset });
   const sent: NotificationSendOptions[] = [];
   const evaluations = {
@@ -124,6 +149,33 @@ describe('GapNotifications', () => {
     // The same gap in the next round: nothing more.
     expect(await notifier.runRound()).toMatchObject({ written: 0 });
     expect(sent).toHaveLength(1);
+  });
+
+  it('tells the owner of a System new to the catalog about its gaps', async () => {
+    const { notifier, sent, change } = setUp(everyPillar);
+    await notifier.runRound();
+    change(withNewSystem);
+    await notifier.runRound();
+    expect(sent.map(s => [s.recipients, s.payload.scope])).toEqual([
+      [
+        { type: 'entity', entityRef: 'group:default/sre-team' },
+        'well-architected:gap:system:default/incident-tools:data-steward',
+      ],
+    ]);
+  });
+
+  it('tells nobody in the first round of each shard, whichever shard runs first', async () => {
+    for (const order of [
+      [0, 1],
+      [1, 0],
+    ]) {
+      // incident-tools is in one shard, payments (with its gaps) in the other.
+      const { notifier, sent } = setUp(everyPillar, withNewSystem);
+      for (const shard of order) {
+        await notifier.runRound({ shard, shards: 2 });
+      }
+      expect(sent).toEqual([]);
+    }
   });
 
   it('tells nobody about a gap outside the configured pillars', async () => {

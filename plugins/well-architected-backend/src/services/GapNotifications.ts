@@ -63,8 +63,9 @@ interface Gap {
  * Tells the owner Group of a System, through the notifications backend, when an evaluation round
  * finds that the System gained a suggested role that no Group holds: a new gap. What was suggested
  * before the round is compared with the gaps after it, so that a gap that stays is told once, and
- * a gap opened by removing a link (not by the evaluation) is not told. The first round over an
- * empty evaluation tells nobody: what it finds was there before the plugin looked.
+ * a gap opened by removing a link (not by the evaluation) is not told. A System new to the
+ * catalog gains all its roles. The first round of a shard with nothing evaluated before tells
+ * nobody: what it finds was there before the plugin looked.
  */
 export class GapNotifications {
   constructor(
@@ -88,8 +89,13 @@ export class GapNotifications {
     if (!settings.enabled) {
       return evaluator.runRound(shard);
     }
-    const before = await evaluations.listSystemEvaluations();
+    const inShard = (entityRef: string) =>
+      shardOf(entityRef, shard.shards) === shard.shard;
+    const before = (await evaluations.listSystemEvaluations()).filter(e =>
+      inShard(e.entityRef),
+    );
     const round = await evaluator.runRound(shard);
+    // Nothing evaluated before in this shard: a new install, whose gaps were there already.
     if (!round || round.written === 0 || before.length === 0) {
       return round;
     }
@@ -101,7 +107,7 @@ export class GapNotifications {
     );
     const gaps = (await this.gaps()).filter(
       gap =>
-        shardOf(gap.entityRef, shard.shards) === shard.shard &&
+        inShard(gap.entityRef) &&
         !suggestedBefore.get(gap.entityRef)?.has(gap.roleId),
     );
     await this.tell(gaps);
