@@ -55,6 +55,29 @@ export interface Config {
         retentionDays?: number;
       };
     };
+    /** Notifications sent through the notifications backend (`@backstage/plugin-notifications-backend`). */
+    notifications?: {
+      /**
+       * When an evaluation round finds that a System gained a suggested role that no Group holds
+       * (and that nobody accepted or dismissed), the System's owner Group is sent one notification
+       * with a link to the System's page, with the scope `well-architected:gap:<entityRef>:<roleId>`.
+       * A gap that stays is not told again; a System new to the catalog gains all its roles; the
+       * first round of a shard over an empty evaluation tells nobody.
+       */
+      newGaps?: {
+        /**
+         * Whether owners are told about new gaps. Default: false. Needs the notifications backend
+         * in the same Backstage; without it, each notification fails with a warning in the log.
+         */
+        enabled?: boolean;
+        /**
+         * Only gaps in these pillars are told, by pillar id (`operational-excellence`, `security`,
+         * `reliability`, `performance-efficiency`, `cost-optimization`, `sustainability`).
+         * Default: every pillar.
+         */
+        pillars?: string[];
+      };
+    };
     /** The reviewers suggested for Systems and Components. */
     reviewers?: {
       /**

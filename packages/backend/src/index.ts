@@ -16,6 +16,11 @@ backend.add(import('./permissionPolicy'));
 
 backend.add(import('backstage-plugin-well-architected-backend'));
 
+// The notifications page's backend, where the plugin tells owners about new gaps
+// (wellArchitected.notifications.newGaps), and signals, which push them to open pages.
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // The actions of the plugins named in backend.actions.pluginSources, as MCP tools for AI agents.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 

@@ -10,7 +10,7 @@ import {
   urlOf,
 } from './__testUtils__/apiRoutes';
 import {
-  mutations,
+  guardedRoutes,
   ObservedResponse,
   send,
   startApiBackend,
@@ -115,8 +115,8 @@ describe.each(databases.eachSupportedId())('every route on %s', databaseId => {
     },
   );
 
-  it('refuses every mutation to a user without its permission, and changes nothing', async () => {
-    for (const route of mutations) {
+  it('refuses every route that needs a permission to a user without it, and changes nothing', async () => {
+    for (const route of guardedRoutes) {
       const before = await knex('role_links');
       const res = await send(denied, route, route.valid);
       expect(res.status).toBe(403);

@@ -125,7 +125,7 @@ describe('wellArchitectedPlugin', () => {
     expect(res.status).toBe(401);
   });
 
-  it('registers its permissions: the role link resource type with its rules, and the decision permission on catalog entities', async () => {
+  it('registers its permissions: the role link resource type with its rules, the decision permission on catalog entities, and the rule feedback read permission', async () => {
     const permissionsRegistry = mockServices.permissionsRegistry.mock();
     await startTestBackend({
       features: [wellArchitectedPlugin, permissionsRegistry.factory],
@@ -154,6 +154,11 @@ describe('wellArchitectedPlugin', () => {
         name: 'well-architected.suggestion.decide',
         resourceType: 'catalog-entity',
       }),
+      {
+        type: 'basic',
+        name: 'well-architected.rule-feedback.read',
+        attributes: { action: 'read' },
+      },
     ]);
   });
 

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   SuggestionRule,
   roleLinkPermissionResourceRef,
@@ -12,6 +13,7 @@ import {
 import {
   roleLinkCreatePermission,
   roleLinkDeletePermission,
+  ruleFeedbackReadPermission,
   suggestionDecidePermission,
 } from 'backstage-plugin-well-architected-common';
 import { registerActions } from './actions';
@@ -52,8 +54,13 @@ import {
   readHistoryRetentionDays,
 } from './services/CoverageHistory';
 import { CoverageService } from './services/CoverageService';
+import {
+  GapNotifications,
+  readGapNotificationSettings,
+} from './services/GapNotifications';
 import { SuggestionService } from './services/suggestions/SuggestionService';
 import { SuggestionDecisions } from './services/SuggestionDecisions';
+import { RuleFeedback, runningRules } from './services/RuleFeedback';
 
 /**
  * The Well-Architected backend plugin: serves the role dataset and suggested roles under
@@ -82,6 +89,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -96,6 +104,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         logger,
+        notifications,
         permissions,
         permissionsRegistry,
         scheduler,
@@ -170,12 +179,6 @@ export const wellArchitectedPlugin = createBackendPlugin({
           logger,
           pageSize: evaluation.pageSize,
         });
-        await scheduleEvaluation({
-          scheduler,
-          evaluator,
-          settings: evaluation,
-          logger,
-        });
         const decisionStore = await DatabaseDecisionStore.create({ database });
         // Suggestions and coverage answer from the same stored evaluation, links and decisions.
         const evaluationReads = {
@@ -189,9 +192,28 @@ export const wellArchitectedPlugin = createBackendPlugin({
         };
         const suggestions = new SuggestionService(evaluationReads);
         const coverage = new CoverageService(evaluationReads);
+        // Each round of the schedule tells owners about the gaps it opened, when config says so.
+        await scheduleEvaluation({
+          scheduler,
+          evaluator: new GapNotifications({
+            settings: readGapNotificationSettings(config),
+            evaluator,
+            evaluations: evaluationStore,
+            coverage,
+            roleDataset,
+            notifications,
+            auth,
+            logger,
+          }),
+          settings: evaluation,
+          logger,
+        });
         // Decisions are about catalog entities: the policy decides with the catalog's conditions
         // (the entity's owners, its kind…), which the catalog backend resolves.
-        permissionsRegistry.addPermissions([suggestionDecidePermission]);
+        permissionsRegistry.addPermissions([
+          suggestionDecidePermission,
+          ruleFeedbackReadPermission,
+        ]);
         const decisions = new SuggestionDecisions({
           auditor,
           permissions,
@@ -228,6 +250,17 @@ export const wellArchitectedPlugin = createBackendPlugin({
             coverage,
             decisions,
             coverageHistory,
+            ruleFeedback: new RuleFeedback({
+              rules: runningRules({
+                rules,
+                defaultRules: defaultSuggestionRules,
+                moduleRules,
+              }),
+              permissions,
+              evaluations: evaluationStore,
+              decisions: decisionStore,
+              catalog: catalogReads,
+            }),
           }),
         );
         registerActions({

@@ -16,6 +16,7 @@ import { SuggestionService } from './services/suggestions/SuggestionService';
 import { CoverageHistory } from './services/CoverageHistory';
 import { CoverageService } from './services/CoverageService';
 import { SuggestionDecisions } from './services/SuggestionDecisions';
+import { RuleFeedback } from './services/RuleFeedback';
 
 /**
  * Dataset responses change only when a new dataset version is loaded, so they carry an ETag built
@@ -59,10 +60,11 @@ export async function createRouter(options: {
   coverage: Pick<CoverageService, 'coverage' | 'coverageCsv'>;
   coverageHistory: Pick<CoverageHistory, 'history'>;
   decisions: Pick<SuggestionDecisions, 'decide' | 'undo'>;
+  ruleFeedback: Pick<RuleFeedback, 'feedback'>;
 }): Promise<express.Router> {
   const { httpAuth, logger, linkChanges, roleDataset } = options;
   const { roleLinks, suggestions, coverage, coverageHistory } = options;
-  const { decisions } = options;
+  const { decisions, ruleFeedback } = options;
   // Requests are validated against the OpenAPI document. Credentials are not: httpAuth checks
   // them, in a token or a cookie, and answers 401.
   const router = await createOpenApiRouter({
@@ -168,6 +170,11 @@ export async function createRouter(options: {
   router.get('/coverage/history', async (req, res) => {
     const credentials = await authenticate(req);
     res.json(await coverageHistory.history(req.query, credentials));
+  });
+
+  router.get('/rules', async (req, res) => {
+    const credentials = await authenticate(req);
+    res.json(await ruleFeedback.feedback(credentials));
   });
 
   /** The suggestion a decision is about, and credentials of a principal that may change it. */

@@ -49,6 +49,17 @@ export const suggestionDecidePermission = createPermission({
 });
 
 /**
+ * Allows reading how owners answered each suggestion rule (`GET /rules`). A basic permission: a
+ * policy can keep the rule feedback to the platform team that tunes the rules.
+ *
+ * @public
+ */
+export const ruleFeedbackReadPermission = createPermission({
+  name: 'well-architected.rule-feedback.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the Well-Architected plugins.
  *
  * @public
@@ -57,6 +68,7 @@ export const wellArchitectedPermissions = [
   roleLinkCreatePermission,
   roleLinkDeletePermission,
   suggestionDecidePermission,
+  ruleFeedbackReadPermission,
 ];
 
 /**

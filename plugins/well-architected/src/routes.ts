@@ -19,6 +19,17 @@ export const roleRouteRef = createSubRouteRef({
 });
 
 /**
+ * The rules view of the roles page: how owners answered each suggestion rule.
+ *
+ * @public
+ */
+export const rulesRouteRef = createSubRouteRef({
+  id: 'well-architected/rules',
+  parent: rootRouteRef,
+  path: '/rules',
+});
+
+/**
  * The coverage view of the roles page: Systems × pillars.
  *
  * @public

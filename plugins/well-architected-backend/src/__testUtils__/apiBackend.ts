@@ -130,5 +130,5 @@ export async function send(
   };
 }
 
-/** The routes that change data. */
-export const mutations = apiRoutes.filter(r => r.permission);
+/** The routes that need a permission: the changes, and the rule feedback. */
+export const guardedRoutes = apiRoutes.filter(r => r.permission);

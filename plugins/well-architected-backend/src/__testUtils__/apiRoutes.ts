@@ -1,6 +1,7 @@
 import {
   roleLinkCreatePermission,
   roleLinkDeletePermission,
+  ruleFeedbackReadPermission,
   suggestionDecidePermission,
 } from 'backstage-plugin-well-architected-common';
 import { spec } from '../schema/openapi/generated/router';
@@ -27,7 +28,7 @@ interface RouteCases {
   malformed: ApiRequest[];
   /** Well-formed requests that get another documented answer, such as 404 or 409. */
   others: Array<{ request: ApiRequest; status: number }>;
-  /** The permission a mutation needs; routes that only read need none. */
+  /** The permission the route needs: every change, and the rule feedback among the reads. */
   permission?: string;
 }
 
@@ -268,6 +269,12 @@ const cases: Record<OperationId, RouteCases> = {
     ],
     others: [{ request: { params: decision }, status: 404 }],
     permission: suggestionDecidePermission.name,
+  },
+  getRuleFeedback: {
+    valid: {},
+    malformed: [{ query: { ruleId: 'databases' } }],
+    others: [],
+    permission: ruleFeedbackReadPermission.name,
   },
   exportCoverage: {
     valid: { query: { domain: 'domain:default/commerce', sort: 'gaps' } },

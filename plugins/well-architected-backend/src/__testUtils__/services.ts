@@ -38,6 +38,7 @@ import { CoverageHistory } from '../services/CoverageHistory';
 import { CoverageService } from '../services/CoverageService';
 import { SuggestionService } from '../services/suggestions/SuggestionService';
 import { SuggestionDecisions } from '../services/SuggestionDecisions';
+import { RuleFeedback } from '../services/RuleFeedback';
 import { exampleEntities } from './exampleEntities';
 import { inMemoryRoleStore } from './testDataset';
 
@@ -140,6 +141,11 @@ export function inMemoryEvaluationStore(): EvaluationStore & {
         .filter(row => row.entityRef.startsWith('system:'))
         .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
     },
+    async listEvaluations() {
+      return [...rows.values()].sort((a, b) =>
+        a.entityRef.localeCompare(b.entityRef),
+      );
+    },
     async listInputs() {
       return new Map(
         [...rows].map(
@@ -241,6 +247,7 @@ export function testServices(options: {
     logger,
   });
   const evaluationStore = inMemoryEvaluationStore();
+  const rules = options.rules ?? defaultSuggestionRules;
   const evaluator = new CatalogEvaluator({
     catalog,
     requestCatalog: catalog,
@@ -248,7 +255,7 @@ export function testServices(options: {
     store: evaluationStore,
     roleDataset,
     engine: new SuggestionEngine({
-      rules: options.rules ?? defaultSuggestionRules,
+      rules,
       vocabulary: defaultVocabulary,
     }),
     ruleConfigHash: 'test',
@@ -304,6 +311,13 @@ export function testServices(options: {
       roleLinks,
     }),
     coverageHistory,
+    ruleFeedback: new RuleFeedback({
+      rules: rules.map(rule => ({ rule, source: 'default' })),
+      permissions,
+      evaluations: evaluationStore,
+      decisions: decisionStore,
+      catalog,
+    }),
   };
 }
 

@@ -118,7 +118,7 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
-    it('lists the evaluations of Systems only, by entity ref', async () => {
+    it('lists the evaluations of Systems, or of every entity, by entity ref', async () => {
       const component = {
         ...evaluation('c'),
         entityRef: 'component:default/c',
@@ -129,6 +129,11 @@ describe.each(databases.eachSupportedId())(
         evaluation('a'),
       ]);
       expect(await store.listSystemEvaluations()).toEqual([
+        evaluation('a'),
+        evaluation('b'),
+      ]);
+      expect(await store.listEvaluations()).toEqual([
+        component,
         evaluation('a'),
         evaluation('b'),
       ]);

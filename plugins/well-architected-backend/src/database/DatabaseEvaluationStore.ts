@@ -62,8 +62,17 @@ export class DatabaseEvaluationStore
 
   async listSystemEvaluations(): Promise<StoredEvaluation[]> {
     // Entity refs are stored in lower case, so the prefix matches on every database.
+    return this.listMatching('system:%');
+  }
+
+  async listEvaluations(): Promise<StoredEvaluation[]> {
+    return this.listMatching('%');
+  }
+
+  /** The evaluations whose entity ref is `like` the pattern, by entity ref. */
+  private async listMatching(refPattern: string): Promise<StoredEvaluation[]> {
     const rows = await this.db<DbEvaluationRow>(TABLE)
-      .where('entity_ref', 'like', 'system:%')
+      .where('entity_ref', 'like', refPattern)
       .orderBy('entity_ref');
     return rows.map(row => ({
       entityRef: row.entity_ref,

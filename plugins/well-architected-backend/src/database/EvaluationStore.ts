@@ -37,6 +37,9 @@ export interface EvaluationStore {
   /** The evaluations of every System, ordered by entity ref. */
   listSystemEvaluations(): Promise<StoredEvaluation[]>;
 
+  /** The evaluations of every System and Component, ordered by entity ref. */
+  listEvaluations(): Promise<StoredEvaluation[]>;
+
   /** What each stored evaluation was computed from, by lower-case entity ref. */
   listInputs(): Promise<Map<string, EvaluationInputs>>;
 

@@ -156,6 +156,14 @@ export class CoverageService {
     };
   }
 
+  /** Every System `credentials` may read, with its cells in every pillar, by entity ref. */
+  async systemRows(
+    credentials: BackstageCredentials,
+  ): Promise<CoverageSystem[]> {
+    const { systems } = await this.systems(credentials);
+    return systems.map(({ row }) => row);
+  }
+
   /**
    * The totals of every System, of the Systems of each owner Group (with those of the Groups
    * inside it, as the `owner` filter counts them) and of each Domain, as `credentials` may read

@@ -269,6 +269,39 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The suggestion rules, each with how owners answered the roles it suggested.
+     * For the platform team that tunes `wellArchitected.suggestions`: every rule the plugin runs
+     *     (its config id, weight, where it comes from, the roles and pillars it suggests), the signals
+     *     its current reasons name, and how owners answered its suggestions: accepted, dismissed (by
+     *     reason) or left alone.
+     *
+     *     A suggestion is a role suggested for a System or Component; it counts for every rule among
+     *     its reasons. `suggestions` and `leftAlone` count the current evaluation: `leftAlone` the
+     *     suggestions nobody has decided on. `accepted` and `dismissed` count the decisions recorded
+     *     (an expired dismissal included), with the rules that were behind the suggestion when it was
+     *     decided; a rule that no longer runs but has decisions is listed with `active: false`.
+     *
+     *     Only Systems and Components the caller may read are counted. Needs the permission
+     *     `well-architected.rule-feedback.read` (a basic permission: a policy can keep it to the
+     *     platform team), otherwise a 403.
+     */
+    get: operations['getRuleFeedback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/entities/{entityRef}/decisions/{roleId}': {
     parameters: {
       query?: never;
@@ -549,6 +582,43 @@ export type components = {
      * What the entity's owners decided about a suggested role.
      */
     SuggestionDecisionKind: 'accepted' | 'dismissed';
+    /**
+     * Where a rule comes from: the plugin's rule table (`default`), a backend module
+     *     (`module`), or `wellArchitected.suggestions.rules` in config (`config`); `unknown` for a
+     *     rule that no longer runs.
+     */
+    RuleSource: 'default' | 'module' | 'config' | 'unknown';
+    RuleFeedback: {
+      ruleId: components['schemas']['RuleId'];
+      /** Whether the plugin runs the rule now; false for a disabled or removed rule that has decisions. */
+      active: boolean;
+      source: components['schemas']['RuleSource'];
+      /** The rule's weight as configured; absent when the rule no longer runs. */
+      weight?: number;
+      /** The roles the rule suggests, each with the pillars it serves for them. */
+      roles: {
+        roleId: components['schemas']['RoleId'];
+        pillarIds: components['schemas']['PillarId'][];
+      }[];
+      /** The signals the rule's current reasons name, sorted. */
+      signals: string[];
+      /** The roles the rule suggests now, one per System or Component and role. */
+      suggestions: number;
+      /** Decisions that accepted a suggestion the rule was behind. */
+      accepted: number;
+      /** Decisions that dismissed a suggestion the rule was behind, in all and by reason. */
+      dismissed: {
+        total: number;
+        'not-applicable': number;
+        'covered-elsewhere': number;
+        other: number;
+      };
+      /** Current suggestions of the rule that nobody has accepted or dismissed. */
+      leftAlone: number;
+    };
+    RuleFeedbackResponse: {
+      items: components['schemas']['RuleFeedback'][];
+    };
     /**
      * Why a suggestion was dismissed: the role does not apply here, its work is covered elsewhere
      *     (`where` says where), or another reason (`text` says which).
@@ -861,6 +931,13 @@ export type ReviewerCloseness = components['schemas']['ReviewerCloseness'];
 /** Generated from the OpenAPI document. @public */
 export type SuggestionDecisionKind =
   components['schemas']['SuggestionDecisionKind'];
+/** Generated from the OpenAPI document. @public */
+export type RuleSource = components['schemas']['RuleSource'];
+/** Generated from the OpenAPI document. @public */
+export type RuleFeedback = components['schemas']['RuleFeedback'];
+/** Generated from the OpenAPI document. @public */
+export type RuleFeedbackResponse =
+  components['schemas']['RuleFeedbackResponse'];
 /** Generated from the OpenAPI document. @public */
 export type DismissReason = components['schemas']['DismissReason'];
 /** Generated from the OpenAPI document. @public */
@@ -1363,6 +1440,30 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  getRuleFeedback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The rules in the order the plugin runs them, then those no longer running. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RuleFeedbackResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   decideSuggestion: {
     parameters: {
       query?: never;
@@ -1467,6 +1568,10 @@ export const reviewerClosenessValues: ReadonlyArray<
 export const suggestionDecisionKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SuggestionDecisionKind']
 > = ['accepted', 'dismissed'];
+/** Generated from the OpenAPI document. @public */
+export const ruleSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RuleSource']
+> = ['default', 'module', 'config', 'unknown'];
 /** Generated from the OpenAPI document. @public */
 export const dismissReasonValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DismissReason']

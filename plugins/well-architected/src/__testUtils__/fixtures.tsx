@@ -7,6 +7,7 @@ import {
   PillarsResponse,
   Role,
   RolesResponse,
+  RuleFeedbackResponse,
   SuggestionsResponse,
   RoleHolder,
   GroupMembersResponse,
@@ -258,6 +259,49 @@ export const coverageHistoryResponse: CoverageHistoryResponse = {
 };
 
 /** The holders of the SRE role: one from the catalog, one linked in the portal. */
+export const ruleFeedbackResponse: RuleFeedbackResponse = {
+  items: [
+    {
+      ruleId: 'production-workloads',
+      active: true,
+      source: 'default',
+      weight: 3,
+      roles: [
+        {
+          roleId: 'site-reliability-engineer',
+          pillarIds: ['operational-excellence', 'reliability'],
+        },
+      ],
+      signals: ['monitoring', 'production-workload'],
+      suggestions: 4,
+      accepted: 2,
+      dismissed: {
+        total: 1,
+        'not-applicable': 1,
+        'covered-elsewhere': 0,
+        other: 0,
+      },
+      leftAlone: 1,
+    },
+    {
+      ruleId: 'old-rule',
+      active: false,
+      source: 'unknown',
+      roles: [],
+      signals: [],
+      suggestions: 0,
+      accepted: 0,
+      dismissed: {
+        total: 2,
+        'not-applicable': 0,
+        'covered-elsewhere': 1,
+        other: 1,
+      },
+      leftAlone: 0,
+    },
+  ],
+};
+
 export const sreHolders: RoleHolder[] = [
   {
     groupRef: 'group:default/payments-team',
@@ -320,6 +364,7 @@ export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
     getCoverage: jest.fn(async () => coverageResponse),
     getCoverageHistory: jest.fn(async () => coverageHistoryResponse),
     exportCoverage: jest.fn(async () => 'system,name\r\n'),
+    getRuleFeedback: jest.fn(async () => ruleFeedbackResponse),
     getRole: jest.fn(async (roleId: string) => {
       const role = [sre, technicalWriter].find(r => r.id === roleId);
       if (!role) {

@@ -9,6 +9,7 @@ import {
   RolesQuery,
   RolesResponse,
   RoleSummariesResponse,
+  RuleFeedbackResponse,
   SuggestionsResponse,
   GroupMembersResponse,
   GroupRolesResponse,
@@ -47,6 +48,11 @@ export interface WellArchitectedApi {
   getCoverageHistory(
     query?: CoverageHistoryQuery,
   ): Promise<CoverageHistoryResponse>;
+  /**
+   * Every suggestion rule, with how owners answered the roles it suggested; needs the permission
+   * `well-architected.rule-feedback.read`.
+   */
+  getRuleFeedback(): Promise<RuleFeedbackResponse>;
   /** The groups that hold a role, from the catalog and the portal. */
   getRoleGroups(roleId: string): Promise<RoleGroupsResponse>;
   /** The roles a group holds, from the catalog and the portal. */

@@ -92,6 +92,9 @@ export class WellArchitectedClient implements WellArchitectedApi {
       api.request('get', '/coverage/history', query(setFilters(filters))),
     );
 
+  getRuleFeedback: WellArchitectedApi['getRuleFeedback'] = () =>
+    this.call(api => api.request('get', '/rules'));
+
   getRoleGroups: WellArchitectedApi['getRoleGroups'] = roleId =>
     this.call(api =>
       api.request('get', '/roles/{roleId}/groups', path({ roleId })),

@@ -3,10 +3,11 @@ import { Link as RouterLink, Route, Routes, useParams } from 'react-router-dom';
 import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { Box, Tab, Tabs } from '@material-ui/core';
-import { coverageRouteRef, rootRouteRef } from '../../routes';
+import { coverageRouteRef, rootRouteRef, rulesRouteRef } from '../../routes';
 import { CoverageView } from '../CoverageView';
 import { RoleDetail } from '../RoleDetail';
 import { RoleExplorer } from '../RoleExplorer';
+import { RuleFeedbackView } from '../RuleFeedbackView';
 
 function RoleDetailRoute() {
   const { roleId } = useParams();
@@ -14,12 +15,16 @@ function RoleDetailRoute() {
 }
 
 /**
- * The tabs of the page, roles (with a role's detail) and coverage, above the content of the tab
+ * The tabs of the page, roles (with a role's detail), coverage and rules, above the content of the tab
  * that the route chose.
  */
-function Tabbed(props: { tab: 'roles' | 'coverage'; children: ReactNode }) {
+function Tabbed(props: {
+  tab: 'roles' | 'coverage' | 'rules';
+  children: ReactNode;
+}) {
   const rootLink = useRouteRef(rootRouteRef)();
   const coverageLink = useRouteRef(coverageRouteRef)();
+  const rulesLink = useRouteRef(rulesRouteRef)();
   return (
     <>
       <Box mb={2}>
@@ -36,6 +41,12 @@ function Tabbed(props: { tab: 'roles' | 'coverage'; children: ReactNode }) {
             component={RouterLink}
             to={coverageLink}
           />
+          <Tab
+            value="rules"
+            label="Rules"
+            component={RouterLink}
+            to={rulesLink}
+          />
         </Tabs>
       </Box>
       {props.children}
@@ -45,7 +56,7 @@ function Tabbed(props: { tab: 'roles' | 'coverage'; children: ReactNode }) {
 
 /**
  * The content of the roles page: tabs for the roles (the explorer at its root and a role's
- * detail at `roles/:roleId`) and for coverage (`coverage`). The new frontend system renders it as
+ * detail at `roles/:roleId`), for coverage (`coverage`) and for the rules' feedback (`rules`). The new frontend system renders it as
  * is; the legacy page wraps it in a header. The page router adapter scopes React Router to the
  * page in the new system and is a pass-through in the legacy one.
  *
@@ -78,6 +89,14 @@ export function RolesContent() {
             element={
               <Tabbed tab="coverage">
                 <CoverageView />
+              </Tabbed>
+            }
+          />
+          <Route
+            path="/rules"
+            element={
+              <Tabbed tab="rules">
+                <RuleFeedbackView />
               </Tabbed>
             }
           />

@@ -52,6 +52,19 @@ describe('RolesPage (legacy frontend system)', () => {
     expect(await findCoverageTab()).toHaveAttribute('aria-selected', 'true');
   });
 
+  it('has a Rules tab beside Coverage, which shows how owners answered each rule', async () => {
+    await render('/rules');
+    expect(
+      await screen.findByRole('table', {
+        name: 'Suggestion rules and their feedback',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Rules' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
   it('comes back from a role to the list as it was filtered, with "All roles"', async () => {
     // Mounted at the root, so that the links lead to the page's own routes.
     await render('/?pillar=reliability&q=sre', {

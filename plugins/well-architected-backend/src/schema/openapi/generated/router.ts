@@ -714,6 +714,40 @@ export const spec = {
         },
       },
     },
+    '/rules': {
+      get: {
+        operationId: 'getRuleFeedback',
+        summary:
+          'The suggestion rules, each with how owners answered the roles it suggested.',
+        description:
+          'For the platform team that tunes `wellArchitected.suggestions`: every rule the plugin runs\n(its config id, weight, where it comes from, the roles and pillars it suggests), the signals\nits current reasons name, and how owners answered its suggestions: accepted, dismissed (by\nreason) or left alone.\n\nA suggestion is a role suggested for a System or Component; it counts for every rule among\nits reasons. `suggestions` and `leftAlone` count the current evaluation: `leftAlone` the\nsuggestions nobody has decided on. `accepted` and `dismissed` count the decisions recorded\n(an expired dismissal included), with the rules that were behind the suggestion when it was\ndecided; a rule that no longer runs but has decisions is listed with `active: false`.\n\nOnly Systems and Components the caller may read are counted. Needs the permission\n`well-architected.rule-feedback.read` (a basic permission: a policy can keep it to the\nplatform team), otherwise a 403.\n',
+        responses: {
+          '200': {
+            description:
+              'The rules in the order the plugin runs them, then those no longer running.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RuleFeedbackResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+        },
+      },
+    },
     '/entities/{entityRef}/decisions/{roleId}': {
       put: {
         operationId: 'decideSuggestion',
@@ -1643,6 +1677,122 @@ export const spec = {
         type: 'string',
         description: "What the entity's owners decided about a suggested role.",
         enum: ['accepted', 'dismissed'],
+      },
+      RuleSource: {
+        type: 'string',
+        description:
+          "Where a rule comes from: the plugin's rule table (`default`), a backend module\n(`module`), or `wellArchitected.suggestions.rules` in config (`config`); `unknown` for a\nrule that no longer runs.\n",
+        enum: ['default', 'module', 'config', 'unknown'],
+      },
+      RuleFeedback: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'ruleId',
+          'active',
+          'source',
+          'roles',
+          'signals',
+          'suggestions',
+          'accepted',
+          'dismissed',
+          'leftAlone',
+        ],
+        properties: {
+          ruleId: {
+            $ref: '#/components/schemas/RuleId',
+          },
+          active: {
+            type: 'boolean',
+            description:
+              'Whether the plugin runs the rule now; false for a disabled or removed rule that has decisions.',
+          },
+          source: {
+            $ref: '#/components/schemas/RuleSource',
+          },
+          weight: {
+            type: 'number',
+            description:
+              "The rule's weight as configured; absent when the rule no longer runs.",
+          },
+          roles: {
+            type: 'array',
+            description:
+              'The roles the rule suggests, each with the pillars it serves for them.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['roleId', 'pillarIds'],
+              properties: {
+                roleId: {
+                  $ref: '#/components/schemas/RoleId',
+                },
+                pillarIds: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/PillarId',
+                  },
+                },
+              },
+            },
+          },
+          signals: {
+            type: 'array',
+            description: "The signals the rule's current reasons name, sorted.",
+            items: {
+              type: 'string',
+            },
+          },
+          suggestions: {
+            type: 'integer',
+            description:
+              'The roles the rule suggests now, one per System or Component and role.',
+          },
+          accepted: {
+            type: 'integer',
+            description:
+              'Decisions that accepted a suggestion the rule was behind.',
+          },
+          dismissed: {
+            type: 'object',
+            description:
+              'Decisions that dismissed a suggestion the rule was behind, in all and by reason.',
+            additionalProperties: false,
+            required: ['total', 'not-applicable', 'covered-elsewhere', 'other'],
+            properties: {
+              total: {
+                type: 'integer',
+              },
+              'not-applicable': {
+                type: 'integer',
+              },
+              'covered-elsewhere': {
+                type: 'integer',
+              },
+              other: {
+                type: 'integer',
+              },
+            },
+          },
+          leftAlone: {
+            type: 'integer',
+            description:
+              'Current suggestions of the rule that nobody has accepted or dismissed.',
+          },
+        },
+      },
+      RuleFeedbackResponse: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RuleFeedback',
+            },
+          },
+        },
       },
       DismissReason: {
         type: 'string',

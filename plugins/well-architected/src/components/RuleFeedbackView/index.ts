@@ -1,0 +1,1 @@
+export { RuleFeedbackView } from './RuleFeedbackView';
