@@ -6,13 +6,12 @@ import { send, startApiServer } from './__testUtils__/apiBackend';
 import { apiRoutes, routeName } from './__testUtils__/apiRoutes';
 import {
   admin,
+  coverageCatalogFactory,
   coverageConfig as config,
-  coverageEntities as entities,
   quiet,
   restricted,
   totals,
 } from './__testUtils__/coverageCatalog';
-import { hidingCatalogFactory } from './__testUtils__/policyServices';
 import { createTestDatabases } from './__testUtils__/testDataset';
 
 jest.setTimeout(120_000);
@@ -52,11 +51,7 @@ describe.each(databases.eachSupportedId())(
         mockServices.scheduler.factory({
           includeInitialDelayedTasksOnStartup: true,
         }),
-        hidingCatalogFactory({
-          entities,
-          hidden: ['system:default/s-hidden', 'group:default/hidden-team'],
-          from: restricted,
-        }),
+        coverageCatalogFactory(),
       ]);
     });
 

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { CoverageTotals } from 'backstage-plugin-well-architected-common';
 import { group } from './exampleEntities';
+import { hidingCatalogFactory } from './policyServices';
 import { defaultSuggestionRules } from '../services/suggestions/defaultRules';
 
 /** A user who may read the whole catalog. */
@@ -146,3 +147,11 @@ export const totals = (
 /** Totals of a pillar where no System needs a role. */
 export const quiet = (pillarId: string, systems: number) =>
   totals(pillarId, [0, 0, 0, systems]);
+
+/** The catalog of the hand-computed coverage, which hides s-hidden and hidden-team from `restricted`. */
+export const coverageCatalogFactory = () =>
+  hidingCatalogFactory({
+    entities: coverageEntities,
+    hidden: ['system:default/s-hidden', 'group:default/hidden-team'],
+    from: restricted,
+  });
