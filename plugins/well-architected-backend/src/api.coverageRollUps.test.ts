@@ -1,21 +1,19 @@
 import { Server } from 'node:http';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   CoverageRollUpResponse,
   CoverageRollUpsResponse,
   RoleSystemsResponse,
 } from 'backstage-plugin-well-architected-common';
 import { Knex } from 'knex';
-import { ApiRequest } from './__testUtils__/apiRoutes';
-import { send, startApiServer } from './__testUtils__/apiBackend';
-import { apiRoutes, routeName } from './__testUtils__/apiRoutes';
+import { send } from './__testUtils__/apiBackend';
+import { ApiRequest, apiRoutes, routeName } from './__testUtils__/apiRoutes';
 import {
   admin,
-  coverageCatalogFactory,
-  coverageConfig,
   quiet,
   restricted,
   totals,
+  startCoverageServer,
 } from './__testUtils__/coverageCatalog';
 import { createTestDatabases } from './__testUtils__/testDataset';
 
@@ -36,14 +34,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       const knex: Knex = await databases.init(databaseId);
-      server = await startApiServer([
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({ data: coverageConfig }),
-        mockServices.scheduler.factory({
-          includeInitialDelayedTasksOnStartup: true,
-        }),
-        coverageCatalogFactory(),
-      ]);
+      server = await startCoverageServer(knex);
     });
 
     async function get<T>(

@@ -1,4 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
+import { mockServices } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { startApiServer } from './apiBackend';
 import { CoverageTotals } from 'backstage-plugin-well-architected-common';
 import { group } from './exampleEntities';
 import { hidingCatalogFactory } from './policyServices';
@@ -155,3 +158,17 @@ export const coverageCatalogFactory = () =>
     hidden: ['system:default/s-hidden', 'group:default/hidden-team'],
     from: restricted,
   });
+
+/**
+ * The plugin over the hand-computed catalog and its rules, on `knex`; a round runs at start, so
+ * the evaluation is stored before the first request.
+ */
+export const startCoverageServer = (knex: Knex) =>
+  startApiServer([
+    mockServices.database.factory({ knex }),
+    mockServices.rootConfig.factory({ data: coverageConfig }),
+    mockServices.scheduler.factory({
+      includeInitialDelayedTasksOnStartup: true,
+    }),
+    coverageCatalogFactory(),
+  ]);
