@@ -273,7 +273,7 @@ describe.each(databases.eachSupportedId())('the actions, on %s', databaseId => {
       systemCount: 2,
     });
     await expect(ask('system:default/payments')).rejects.toThrow(
-      "Coverage gaps are listed for a Group or a Domain, not for 'system'",
+      "Coverage is counted for a Group or a Domain, not for 'system'",
     );
   });
 

@@ -1,18 +1,16 @@
 import { Server } from 'node:http';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { CoverageResponse } from 'backstage-plugin-well-architected-common';
 import { Knex } from 'knex';
-import { send, startApiServer } from './__testUtils__/apiBackend';
+import { send } from './__testUtils__/apiBackend';
 import { apiRoutes, routeName } from './__testUtils__/apiRoutes';
 import {
   admin,
-  coverageConfig as config,
-  coverageEntities as entities,
   quiet,
   restricted,
   totals,
+  startCoverageServer,
 } from './__testUtils__/coverageCatalog';
-import { hidingCatalogFactory } from './__testUtils__/policyServices';
 import { createTestDatabases } from './__testUtils__/testDataset';
 
 jest.setTimeout(120_000);
@@ -45,19 +43,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      server = await startApiServer([
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({ data: config }),
-        // A round runs at start, so the evaluation is stored before the first request.
-        mockServices.scheduler.factory({
-          includeInitialDelayedTasksOnStartup: true,
-        }),
-        hidingCatalogFactory({
-          entities,
-          hidden: ['system:default/s-hidden', 'group:default/hidden-team'],
-          from: restricted,
-        }),
-      ]);
+      server = await startCoverageServer(knex);
     });
 
     async function coverage(

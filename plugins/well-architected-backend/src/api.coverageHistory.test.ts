@@ -14,13 +14,12 @@ import { send, startApiServer } from './__testUtils__/apiBackend';
 import { apiRoutes, routeName } from './__testUtils__/apiRoutes';
 import {
   admin,
+  coverageCatalogFactory,
   coverageConfig,
-  coverageEntities,
   quiet,
   restricted,
   totals,
 } from './__testUtils__/coverageCatalog';
-import { hidingCatalogFactory } from './__testUtils__/policyServices';
 import { anotherPool, createTestDatabases } from './__testUtils__/testDataset';
 
 jest.setTimeout(120_000);
@@ -56,11 +55,7 @@ describe.each(databases.eachSupportedId())(
           deps: {},
           factory: () => scheduler,
         }),
-        hidingCatalogFactory({
-          entities: coverageEntities,
-          hidden: ['system:default/s-hidden', 'group:default/hidden-team'],
-          from: restricted,
-        }),
+        coverageCatalogFactory(),
       ]);
       return { server, scheduler };
     }

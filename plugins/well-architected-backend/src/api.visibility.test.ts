@@ -47,6 +47,9 @@ const hiddenRequests: Record<string, ApiRequest | undefined> = {
     },
   },
   'GET /coverage/history': { query: { owner: 'group:default/data-team' } },
+  'GET /coverage/rollups/{scopeRef}': {
+    params: { scopeRef: 'group:default/data-team' },
+  },
 };
 
 const as = (userEntityRef: string) => ({
@@ -60,6 +63,7 @@ const expectedTable = {
   'GET /role-summaries': [401, 200, 200, 'n/a', 200],
   'GET /roles/{roleId}': [401, 200, 200, 'n/a', 200],
   'GET /roles/{roleId}/groups': [401, 200, 200, 200, 200],
+  'GET /roles/{roleId}/systems': [401, 200, 200, 'n/a', 200],
   'PUT /roles/{roleId}/groups/{groupRef}': [401, 201, 403, 404, 403],
   'DELETE /roles/{roleId}/groups/{groupRef}': [401, 204, 403, 404, 403],
   'GET /groups/{groupRef}/roles': [401, 200, 200, 404, 200],
@@ -70,6 +74,8 @@ const expectedTable = {
   'DELETE /entities/{entityRef}/decisions/{roleId}': [401, 204, 403, 404, 403],
   'GET /coverage.csv': [401, 200, 200, 'n/a', 200],
   'GET /coverage/history': [401, 200, 200, 404, 200],
+  'GET /coverage/rollups': [401, 200, 200, 'n/a', 200],
+  'GET /coverage/rollups/{scopeRef}': [401, 200, 200, 404, 200],
 };
 const columns = [
   'no credentials',
@@ -134,7 +140,7 @@ describe.each(databases.eachSupportedId())(
         }
       }
       expect(notFound.map(n => n.hidden)).toEqual(notFound.map(n => n.missing));
-      expect(notFound).toHaveLength(8);
+      expect(notFound).toHaveLength(9);
       // The roles of the visible Groups, and the reviewers of the payments System, where hidden
       // Groups hold roles and a hidden member and Resource sit.
       for (const roleId of [

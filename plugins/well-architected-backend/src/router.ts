@@ -57,7 +57,14 @@ export async function createRouter(options: {
   roleDataset: RoleDataset;
   roleLinks: RoleLinkService;
   suggestions: Pick<SuggestionService, 'suggest' | 'members'>;
-  coverage: Pick<CoverageService, 'coverage' | 'coverageCsv'>;
+  coverage: Pick<
+    CoverageService,
+    | 'coverage'
+    | 'coverageCsv'
+    | 'coverageRollUps'
+    | 'coverageRollUp'
+    | 'roleSystems'
+  >;
   coverageHistory: Pick<CoverageHistory, 'history'>;
   decisions: Pick<SuggestionDecisions, 'decide' | 'undo'>;
   ruleFeedback: Pick<RuleFeedback, 'feedback'>;
@@ -125,6 +132,13 @@ export async function createRouter(options: {
     res.json(await roleLinks.groupsForRole(req.params.roleId, credentials));
   });
 
+  router.get('/roles/:roleId/systems', async (req, res) => {
+    const credentials = await authenticate(req);
+    res.json(
+      await coverage.roleSystems(req.params.roleId, req.query, credentials),
+    );
+  });
+
   router.put('/roles/:roleId/groups/:groupRef', async (req, res) => {
     const { holder, created } = await linkChanges.link(
       ...(await linkChange(req)),
@@ -175,6 +189,22 @@ export async function createRouter(options: {
   router.get('/rules', async (req, res) => {
     const credentials = await authenticate(req);
     res.json(await ruleFeedback.feedback(credentials));
+  });
+
+  router.get('/coverage/rollups', async (req, res) => {
+    const credentials = await authenticate(req);
+    res.json(await coverage.coverageRollUps(req.query, credentials));
+  });
+
+  router.get('/coverage/rollups/:scopeRef', async (req, res) => {
+    const credentials = await authenticate(req);
+    res.json(
+      await coverage.coverageRollUp(
+        req.params.scopeRef,
+        req.query,
+        credentials,
+      ),
+    );
   });
 
   /** The suggestion a decision is about, and credentials of a principal that may change it. */

@@ -26,6 +26,9 @@ export type {
   CoverageHistoryPoint,
   CoverageHistoryResponse,
   CoverageResponse,
+  CoverageRollUp,
+  CoverageRollUpResponse,
+  CoverageRollUpsResponse,
   CoverageState,
   CoverageSystem,
   CoverageTotals,
@@ -35,6 +38,7 @@ export type {
   GroupMembersResponse,
   GroupRolesResponse,
   HeldRole,
+  MissingRole,
   Pillar,
   PillarId,
   PillarsResponse,
@@ -55,6 +59,9 @@ export type {
   RuleFeedback,
   RuleFeedbackResponse,
   RuleSource,
+  RoleSystem,
+  RoleSystemState,
+  RoleSystemsResponse,
   Suggestion,
   SuggestionConfidence,
   SuggestionDecision,
@@ -80,6 +87,33 @@ export type RolesQuery = NonNullable<
  */
 export type CoverageQuery = NonNullable<
   operations['getCoverage']['parameters']['query']
+>;
+
+/**
+ * The query of `GET /coverage/rollups`.
+ *
+ * @public
+ */
+export type CoverageRollUpsQuery = NonNullable<
+  operations['getCoverageRollUps']['parameters']['query']
+>;
+
+/**
+ * The query of `GET /coverage/rollups/{scopeRef}`.
+ *
+ * @public
+ */
+export type CoverageRollUpQuery = NonNullable<
+  operations['getCoverageRollUp']['parameters']['query']
+>;
+
+/**
+ * The query of `GET /roles/{roleId}/systems`.
+ *
+ * @public
+ */
+export type RoleSystemsQuery = NonNullable<
+  operations['getRoleSystems']['parameters']['query']
 >;
 
 /**

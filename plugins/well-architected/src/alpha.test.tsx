@@ -28,6 +28,10 @@ const groupRolesCard = wellArchitectedPlugin.getExtension(
   'entity-card:well-architected/group-roles',
 );
 
+const coverageCard = wellArchitectedPlugin.getExtension(
+  'entity-card:well-architected/coverage',
+);
+
 describe('well-architected plugin for the new frontend system', () => {
   it('serves the roles page at /well-architected', async () => {
     renderTestApp({
@@ -133,5 +137,42 @@ describe('well-architected plugin for the new frontend system', () => {
     ).toBeInTheDocument();
     expect(screen.queryByText('Well-Architected roles')).toBeNull();
     expect(api.getGroupRoles).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['Group', 'group:default/payments'],
+    ['Domain', 'domain:default/payments'],
+  ])('shows the coverage card on a %s page', async (kind, ref) => {
+    const api = mockWellArchitectedApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: entity(kind) }),
+        coverageCard,
+        // The card links to the coverage view and to the roles most often missing.
+        wellArchitectedPlugin.getExtension('page:well-architected'),
+      ],
+      apis: testApis(api),
+    });
+    expect(
+      await screen.findByText('Well-Architected coverage'),
+    ).toBeInTheDocument();
+    expect(api.getCoverageRollUp).toHaveBeenCalledWith(ref);
+  });
+
+  it('does not show the coverage card on a System page', async () => {
+    const api = mockWellArchitectedApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: entity('System') }),
+        coverageCard,
+        reviewersCard,
+      ],
+      apis: testApis(api),
+    });
+    expect(
+      await screen.findByText('Well-Architected reviewers'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Well-Architected coverage')).toBeNull();
+    expect(api.getCoverageRollUp).not.toHaveBeenCalled();
   });
 });

@@ -54,10 +54,20 @@ const groupRolesCard = EntityCardBlueprint.make({
   },
 });
 
+const coverageCard = EntityCardBlueprint.make({
+  name: 'coverage',
+  params: {
+    filter: { kind: { $in: ['group', 'domain'] } },
+    loader: () =>
+      import('./components/CoverageCard').then(m => <m.CoverageCard />),
+  },
+});
+
 /**
  * The Well-Architected plugin for the new frontend system: the roles page at
  * `/well-architected` with its sidebar item, the reviewers card on System and Component pages,
- * the roles card on Group pages, and the API client.
+ * the roles card on Group pages, the coverage card on Group and Domain pages, and the API
+ * client.
  *
  * @alpha
  */
@@ -66,7 +76,13 @@ export default createFrontendPlugin({
   title: 'Well-Architected',
   icon: <AssignmentIndIcon />,
   info: { packageJson: () => import('../package.json') },
-  extensions: [wellArchitectedApi, rolesPage, reviewersCard, groupRolesCard],
+  extensions: [
+    wellArchitectedApi,
+    rolesPage,
+    reviewersCard,
+    groupRolesCard,
+    coverageCard,
+  ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
   },

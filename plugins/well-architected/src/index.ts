@@ -1,5 +1,6 @@
 /**
- * Well-Architected roles for Backstage: the roles page, the reviewers card and the Group roles card, for the legacy
+ * Well-Architected roles for Backstage: the roles page, the reviewers card, the Group roles card and the
+ * coverage card for Group and Domain pages, for the legacy
  * frontend system. The new
  * frontend system's plugin is the default export of `./alpha`.
  *
@@ -11,6 +12,7 @@ export {
   WellArchitectedPage,
   EntityWellArchitectedReviewersCard,
   EntityWellArchitectedGroupRolesCard,
+  EntityWellArchitectedCoverageCard,
 } from './plugin';
 export { rootRouteRef, roleRouteRef } from './routes';
 export * from './api';

@@ -74,3 +74,19 @@ export const EntityWellArchitectedGroupRolesCard =
       },
     }),
   );
+
+/**
+ * The "Well-Architected coverage" card for Group and Domain pages in a legacy `EntityPage.tsx`:
+ * the Systems the Group (with the Groups inside it) owns or the Domain holds, their gaps per
+ * pillar, the roles most often missing and the trend.
+ *
+ * @public
+ */
+export const EntityWellArchitectedCoverageCard = wellArchitectedPlugin.provide(
+  createComponentExtension({
+    name: 'EntityWellArchitectedCoverageCard',
+    component: {
+      lazy: () => import('./components/CoverageCard').then(m => m.CoverageCard),
+    },
+  }),
+);

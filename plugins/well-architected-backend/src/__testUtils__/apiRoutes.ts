@@ -115,6 +115,21 @@ const cases: Record<OperationId, RouteCases> = {
     malformed: badRoleIds,
     others: [{ request: { params: { roleId: 'no-such-role' } }, status: 404 }],
   },
+  getRoleSystems: {
+    valid: {
+      params: { roleId },
+      query: { owner: 'group:default/platform', state: 'gap', limit: '10' },
+    },
+    malformed: [
+      ...badRoleIds,
+      { params: { roleId }, query: { owner: 'platform' } },
+      { params: { roleId }, query: { state: 'partly' } },
+      { params: { roleId }, query: { pillar: 'security' } },
+      { params: { roleId }, query: { limit: '0' } },
+      { params: { roleId }, rawQuery: 'state=gap&state=covered' },
+    ],
+    others: [{ request: { params: { roleId: 'no-such-role' } }, status: 404 }],
+  },
   linkRoleToGroup: {
     valid: { params: { roleId, groupRef } },
     malformed: [
@@ -286,6 +301,41 @@ const cases: Record<OperationId, RouteCases> = {
       { query: { format: 'json' } },
     ],
     others: [],
+  },
+  getCoverageRollUps: {
+    valid: { query: { by: 'group', pillar: 'security', limit: '10' } },
+    malformed: [
+      {},
+      { query: { by: 'team' } },
+      { query: { by: 'group', owner: 'platform' } },
+      { query: { by: 'domain', sort: 'score' } },
+      { query: { by: 'domain', q: 'billing' } },
+      { query: { by: 'group', limit: '501' } },
+      { rawQuery: 'by=group&by=domain' },
+    ],
+    others: [],
+  },
+  getCoverageRollUp: {
+    valid: {
+      params: { scopeRef: 'group:default/payments-team' },
+      query: { pillar: 'security' },
+    },
+    malformed: [
+      { params: { scopeRef: 'platform' } },
+      { params: { scopeRef: 'system:default/payments' } },
+      { params: { scopeRef: 'group:default/a\u0000b' } },
+      {
+        params: { scopeRef: 'group:default/payments-team' },
+        query: { by: 'group' },
+      },
+      { rawParams: { scopeRef: '%E0%A4%A' } },
+    ],
+    others: [
+      {
+        request: { params: { scopeRef: 'domain:default/no-such-domain' } },
+        status: 404,
+      },
+    ],
   },
   getCoverageHistory: {
     valid: {

@@ -1,6 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
+import { mockServices } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { startApiServer } from './apiBackend';
 import { CoverageTotals } from 'backstage-plugin-well-architected-common';
 import { group } from './exampleEntities';
+import { hidingCatalogFactory } from './policyServices';
 import { defaultSuggestionRules } from '../services/suggestions/defaultRules';
 
 /** A user who may read the whole catalog. */
@@ -146,3 +150,25 @@ export const totals = (
 /** Totals of a pillar where no System needs a role. */
 export const quiet = (pillarId: string, systems: number) =>
   totals(pillarId, [0, 0, 0, systems]);
+
+/** The catalog of the hand-computed coverage, which hides s-hidden and hidden-team from `restricted`. */
+export const coverageCatalogFactory = () =>
+  hidingCatalogFactory({
+    entities: coverageEntities,
+    hidden: ['system:default/s-hidden', 'group:default/hidden-team'],
+    from: restricted,
+  });
+
+/**
+ * The plugin over the hand-computed catalog and its rules, on `knex`; a round runs at start, so
+ * the evaluation is stored before the first request.
+ */
+export const startCoverageServer = (knex: Knex) =>
+  startApiServer([
+    mockServices.database.factory({ knex }),
+    mockServices.rootConfig.factory({ data: coverageConfig }),
+    mockServices.scheduler.factory({
+      includeInitialDelayedTasksOnStartup: true,
+    }),
+    coverageCatalogFactory(),
+  ]);

@@ -1,6 +1,4 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
 import {
   CoverageQuery,
   CoverageState,
@@ -9,10 +7,8 @@ import {
   PillarId,
 } from 'backstage-plugin-well-architected-common';
 import { CatalogReads } from './boundedCatalog';
-import { readableRefs } from './catalogVisibility';
 import { CoverageService } from './CoverageService';
-import { isRefOfKind, parseEntityRefParameter } from './entityRefs';
-import { normalizeRef } from './RoleLinkService';
+import { readableScope } from './coverageRollUps';
 
 /** The most Systems one coverage page holds; the gaps of a larger scope are read page by page. */
 const PAGE_SIZE = 500;
@@ -52,30 +48,13 @@ export class CoverageGaps {
     scope: string,
     credentials: BackstageCredentials,
   ): Promise<CoverageGapsAnswer> {
-    const parsed = parseEntityRefParameter(scope);
-    const kind = ['group', 'domain'].find(k =>
-      isRefOfKind(parsed, k as Lowercase<string>),
-    );
-    if (!kind) {
-      throw new InputError(
-        `Coverage gaps are listed for a Group or a Domain, not for '${parsed.kind}'`,
-      );
-    }
-    const scopeRef = normalizeRef(stringifyEntityRef(parsed));
-    const visible = await readableRefs(
+    const { by, scopeRef } = await readableScope(
+      scope,
       this.options.catalog,
-      [scopeRef],
       credentials,
     );
-    if (!visible(scopeRef)) {
-      throw new NotFoundError(
-        `No ${
-          kind === 'group' ? 'Group' : 'Domain'
-        } '${scopeRef}' in the catalog, or you may not see it`,
-      );
-    }
     const query: CoverageQuery =
-      kind === 'group' ? { owner: scopeRef } : { domain: scopeRef };
+      by === 'group' ? { owner: scopeRef } : { domain: scopeRef };
     const first = await this.options.coverage.coverage(
       { ...query, sort: 'gaps', limit: PAGE_SIZE },
       credentials,

@@ -4,15 +4,29 @@ import {
   CoverageCell,
   CoverageQuery,
   CoverageResponse,
+  CoverageRollUpQuery,
+  CoverageRollUpResponse,
+  CoverageRollUpsQuery,
+  CoverageRollUpsResponse,
   CoverageState,
   CoverageSystem,
-  CoverageTotals,
   PILLAR_IDS,
   PillarId,
+  RoleSystem,
+  RoleSystemsQuery,
+  RoleSystemsResponse,
 } from 'backstage-plugin-well-architected-common';
 import { CoverageRollUp } from '../database/CoverageHistoryStore';
 import { coverageCsv } from './coverageCsv';
 import { readableRefs } from './catalogVisibility';
+import {
+  byScope,
+  gapsOf,
+  groupsFrom,
+  readableScope,
+  rollUpOf,
+  totalsOf,
+} from './coverageRollUps';
 import { EntityEvaluation, Organisation } from './evaluation/model';
 import { normalizeRef } from './RoleLinkService';
 import { toSuggestion } from './suggestions/SuggestionService';
@@ -40,45 +54,6 @@ function stateOf(covered: number, missing: number): CoverageState {
   return covered === 0 ? 'gap' : 'partly';
 }
 
-/**
- * `groupRef` and every Group inside it (`childRefs`) or that it is inside (`parentRefs`), to any
- * depth; a cycle in the hierarchy ends the walk.
- */
-function groupsFrom(
-  groupRef: string,
-  organisation: Organisation,
-  direction: 'childRefs' | 'parentRefs',
-): Set<string> {
-  const found = new Set<string>();
-  const queue = [groupRef];
-  while (queue.length > 0) {
-    const ref = queue.pop()!;
-    if (!found.has(ref)) {
-      found.add(ref);
-      queue.push(...(organisation.groups[ref]?.[direction] ?? []));
-    }
-  }
-  return found;
-}
-
-/** How many of `rows` are in each state, per pillar of `pillarIds` (the rows' cells in that order). */
-function totalsOf(
-  rows: CoverageSystem[],
-  pillarIds: readonly PillarId[],
-): CoverageTotals[] {
-  return pillarIds.map((pillarId, i) => {
-    const states = rows.map(row => row.cells[i].state);
-    const of = (state: CoverageState) => states.filter(s => s === state).length;
-    return {
-      pillarId,
-      covered: of('covered'),
-      partly: of('partly'),
-      gap: of('gap'),
-      notNeeded: of('not-needed'),
-    };
-  });
-}
-
 /** How many cells of a row are in `state`. */
 const count = (cells: CoverageCell[], state: CoverageState) =>
   cells.filter(c => c.state === state).length;
@@ -98,16 +73,11 @@ export class CoverageService {
     credentials: BackstageCredentials,
   ): Promise<CoverageResponse> {
     const { pillarIds, tiers, rows } = await this.matching(query, credentials);
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const offset = query.offset ?? 0;
     return {
       pillarIds,
       tiers,
       totals: totalsOf(rows, pillarIds),
-      items: rows.slice(offset, offset + limit),
-      totalCount: rows.length,
-      limit,
-      offset,
+      ...pageOf(rows, query),
     };
   }
 
@@ -153,6 +123,8 @@ export class CoverageService {
         ...new Set(systems.flatMap(({ result }) => result.tier ?? [])),
       ].sort(),
       rows,
+      organisation,
+      visible,
     };
   }
 
@@ -171,28 +143,154 @@ export class CoverageService {
    */
   async rollUps(credentials: BackstageCredentials): Promise<CoverageRollUp[]> {
     const { systems, organisation } = await this.systems(credentials);
-    const byScope = new Map<string, CoverageSystem[]>([['', []]]);
-    const add = (scopeRef: string, row: CoverageSystem) =>
-      byScope.set(scopeRef, [...(byScope.get(scopeRef) ?? []), row]);
-    for (const { result, row } of systems) {
-      add('', row);
-      if (result.ownerRef) {
-        for (const groupRef of groupsFrom(
-          result.ownerRef,
-          organisation,
-          'parentRefs',
-        )) {
-          add(groupRef, row);
-        }
-      }
-      if (result.domainRef) {
-        add(result.domainRef, row);
-      }
-    }
-    return [...byScope].map(([scopeRef, rows]) => ({
+    const scopes = [
+      ['', systems] as const,
+      ...(['group', 'domain'] as const).flatMap(by => [
+        ...byScope(systems, s => s.result, by, organisation),
+      ]),
+    ];
+    return scopes.map(([scopeRef, inScope]) => ({
       scopeRef,
-      totals: totalsOf(rows, PILLAR_IDS),
+      totals: totalsOf(
+        inScope.map(s => s.row),
+        PILLAR_IDS,
+      ),
     }));
+  }
+
+  /**
+   * One roll-up per owner Group or per Domain of the Systems that match the filters: the Groups
+   * and Domains the caller may read, each with how many of its Systems are in each state and the
+   * roles most often missing. A Group's Systems include those of the Groups inside it.
+   */
+  async coverageRollUps(
+    query: CoverageRollUpsQuery,
+    credentials: BackstageCredentials,
+  ): Promise<CoverageRollUpsResponse> {
+    const { by, sort = 'gaps', limit, offset, ...filters } = query;
+    const { pillarIds, rows, organisation, visible } = await this.matching(
+      filters,
+      credentials,
+    );
+    // The rows name only owners and Domains the caller may read; the Groups above an owner are
+    // asked of the catalog here.
+    const scopes = byScope(rows, row => row, by, organisation);
+    const unknown = [...scopes.keys()].filter(ref => !visible(ref));
+    const readable =
+      unknown.length > 0
+        ? await readableRefs(this.options.catalog, unknown, credentials)
+        : () => false;
+    const rollUps = [...scopes]
+      .filter(([ref]) => visible(ref) || readable(ref))
+      .map(([ref, inScope]) => rollUpOf(ref, inScope, pillarIds))
+      .sort(
+        (a, b) =>
+          (sort === 'gaps' ? gapsOf(b) - gapsOf(a) : 0) ||
+          a.scopeRef.localeCompare(b.scopeRef),
+      );
+    return { by, pillarIds, ...pageOf(rollUps, { limit, offset }) };
+  }
+
+  /**
+   * The roll-up of one Group (with the Groups inside it) or one Domain, which the caller must be
+   * able to read, from the Systems the caller may read.
+   */
+  async coverageRollUp(
+    scope: string,
+    query: CoverageRollUpQuery,
+    credentials: BackstageCredentials,
+  ): Promise<CoverageRollUpResponse> {
+    const { by, scopeRef } = await readableScope(
+      scope,
+      this.options.catalog,
+      credentials,
+    );
+    const { pillarIds, rows } = await this.matching(
+      { ...query, [by === 'group' ? 'owner' : 'domain']: scopeRef },
+      credentials,
+    );
+    return { pillarIds, rollUp: rollUpOf(scopeRef, rows, pillarIds) };
+  }
+
+  /**
+   * The Systems the caller may read for which a role is suggested (and not dismissed), with the
+   * pillars it is suggested in and its reviewer group: the one pinned when the suggestion was
+   * accepted, otherwise the closest Group the caller may read that holds the role. Gaps first.
+   */
+  async roleSystems(
+    roleId: string,
+    query: RoleSystemsQuery,
+    credentials: BackstageCredentials,
+  ): Promise<RoleSystemsResponse> {
+    const dataset = await this.options.roleDataset.current();
+    dataset.getRole(roleId);
+    const { state, limit, offset, ...filters } = query;
+    const { systems, organisation, visible, holders, decided } =
+      await this.systems(credentials);
+    const matches = this.filter(filters, organisation, visible);
+    const roleHolders = new Map([[roleId, holders.get(roleId) ?? []]]);
+    // The closest holder depends only on where a System sits: one ranking per owner and Domain.
+    const closest = new Map<string, string | undefined>();
+    const closestTo = (placement: {
+      ownerRef?: string;
+      domainRef?: string;
+    }) => {
+      const key = `${placement.ownerRef} ${placement.domainRef}`;
+      if (!closest.has(key)) {
+        const reviewers = this.options.reviewers
+          .reviewersOf(roleHolders, placement, organisation, visible)
+          .get(roleId);
+        closest.set(key, reviewers?.[0]?.groupRef);
+      }
+      return closest.get(key);
+    };
+    const items = systems.flatMap(({ result, row }): RoleSystem[] => {
+      const cells = row.cells.filter(
+        c =>
+          c.coveredRoleIds.includes(roleId) ||
+          c.missingRoleIds.includes(roleId),
+      );
+      if (cells.length === 0 || !matches(result)) {
+        return [];
+      }
+      const covered = cells[0].coveredRoleIds.includes(roleId);
+      const decision = decided.get(`${result.entityRef} ${roleId}`);
+      const accepted = decision?.decision === 'accepted';
+      const pinned =
+        accepted && decision.groupRef && visible(decision.groupRef)
+          ? decision.groupRef
+          : undefined;
+      const reviewerGroupRef = accepted ? pinned : closestTo(result);
+      return [
+        {
+          entityRef: row.entityRef,
+          name: row.name,
+          ...(row.ownerRef && { ownerRef: row.ownerRef }),
+          ...(row.domainRef && { domainRef: row.domainRef }),
+          lifecycles: row.lifecycles,
+          ...(row.tier && { tier: row.tier }),
+          pillarIds: cells.map(c => c.pillarId),
+          state: covered ? 'covered' : 'gap',
+          ...(covered && reviewerGroupRef && { reviewerGroupRef }),
+          ...(accepted && { accepted }),
+        },
+      ];
+    });
+    items.sort(
+      (a, b) =>
+        Number(b.state === 'gap') - Number(a.state === 'gap') ||
+        a.entityRef.localeCompare(b.entityRef),
+    );
+    const gap = items.filter(i => i.state === 'gap').length;
+    return {
+      roleId,
+      covered: items.length - gap,
+      gap,
+      ...pageOf(
+        items.filter(i => !state || i.state === state),
+        { limit, offset },
+      ),
+    };
   }
 
   /**
@@ -226,6 +324,7 @@ export class CoverageService {
           ...result.roles.flatMap(r => r.reasons.flatMap(x => x.entityRefs)),
         ]),
         ...[...holders.values()].flat().map(h => h.groupRef),
+        ...decisions.flatMap(d => (d.groupRef ? [d.groupRef] : [])),
       ],
       credentials,
     );
@@ -238,7 +337,7 @@ export class CoverageService {
     // What owners decided, as `entityRef roleId`: a dismissed role is not counted, an accepted
     // one has the reviewer group its owners pinned.
     const decided = new Map(
-      decisions.map(d => [`${d.entityRef} ${d.roleId}`, d.decision]),
+      decisions.map(d => [`${d.entityRef} ${d.roleId}`, d]),
     );
     const systems = evaluations
       .filter(e => visible(e.result.entityRef))
@@ -262,7 +361,7 @@ export class CoverageService {
           ...(result.tier && { tier: result.tier }),
           cells: PILLAR_IDS.map(pillarId => {
             const decision = (roleId: string) =>
-              decided.get(`${result.entityRef} ${roleId}`);
+              decided.get(`${result.entityRef} ${roleId}`)?.decision;
             const suggested = roles
               .filter(r => r.pillarIds.includes(pillarId))
               .map(r => r.roleId)
@@ -283,7 +382,7 @@ export class CoverageService {
         };
         return { result, row };
       });
-    return { systems, organisation, visible };
+    return { systems, organisation, visible, holders, decided };
   }
 
   /**
@@ -323,4 +422,16 @@ export class CoverageService {
       );
     };
   }
+}
+
+/** One page of `items`, with how many there are in all. */
+function pageOf<T>(items: T[], page: { limit?: number; offset?: number }) {
+  const limit = page.limit ?? DEFAULT_LIMIT;
+  const offset = page.offset ?? 0;
+  return {
+    items: items.slice(offset, offset + limit),
+    totalCount: items.length,
+    limit,
+    offset,
+  };
 }

@@ -101,6 +101,33 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/roles/{roleId}/systems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The Systems for which a role is suggested, each with its reviewer group or none (a gap).
+     * Where a role is needed: every System the caller may read for which the background
+     *     evaluation suggests the role (and its owners have not dismissed it), with the pillars it
+     *     is suggested in and the reviewer group the reviewers card would show first: the group
+     *     its owners pinned when they accepted the suggestion, otherwise the closest Group that holds
+     *     the role and that the caller may read. A System with no such group is a gap. Filtered as
+     *     `GET /coverage` is; `covered` and `gap` count every matching System, not only those of the
+     *     page. Ordered by gaps first, then by entity ref. An unknown role is a 404; any other
+     *     query parameter is a 400.
+     */
+    get: operations['getRoleSystems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/roles/{roleId}/groups/{groupRef}': {
     parameters: {
       query?: never;
@@ -294,6 +321,55 @@ export type paths = {
      *     platform team), otherwise a 403.
      */
     get: operations['getRuleFeedback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/coverage/rollups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The coverage of each owner Group or each Domain, with its gaps per pillar and the roles most often missing.
+     * One roll-up per owner Group (`by=group`) or per Domain (`by=domain`) of the Systems that
+     *     match the filters, from the same cells as `GET /coverage`. A Group's roll-up counts the
+     *     Systems it owns and those of the Groups inside it, to any depth, as the `owner` filter of
+     *     `GET /coverage` does, so a System counts in its owner's roll-up and in those of the Groups
+     *     above it. Only Systems the caller may read are counted, and only Groups and Domains the
+     *     caller may read are listed; a System whose owner or Domain the caller cannot read counts
+     *     in no roll-up of that kind. Any other query parameter is a 400.
+     */
+    get: operations['getCoverageRollUps'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/coverage/rollups/{scopeRef}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The coverage of what one Group owns (with the Groups inside it) or of one Domain's Systems.
+     * The roll-up `GET /coverage/rollups` answers for one Group or Domain, for its page in the
+     *     catalog; a Group or Domain with no System the caller may read has a roll-up of 0 Systems.
+     *     Only Systems the caller may read are counted. A Group or Domain the caller may not read
+     *     is a 404, as one that does not exist; a ref of another kind is a 400.
+     */
+    get: operations['getCoverageRollUp'];
     put?: never;
     post?: never;
     delete?: never;
@@ -741,6 +817,71 @@ export type components = {
       retentionDays: number;
       points: components['schemas']['CoverageHistoryPoint'][];
     };
+    /** A role suggested for some Systems of a roll-up that no group holds for them. */
+    MissingRole: {
+      roleId: components['schemas']['RoleId'];
+      /** For how many Systems of the roll-up the role is missing, in any pillar of the answer. */
+      systemCount: number;
+    };
+    /** The coverage of the Systems of one owner Group (with the Groups inside it) or one Domain. */
+    CoverageRollUp: {
+      scopeRef: components['schemas']['EntityRef'];
+      systemCount: number;
+      /** Per pillar of `pillarIds`, how many of its Systems are in each state. */
+      totals: components['schemas']['CoverageTotals'][];
+      /** The roles most often missing, most Systems first, then by id; at most 5. */
+      missingRoles: components['schemas']['MissingRole'][];
+    };
+    CoverageRollUpsResponse: {
+      by: 'group' | 'domain';
+      /** The pillars of the totals, in the order of the role dataset. */
+      pillarIds: components['schemas']['PillarId'][];
+      items: components['schemas']['CoverageRollUp'][];
+      /** How many Groups or Domains have a matching System, before paging. */
+      totalCount: number;
+      limit: number;
+      offset: number;
+    };
+    CoverageRollUpResponse: {
+      /** The pillars of the totals, in the order of the role dataset. */
+      pillarIds: components['schemas']['PillarId'][];
+      rollUp: components['schemas']['CoverageRollUp'];
+    };
+    /**
+     * `covered` when the System has a reviewer group for the role, `gap` when it has none.
+     */
+    RoleSystemState: 'covered' | 'gap';
+    /** A System for which a role is suggested. */
+    RoleSystem: {
+      entityRef: components['schemas']['EntityRef'];
+      /** The System's title, or its name when it has none. */
+      name: string;
+      /** The owner, when the caller may read it. */
+      ownerRef?: components['schemas']['EntityRef'];
+      /** The Domain, when the caller may read it. */
+      domainRef?: components['schemas']['EntityRef'];
+      lifecycles: string[];
+      tier?: string;
+      /** The pillars the role is suggested in for this System. */
+      pillarIds: components['schemas']['PillarId'][];
+      state: components['schemas']['RoleSystemState'];
+      /** The reviewer group; absent for a gap, and when the owners pinned a Group the caller may not read. */
+      reviewerGroupRef?: components['schemas']['EntityRef'];
+      /** Whether the System's owners accepted the suggestion and pinned the reviewer group. */
+      accepted?: boolean;
+    };
+    RoleSystemsResponse: {
+      roleId: components['schemas']['RoleId'];
+      items: components['schemas']['RoleSystem'][];
+      /** How many Systems match the filters, before paging. */
+      totalCount: number;
+      /** How many matching Systems have a reviewer group for the role, whatever `state` says. */
+      covered: number;
+      /** How many matching Systems have none, whatever `state` says. */
+      gap: number;
+      limit: number;
+      offset: number;
+    };
     SuggestionsResponse: {
       entityRef: components['schemas']['EntityRef'];
       /** Highest score first, then by role id. */
@@ -850,6 +991,10 @@ export type components = {
      *     `gap`, then the most in `partly`, then by entity ref.
      */
     coverageSort: 'name' | 'gaps';
+    /** How many items a page holds. */
+    limit: number;
+    /** How many items to skip before the page. */
+    offset: number;
     /** A System or Component, such as `system:default/payments` (URL-encoded). */
     entityRef: string;
     /** A role id, a lower-case slug such as `site-reliability-engineer`. */
@@ -966,6 +1111,22 @@ export type CoverageHistoryPoint =
 export type CoverageHistoryResponse =
   components['schemas']['CoverageHistoryResponse'];
 /** Generated from the OpenAPI document. @public */
+export type MissingRole = components['schemas']['MissingRole'];
+/** Generated from the OpenAPI document. @public */
+export type CoverageRollUp = components['schemas']['CoverageRollUp'];
+/** Generated from the OpenAPI document. @public */
+export type CoverageRollUpsResponse =
+  components['schemas']['CoverageRollUpsResponse'];
+/** Generated from the OpenAPI document. @public */
+export type CoverageRollUpResponse =
+  components['schemas']['CoverageRollUpResponse'];
+/** Generated from the OpenAPI document. @public */
+export type RoleSystemState = components['schemas']['RoleSystemState'];
+/** Generated from the OpenAPI document. @public */
+export type RoleSystem = components['schemas']['RoleSystem'];
+/** Generated from the OpenAPI document. @public */
+export type RoleSystemsResponse = components['schemas']['RoleSystemsResponse'];
+/** Generated from the OpenAPI document. @public */
 export type SuggestionsResponse = components['schemas']['SuggestionsResponse'];
 /** Generated from the OpenAPI document. @public */
 export type ResponseNotModified = components['responses']['NotModified'];
@@ -999,6 +1160,10 @@ export type ParameterCoveragePillar =
 export type ParameterCoverageQ = components['parameters']['coverageQ'];
 /** Generated from the OpenAPI document. @public */
 export type ParameterCoverageSort = components['parameters']['coverageSort'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterLimit = components['parameters']['limit'];
+/** Generated from the OpenAPI document. @public */
+export type ParameterOffset = components['parameters']['offset'];
 /** Generated from the OpenAPI document. @public */
 export type ParameterEntityRef = components['parameters']['entityRef'];
 /** Generated from the OpenAPI document. @public */
@@ -1166,6 +1331,50 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RoleGroupsResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getRoleSystems: {
+    parameters: {
+      query?: {
+        /** A Group's entity ref, kind:namespace/name, such as group:default/payments: only Systems owned by it or by a Group inside it, to any depth. */
+        owner?: components['parameters']['coverageOwner'];
+        /** A Domain's entity ref, kind:namespace/name, such as domain:default/commerce: only its Systems. */
+        domain?: components['parameters']['coverageDomain'];
+        /** Only Systems with a part (Component, API or Resource) of this lifecycle, such as production. */
+        lifecycle?: components['parameters']['coverageLifecycle'];
+        /** Only Systems whose criticality label has this value, case-insensitively, such as tier-1 for `tier: tier-1`. The label keys are those the signal vocabulary reads criticality from (`tier`, `service-tier`, `criticality`, `business-criticality`, with or without a prefix such as `acme.io/`, and keys added in config); `tiers` in the answer lists the values found. */
+        tier?: components['parameters']['coverageTier'];
+        /** Words to find, case-insensitively, in the System's name or title. */
+        q?: components['parameters']['coverageQ'];
+        /** Only the Systems that have a reviewer group for the role (`covered`) or none (`gap`). */
+        state?: components['schemas']['RoleSystemState'];
+        /** How many items a page holds. */
+        limit?: components['parameters']['limit'];
+        /** How many items to skip before the page. */
+        offset?: components['parameters']['offset'];
+      };
+      header?: never;
+      path: {
+        /** A role id, a lower-case slug such as `site-reliability-engineer`. */
+        roleId: components['parameters']['roleId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** One page of the Systems, and the counts of all. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoleSystemsResponse'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -1464,6 +1673,85 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  getCoverageRollUps: {
+    parameters: {
+      query: {
+        /** `group` for a roll-up per owner Group, `domain` for one per Domain. */
+        by: 'group' | 'domain';
+        /** A Group's entity ref, kind:namespace/name, such as group:default/payments: only Systems owned by it or by a Group inside it, to any depth. */
+        owner?: components['parameters']['coverageOwner'];
+        /** A Domain's entity ref, kind:namespace/name, such as domain:default/commerce: only its Systems. */
+        domain?: components['parameters']['coverageDomain'];
+        /** Only Systems with a part (Component, API or Resource) of this lifecycle, such as production. */
+        lifecycle?: components['parameters']['coverageLifecycle'];
+        /** Only Systems whose criticality label has this value, case-insensitively, such as tier-1 for `tier: tier-1`. The label keys are those the signal vocabulary reads criticality from (`tier`, `service-tier`, `criticality`, `business-criticality`, with or without a prefix such as `acme.io/`, and keys added in config); `tiers` in the answer lists the values found. */
+        tier?: components['parameters']['coverageTier'];
+        /** Only this pillar's cells and totals; sorting by gaps counts only its cells. */
+        pillar?: components['parameters']['coveragePillar'];
+        /**
+         * `gaps` puts first the roll-ups with the most cells in `gap` or `partly`, then by ref;
+         *     `name` orders by ref.
+         */
+        sort?: 'gaps' | 'name';
+        /** How many items a page holds. */
+        limit?: components['parameters']['limit'];
+        /** How many items to skip before the page. */
+        offset?: components['parameters']['offset'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** One page of the roll-ups. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageRollUpsResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getCoverageRollUp: {
+    parameters: {
+      query?: {
+        /** Only Systems with a part (Component, API or Resource) of this lifecycle, such as production. */
+        lifecycle?: components['parameters']['coverageLifecycle'];
+        /** Only Systems whose criticality label has this value, case-insensitively, such as tier-1 for `tier: tier-1`. The label keys are those the signal vocabulary reads criticality from (`tier`, `service-tier`, `criticality`, `business-criticality`, with or without a prefix such as `acme.io/`, and keys added in config); `tiers` in the answer lists the values found. */
+        tier?: components['parameters']['coverageTier'];
+        /** Only this pillar's cells and totals; sorting by gaps counts only its cells. */
+        pillar?: components['parameters']['coveragePillar'];
+      };
+      header?: never;
+      path: {
+        /** A Group or a Domain, such as `group:default/payments` (URL-encoded). */
+        scopeRef: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The roll-up of the Group or Domain. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageRollUpResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   decideSuggestion: {
     parameters: {
       query?: never;
@@ -1538,6 +1826,14 @@ type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
   ? Readonly<Exclude<T, undefined>>
   : Readonly<Exclude<T, undefined>[]>;
 /** Generated from the OpenAPI document. @public */
+export const pathsCoverageRollupsGetParametersQueryByValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/coverage/rollups']['get']['parameters']['query']['by']
+> = ['group', 'domain'];
+/** Generated from the OpenAPI document. @public */
+export const pathsCoverageRollupsGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/coverage/rollups']['get']['parameters']['query']['sort']
+> = ['gaps', 'name'];
+/** Generated from the OpenAPI document. @public */
 export const pillarIdValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PillarId']
 > = [
@@ -1580,6 +1876,14 @@ export const dismissReasonValues: ReadonlyArray<
 export const coverageStateValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CoverageState']
 > = ['covered', 'partly', 'gap', 'not-needed'];
+/** Generated from the OpenAPI document. @public */
+export const coverageRollUpsResponseByValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CoverageRollUpsResponse']['by']
+> = ['group', 'domain'];
+/** Generated from the OpenAPI document. @public */
+export const roleSystemStateValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RoleSystemState']
+> = ['covered', 'gap'];
 /** Generated from the OpenAPI document. @public */
 export const componentsParametersCoverageSortValues: ReadonlyArray<
   FlattenedDeepRequired<components>['parameters']['coverageSort']

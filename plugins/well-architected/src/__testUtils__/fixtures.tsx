@@ -2,12 +2,16 @@ import {
   CoverageCell,
   CoverageHistoryResponse,
   CoverageResponse,
+  CoverageRollUp,
+  CoverageRollUpsQuery,
+  CoverageRollUpsResponse,
   CoverageState,
   PillarId,
   PillarsResponse,
   Role,
   RolesResponse,
   RuleFeedbackResponse,
+  RoleSystemsResponse,
   SuggestionsResponse,
   RoleHolder,
   GroupMembersResponse,
@@ -258,6 +262,60 @@ export const coverageHistoryResponse: CoverageHistoryResponse = {
   })),
 };
 
+/** The roll-up of payments-team's Systems: the coverage fixtures' Billing Gateway and search. */
+export const paymentsTeamRollUp: CoverageRollUp = {
+  scopeRef: 'group:default/payments-team',
+  systemCount: 3,
+  totals: [
+    { pillarId: 'security', covered: 1, partly: 1, gap: 1, notNeeded: 0 },
+    { pillarId: 'reliability', covered: 1, partly: 0, gap: 0, notNeeded: 2 },
+  ],
+  missingRoles: [{ roleId: technicalWriter.id, systemCount: 2 }],
+};
+
+/** The coverage rolled up by owner Group: payments-team, and engineering above it. */
+export const coverageRollUpsResponse: CoverageRollUpsResponse = {
+  by: 'group',
+  pillarIds: ['security', 'reliability'],
+  items: [
+    { ...paymentsTeamRollUp, scopeRef: 'group:default/engineering' },
+    paymentsTeamRollUp,
+  ],
+  totalCount: 2,
+  limit: 25,
+  offset: 0,
+};
+
+/** Where the SRE role is needed: payments has a reviewer group, search has none. */
+export const sreSystemsResponse: RoleSystemsResponse = {
+  roleId: sre.id,
+  items: [
+    {
+      entityRef: 'system:default/search',
+      name: 'search',
+      ownerRef: 'group:default/web-team',
+      lifecycles: ['production'],
+      tier: 'tier-2',
+      pillarIds: ['reliability'],
+      state: 'gap',
+    },
+    {
+      entityRef: 'system:default/payments',
+      name: 'Payments',
+      ownerRef: 'group:default/payments-team',
+      lifecycles: ['production'],
+      pillarIds: ['security', 'reliability'],
+      state: 'covered',
+      reviewerGroupRef: 'group:default/sre-team',
+    },
+  ],
+  totalCount: 2,
+  covered: 1,
+  gap: 1,
+  limit: 25,
+  offset: 0,
+};
+
 /** The holders of the SRE role: one from the catalog, one linked in the portal. */
 export const ruleFeedbackResponse: RuleFeedbackResponse = {
   items: [
@@ -365,6 +423,27 @@ export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
     getCoverageHistory: jest.fn(async () => coverageHistoryResponse),
     exportCoverage: jest.fn(async () => 'system,name\r\n'),
     getRuleFeedback: jest.fn(async () => ruleFeedbackResponse),
+    getCoverageRollUps: jest.fn(
+      async (query: CoverageRollUpsQuery): Promise<CoverageRollUpsResponse> =>
+        query.by === 'group'
+          ? coverageRollUpsResponse
+          : { ...coverageRollUpsResponse, by: query.by },
+    ),
+    getCoverageRollUp: jest.fn(async (scopeRef: string) => ({
+      pillarIds: coverageRollUpsResponse.pillarIds,
+      rollUp: { ...paymentsTeamRollUp, scopeRef },
+    })),
+    // Suggested nowhere unless a test says where: a role page's other parts stay alone.
+    getRoleSystems: jest.fn(
+      async (roleId: string): Promise<RoleSystemsResponse> => ({
+        ...sreSystemsResponse,
+        roleId,
+        items: [],
+        totalCount: 0,
+        covered: 0,
+        gap: 0,
+      }),
+    ),
     getRole: jest.fn(async (roleId: string) => {
       const role = [sre, technicalWriter].find(r => r.id === roleId);
       if (!role) {

@@ -4,6 +4,12 @@ import {
   CoverageHistoryResponse,
   CoverageQuery,
   CoverageResponse,
+  CoverageRollUpQuery,
+  CoverageRollUpResponse,
+  CoverageRollUpsQuery,
+  CoverageRollUpsResponse,
+  RoleSystemsQuery,
+  RoleSystemsResponse,
   PillarsResponse,
   Role,
   RolesQuery,
@@ -53,6 +59,23 @@ export interface WellArchitectedApi {
    * `well-architected.rule-feedback.read`.
    */
   getRuleFeedback(): Promise<RuleFeedbackResponse>;
+  /**
+   * The coverage rolled up by owner Group (with the Groups inside each) or by Domain: per Group or
+   * Domain, its Systems, their states per pillar and the roles most often missing.
+   */
+  getCoverageRollUps(
+    query: CoverageRollUpsQuery,
+  ): Promise<CoverageRollUpsResponse>;
+  /** The roll-up of one Group (with the Groups inside it) or one Domain. */
+  getCoverageRollUp(
+    scopeRef: string,
+    query?: CoverageRollUpQuery,
+  ): Promise<CoverageRollUpResponse>;
+  /** The Systems for which a role is suggested, each with its reviewer group or none. */
+  getRoleSystems(
+    roleId: string,
+    query?: RoleSystemsQuery,
+  ): Promise<RoleSystemsResponse>;
   /** The groups that hold a role, from the catalog and the portal. */
   getRoleGroups(roleId: string): Promise<RoleGroupsResponse>;
   /** The roles a group holds, from the catalog and the portal. */

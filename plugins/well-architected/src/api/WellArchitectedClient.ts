@@ -95,6 +95,35 @@ export class WellArchitectedClient implements WellArchitectedApi {
   getRuleFeedback: WellArchitectedApi['getRuleFeedback'] = () =>
     this.call(api => api.request('get', '/rules'));
 
+  getCoverageRollUps: WellArchitectedApi['getCoverageRollUps'] = filters =>
+    this.call(api =>
+      api.request(
+        'get',
+        '/coverage/rollups',
+        query({ ...setFilters(filters), by: filters.by }),
+      ),
+    );
+
+  getCoverageRollUp: WellArchitectedApi['getCoverageRollUp'] = (
+    scopeRef,
+    filters = {},
+  ) =>
+    this.call(api =>
+      api.request('get', '/coverage/rollups/{scopeRef}', {
+        params: { path: { scopeRef }, query: setFilters(filters) },
+      }),
+    );
+
+  getRoleSystems: WellArchitectedApi['getRoleSystems'] = (
+    roleId,
+    filters = {},
+  ) =>
+    this.call(api =>
+      api.request('get', '/roles/{roleId}/systems', {
+        params: { path: { roleId }, query: setFilters(filters) },
+      }),
+    );
+
   getRoleGroups: WellArchitectedApi['getRoleGroups'] = roleId =>
     this.call(api =>
       api.request('get', '/roles/{roleId}/groups', path({ roleId })),

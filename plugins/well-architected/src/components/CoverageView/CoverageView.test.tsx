@@ -6,6 +6,7 @@ import { WellArchitectedClient } from '../../api';
 import {
   coverageHistoryResponse,
   coverageResponse,
+  coverageRollUpsResponse,
   mountedRoutes,
   pillars,
   sre,
@@ -29,8 +30,13 @@ function backend(
 ) {
   const coverageUrls: URL[] = [];
   const historyUrls: URL[] = [];
+  const rollUpUrls: URL[] = [];
   const fetch = jest.fn(async (url: string) => {
     const { pathname } = new URL(url);
+    if (pathname.endsWith('/coverage/rollups')) {
+      rollUpUrls.push(new URL(url));
+      return json(coverageRollUpsResponse);
+    }
     if (pathname.endsWith('/pillars')) {
       return json(pillars);
     }
@@ -53,7 +59,7 @@ function backend(
   /** The query of the last coverage request. */
   const lastQuery = () =>
     Object.fromEntries(coverageUrls[coverageUrls.length - 1].searchParams);
-  return { client, coverageUrls, historyUrls, lastQuery };
+  return { client, coverageUrls, historyUrls, rollUpUrls, lastQuery };
 }
 
 function renderView(
@@ -141,6 +147,79 @@ describe('CoverageView', () => {
         limit: '25',
         offset: '0',
       }),
+    );
+  });
+
+  it('rolls the Systems up by owner Group, and shows the Systems of one', async () => {
+    const { client, rollUpUrls, lastQuery } = backend();
+    await renderView(client, '/well-architected/coverage?tier=tier-1');
+    await screen.findByRole('table', { name: 'Coverage of Systems by pillar' });
+    await userEvent.click(
+      screen.getByRole('button', { name: 'By owner Group' }),
+    );
+    const table = await screen.findByRole('table', {
+      name: 'Coverage by owner Group',
+    });
+    expect(
+      Object.fromEntries(rollUpUrls[rollUpUrls.length - 1].searchParams),
+    ).toEqual({ by: 'group', tier: 'tier-1', limit: '25', offset: '0' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map(row =>
+          within(row)
+            .queryAllByRole('cell')
+            .map(c => c.textContent),
+        ),
+    ).toEqual([
+      [],
+      [
+        'engineering',
+        '3 Systems',
+        '1 gap, 1 partly',
+        'No gap',
+        'Technical Writer (2 Systems)',
+      ],
+      [
+        'payments-team',
+        '3 Systems',
+        '1 gap, 1 partly',
+        'No gap',
+        'Technical Writer (2 Systems)',
+      ],
+    ]);
+    expect(
+      within(table).getAllByRole('link', { name: 'Technical Writer' })[0],
+    ).toHaveAttribute('href', '/well-architected/roles/technical-writer');
+    // The search and the export are the Systems' own.
+    expect(screen.queryByLabelText('Search Systems')).toBeNull();
+
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Show the 3 Systems of group:default/payments-team',
+      }),
+    );
+    await screen.findByRole('table', { name: 'Coverage of Systems by pillar' });
+    await waitFor(() =>
+      expect(lastQuery()).toMatchObject({
+        owner: 'group:default/payments-team',
+        tier: 'tier-1',
+      }),
+    );
+  });
+
+  it('rolls the Systems up by Domain, and says when none matches', async () => {
+    const { client } = backend();
+    jest.spyOn(client, 'getCoverageRollUps').mockResolvedValue({
+      ...coverageRollUpsResponse,
+      by: 'domain',
+      items: [],
+      totalCount: 0,
+    });
+    await renderView(client, '/well-architected/coverage?show=domain&tier=x');
+    expect(await screen.findByText('No Domain matches')).toBeInTheDocument();
+    expect(client.getCoverageRollUps).toHaveBeenCalledWith(
+      expect.objectContaining({ by: 'domain', tier: 'x' }),
     );
   });
 

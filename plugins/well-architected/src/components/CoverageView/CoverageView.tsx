@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { EmptyState } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Box,
   Button,
@@ -13,13 +12,13 @@ import {
   TableBody,
   TableCell,
   TableHead,
-  TablePagination,
   TableRow,
   TextField,
   Typography,
   createStyles,
   makeStyles,
 } from '@material-ui/core';
+import { ToggleButton, ToggleButtonGroup } from '@material-ui/lab';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import ErrorIcon from '@material-ui/icons/Error';
@@ -36,12 +35,19 @@ import {
 } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
 import { AsyncContent, nothingFound } from '../AsyncContent';
+import {
+  ChoiceFilter,
+  PAGE_SIZES,
+  SystemFilterFields,
+  TablePage,
+  TablePages,
+  useFilterStyles,
+} from '../CoverageFilters';
+import { useTitles } from '../CoverageRollUp';
 import { CoverageTrend } from '../CoverageTrend';
+import { CoverageRollUps } from './CoverageRollUps';
 import { plural } from '../plural';
 import { NoMatch, SearchField, useUrlFilters } from '../urlFilters';
-
-const PAGE_SIZES = [25, 50, 100];
-const LIFECYCLES = ['production', 'experimental', 'deprecated'];
 
 /** Each state in words, with an icon, so that no state is told by colour alone. */
 const STATES: Record<
@@ -78,8 +84,6 @@ const useStyles = makeStyles(theme =>
     },
     'not-needed': { color: theme.palette.text.secondary },
     totals: { fontWeight: 'normal', display: 'block' },
-    filters: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(2) },
-    filter: { minWidth: 200 },
   }),
 );
 
@@ -141,8 +145,8 @@ function CoverageTable(props: {
   coverage: CoverageResponse;
   pillarTitle: (pillarId: PillarId) => string;
   roleTitle: RoleTitle;
-  page: { limit: number; offset: number };
-  onPage: (page: { limit: number; offset: number }) => void;
+  page: TablePage;
+  onPage: (page: TablePage) => void;
 }) {
   const { coverage, pillarTitle, roleTitle, page, onPage } = props;
   return (
@@ -179,77 +183,8 @@ function CoverageTable(props: {
           ))}
         </TableBody>
       </Table>
-      <TablePagination
-        component="div"
-        count={coverage.totalCount}
-        page={Math.floor(page.offset / page.limit)}
-        rowsPerPage={page.limit}
-        rowsPerPageOptions={PAGE_SIZES}
-        onPageChange={(_, index) =>
-          onPage({ limit: page.limit, offset: index * page.limit })
-        }
-        onRowsPerPageChange={event =>
-          onPage({ limit: Number(event.target.value), offset: 0 })
-        }
-      />
+      <TablePages count={coverage.totalCount} page={page} onPage={onPage} />
     </>
-  );
-}
-
-/** The Groups or the Domains of the catalog, for a filter's choices, by display name. */
-export function useEntityChoices(kind: 'Group' | 'Domain') {
-  const catalogApi = useApi(catalogApiRef);
-  return useAsync(async () => {
-    const { items } = await catalogApi.getEntities({
-      filter: { kind },
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'metadata.title',
-        'spec.profile.displayName',
-      ],
-    });
-    return items
-      .map((entity: Entity) => ({
-        ref: stringifyEntityRef(entity),
-        title:
-          (entity.spec?.profile as { displayName?: string } | undefined)
-            ?.displayName ??
-          entity.metadata.title ??
-          entity.metadata.name,
-      }))
-      .sort((a, b) => a.title.localeCompare(b.title, 'en'));
-  }, [catalogApi, kind]);
-}
-
-function ChoiceFilter(props: {
-  label: string;
-  value?: string;
-  choices: Array<{ value: string; title: string }>;
-  onChange: (value: string | undefined) => void;
-}) {
-  const { label, value, choices, onChange } = props;
-  const classes = useStyles();
-  return (
-    <TextField
-      select
-      // The id names the menu button by its label, for screen readers.
-      id={`coverage-${label.toLocaleLowerCase('en')}`}
-      className={classes.filter}
-      variant="outlined"
-      size="small"
-      label={label}
-      value={value ?? ''}
-      onChange={event => onChange(event.target.value || undefined)}
-    >
-      <MenuItem value="">Any</MenuItem>
-      {choices.map(choice => (
-        <MenuItem key={choice.value} value={choice.value}>
-          {choice.title}
-        </MenuItem>
-      ))}
-    </TextField>
   );
 }
 
@@ -299,11 +234,19 @@ function ExportButton(props: {
   );
 }
 
+/** What the view shows: a row per System, or a roll-up per owner Group or per Domain. */
+const SHOWN = [
+  { value: 'systems', label: 'Systems' },
+  { value: 'group', label: 'By owner Group' },
+  { value: 'domain', label: 'By Domain' },
+] as const;
+
 /**
  * Coverage across the organisation: every System the user may read, by pillar, with whether the
  * roles suggested for it there have reviewer groups; totals per pillar over every matching System;
- * filters by owner Group (with its sub-groups), Domain, lifecycle, tier and pillar, a search, and sorting
- * by gaps. The filters and the page live in the URL, so a view can be shared.
+ * filters by owner Group (with its sub-groups), Domain, lifecycle, tier and pillar, a search, and
+ * sorting by gaps; or the same Systems rolled up by owner Group or by Domain. The filters, what is
+ * shown and the page live in the URL, so a view can be shared.
  *
  * @public
  */
@@ -319,96 +262,91 @@ export function CoverageView() {
   const filters = Object.fromEntries(
     FILTER_KEYS.map(key => [key, searchParams.get(key) ?? undefined]),
   ) as Pick<CoverageQuery, (typeof FILTER_KEYS)[number]>;
+  const shown =
+    SHOWN.find(s => s.value === searchParams.get('show'))?.value ?? 'systems';
   const sort = searchParams.get('sort') === 'gaps' ? 'gaps' : 'name';
   const limit = Number(searchParams.get('limit')) || PAGE_SIZES[0];
   const offset = Number(searchParams.get('offset')) || 0;
 
-  const groups = useEntityChoices('Group');
-  const domains = useEntityChoices('Domain');
-  const pillars = useAsync(() => api.getPillars(), [api]);
-  const roles = useAsync(() => api.listRoleSummaries(), [api]);
+  const { pillars, pillarTitle, roleTitle } = useTitles();
   const coverage = useAsync(
     () => api.getCoverage({ ...filters, sort, limit, offset }),
     [api, searchParams],
   );
 
-  const pillarTitle = (pillarId: PillarId) =>
-    pillars.value?.items.find(p => p.id === pillarId)?.title ?? pillarId;
-  const roleTitle = (roleId: string) =>
-    roles.value?.items.find(r => r.id === roleId)?.title ?? roleId;
-  const refChoices = (list?: Array<{ ref: string; title: string }>) =>
-    (list ?? []).map(({ ref, title }) => ({ value: ref, title }));
   const filtered = FILTER_KEYS.some(key => filters[key]);
-  // The tiers found in the catalog come with the answer; the chosen one stays a choice while the
-  // next answer loads.
-  const tiers = coverage.value?.tiers ?? (filters.tier ? [filters.tier] : []);
+  const onPage = (page: TablePage) =>
+    updateParams({ limit: String(page.limit), offset: String(page.offset) });
 
   const clearFilters = () => {
     setText('');
     updateParams(Object.fromEntries(FILTER_KEYS.map(key => [key, undefined])));
   };
-  const classes = useStyles();
+  const classes = useFilterStyles();
 
   return (
     <Grid container spacing={2} direction="column">
+      <Grid item>
+        <ToggleButtonGroup
+          exclusive
+          size="small"
+          aria-label="Show"
+          value={shown}
+          onChange={(_, value) =>
+            value &&
+            updateParams({ show: value === 'systems' ? undefined : value })
+          }
+        >
+          {SHOWN.map(({ value, label }) => (
+            <ToggleButton key={value} value={value}>
+              {label}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+      </Grid>
       <Grid item className={classes.filters}>
-        <ChoiceFilter
-          label="Owner"
-          value={filters.owner}
-          choices={refChoices(groups.value)}
-          onChange={owner => updateParams({ owner })}
-        />
-        <ChoiceFilter
-          label="Domain"
-          value={filters.domain}
-          choices={refChoices(domains.value)}
-          onChange={domain => updateParams({ domain })}
-        />
-        <ChoiceFilter
-          label="Lifecycle"
-          value={filters.lifecycle}
-          choices={LIFECYCLES.map(value => ({ value, title: value }))}
-          onChange={lifecycle => updateParams({ lifecycle })}
-        />
-        <ChoiceFilter
-          label="Tier"
-          value={filters.tier}
-          choices={tiers.map(value => ({ value, title: value }))}
-          onChange={tier => updateParams({ tier })}
+        <SystemFilterFields
+          filters={filters}
+          onChange={updateParams}
+          tiers={coverage.value?.tiers}
         />
         <ChoiceFilter
           label="Pillar"
           value={filters.pillar}
-          choices={(pillars.value?.items ?? []).map((p: Pillar) => ({
+          choices={pillars.map((p: Pillar) => ({
             value: p.id,
             title: p.title,
           }))}
           onChange={pillar => updateParams({ pillar })}
         />
-        <TextField
-          select
-          id="coverage-order"
-          className={classes.filter}
-          variant="outlined"
-          size="small"
-          label="Order"
-          value={sort}
-          onChange={event =>
-            updateParams({
-              sort: event.target.value === 'gaps' ? 'gaps' : undefined,
-            })
-          }
-        >
-          <MenuItem value="name">By name</MenuItem>
-          <MenuItem value="gaps">Most gaps first</MenuItem>
-        </TextField>
-        <SearchField
-          className={classes.filter}
-          label="Search Systems"
-          text={text}
-          setText={setText}
-        />
-        <ExportButton query={{ ...filters, sort }} />
+        {shown === 'systems' && (
+          <>
+            <TextField
+              select
+              id="coverage-order"
+              className={classes.filter}
+              variant="outlined"
+              size="small"
+              label="Order"
+              value={sort}
+              onChange={event =>
+                updateParams({
+                  sort: event.target.value === 'gaps' ? 'gaps' : undefined,
+                })
+              }
+            >
+              <MenuItem value="name">By name</MenuItem>
+              <MenuItem value="gaps">Most gaps first</MenuItem>
+            </TextField>
+            <SearchField
+              className={classes.filter}
+              label="Search Systems"
+              text={text}
+              setText={setText}
+            />
+            <ExportButton query={{ ...filters, sort }} />
+          </>
+        )}
       </Grid>
       <Grid item>
         <CoverageTrend
@@ -419,45 +357,58 @@ export function CoverageView() {
         />
       </Grid>
       <Grid item>
-        <AsyncContent
-          state={coverage}
-          isEmpty={nothingFound}
-          empty={
-            filtered ? (
-              <NoMatch
-                title="No System matches"
-                description="No System you may see matches these filters. Try another owner, Domain, lifecycle, tier or a shorter search."
-                onClear={clearFilters}
-              />
-            ) : (
-              <EmptyState
-                missing="data"
-                title="No System evaluated yet"
-                description="Coverage shows the Systems of the catalog once the background evaluation has run. Add Systems to the catalog, or come back after the next evaluation."
-              />
-            )
-          }
-        >
-          {value => (
-            <Box>
-              <Typography variant="body2" gutterBottom>
-                {plural(value.totalCount, 'System')}
-              </Typography>
-              <CoverageTable
-                coverage={value}
-                pillarTitle={pillarTitle}
-                roleTitle={roleTitle}
-                page={{ limit, offset }}
-                onPage={page =>
-                  updateParams({
-                    limit: String(page.limit),
-                    offset: String(page.offset),
-                  })
-                }
-              />
-            </Box>
-          )}
-        </AsyncContent>
+        {shown === 'systems' ? (
+          <AsyncContent
+            state={coverage}
+            isEmpty={nothingFound}
+            empty={
+              filtered ? (
+                <NoMatch
+                  title="No System matches"
+                  description="No System you may see matches these filters. Try another owner, Domain, lifecycle, tier or a shorter search."
+                  onClear={clearFilters}
+                />
+              ) : (
+                <EmptyState
+                  missing="data"
+                  title="No System evaluated yet"
+                  description="Coverage shows the Systems of the catalog once the background evaluation has run. Add Systems to the catalog, or come back after the next evaluation."
+                />
+              )
+            }
+          >
+            {value => (
+              <Box>
+                <Typography variant="body2" gutterBottom>
+                  {plural(value.totalCount, 'System')}
+                </Typography>
+                <CoverageTable
+                  coverage={value}
+                  pillarTitle={pillarTitle}
+                  roleTitle={roleTitle}
+                  page={{ limit, offset }}
+                  onPage={onPage}
+                />
+              </Box>
+            )}
+          </AsyncContent>
+        ) : (
+          <CoverageRollUps
+            by={shown}
+            filters={filters}
+            page={{ limit, offset }}
+            onPage={onPage}
+            onClearFilters={clearFilters}
+            onShowSystems={scope =>
+              updateParams({
+                show: undefined,
+                [shown === 'group' ? 'owner' : 'domain']: scope,
+              })
+            }
+            pillarTitle={pillarTitle}
+            roleTitle={roleTitle}
+          />
+        )}
       </Grid>
     </Grid>
   );

@@ -26,7 +26,7 @@ import {
   suggestionDecidePermission,
 } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
-import { useEntityChoices } from '../CoverageView/CoverageView';
+import { useEntityChoices } from '../CoverageFilters';
 
 const REASONS: Array<{ id: DismissReason; label: string }> = [
   { id: 'not-applicable', label: 'Not applicable here' },

@@ -11,6 +11,7 @@ import {
   FreshPermissions,
   mockWellArchitectedApi,
   pillars,
+  sreSystemsResponse,
   testApis,
   unknownRoleResponse,
   mountedRoutes,
@@ -218,5 +219,81 @@ describe('RoleDetail', () => {
         await screen.findByText(/No group holds this role yet/),
       ).toBeInTheDocument();
     });
+  });
+});
+
+describe('RoleDetail, where the role is needed', () => {
+  it('lists the Systems the role is suggested for, each with its reviewer group or a gap', async () => {
+    const api = mockWellArchitectedApi();
+    api.getRoleSystems.mockResolvedValue(sreSystemsResponse);
+    await renderDetail('site-reliability-engineer', api);
+    const table = await screen.findByRole('table', {
+      name: 'Systems that need Site Reliability Engineer',
+    });
+    expect(
+      screen.getByText('2 Systems: 1 with a reviewer group, 1 gap'),
+    ).toBeInTheDocument();
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(row => row.textContent)).toEqual([
+      'searchweb-teamReliabilityGap',
+      'Paymentspayments-teamSecurity, Reliabilitysre-team',
+    ]);
+    expect(
+      within(rows[1]).getByRole('link', { name: 'Payments' }),
+    ).toHaveAttribute('href', '/catalog/default/system/payments');
+    expect(api.getRoleSystems).toHaveBeenCalledWith(
+      'site-reliability-engineer',
+      { limit: 25, offset: 0 },
+    );
+  });
+
+  it('filters the Systems as the coverage view does, from the first page', async () => {
+    const api = mockWellArchitectedApi();
+    api.getRoleSystems.mockResolvedValue(sreSystemsResponse);
+    await renderDetail('site-reliability-engineer', api);
+    await screen.findByRole('table', {
+      name: 'Systems that need Site Reliability Engineer',
+    });
+    const choose = async (filter: string, choice: string) => {
+      await userEvent.click(
+        screen.getByRole('button', { name: new RegExp(filter) }),
+      );
+      await userEvent.click(
+        await screen.findByRole('option', { name: choice }),
+      );
+    };
+    await choose('Owner', 'Payments Team');
+    await choose('Reviewer group', 'No reviewer group');
+    await waitFor(() =>
+      expect(api.getRoleSystems).toHaveBeenLastCalledWith(
+        'site-reliability-engineer',
+        {
+          owner: 'group:default/payments-team',
+          state: 'gap',
+          limit: 25,
+          offset: 0,
+        },
+      ),
+    );
+  });
+
+  it('says when the role is suggested for no System, and shows an error', async () => {
+    await renderDetail('technical-writer');
+    expect(
+      await screen.findByText('Not suggested for any System'),
+    ).toBeInTheDocument();
+
+    const failing = mockWellArchitectedApi();
+    failing.getRoleSystems.mockRejectedValue(
+      new Error('Evaluation store down'),
+    );
+    await renderDetail('technical-writer', failing);
+    expect(
+      await screen.findByText('Error: Evaluation store down'),
+    ).toBeInTheDocument();
+    // The role itself is still shown.
+    expect(
+      screen.getAllByRole('heading', { name: 'Technical Writer' }),
+    ).toHaveLength(2);
   });
 });

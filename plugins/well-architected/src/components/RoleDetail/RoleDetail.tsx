@@ -10,6 +10,7 @@ import { rootRouteRef } from '../../routes';
 import { AsyncContent } from '../AsyncContent';
 import { ResponsibilityItem } from '../ResponsibilityItem';
 import { RoleGroups } from '../RoleGroups';
+import { RoleSystems } from './RoleSystems';
 
 function ResponsibilitiesByPillar(props: { role: Role; pillars: Pillar[] }) {
   const { role, pillars } = props;
@@ -70,14 +71,16 @@ function RoleContent(props: { role: Role; pillars: Pillar[] }) {
       <Box mb={2}>
         <RoleGroups roleId={role.id} />
       </Box>
+      <RoleSystems roleId={role.id} roleTitle={role.title} />
       <ResponsibilitiesByPillar role={role} pillars={pillars} />
     </>
   );
 }
 
 /**
- * One role with the groups that hold it and every responsibility it holds across the pillars,
- * grouped by pillar and category.
+ * One role with the groups that hold it, the Systems it is suggested for (with their reviewer
+ * group or a gap) and every responsibility it holds across the pillars, grouped by pillar and
+ * category.
  *
  * @public
  */

@@ -298,6 +298,74 @@ export const spec = {
         },
       },
     },
+    '/roles/{roleId}/systems': {
+      get: {
+        operationId: 'getRoleSystems',
+        summary:
+          'The Systems for which a role is suggested, each with its reviewer group or none (a gap).',
+        description:
+          'Where a role is needed: every System the caller may read for which the background\nevaluation suggests the role (and its owners have not dismissed it), with the pillars it\nis suggested in and the reviewer group the reviewers card would show first: the group\nits owners pinned when they accepted the suggestion, otherwise the closest Group that holds\nthe role and that the caller may read. A System with no such group is a gap. Filtered as\n`GET /coverage` is; `covered` and `gap` count every matching System, not only those of the\npage. Ordered by gaps first, then by entity ref. An unknown role is a 404; any other\nquery parameter is a 400.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/roleId',
+          },
+          {
+            $ref: '#/components/parameters/coverageOwner',
+          },
+          {
+            $ref: '#/components/parameters/coverageDomain',
+          },
+          {
+            $ref: '#/components/parameters/coverageLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/coverageTier',
+          },
+          {
+            $ref: '#/components/parameters/coverageQ',
+          },
+          {
+            name: 'state',
+            in: 'query',
+            description:
+              'Only the Systems that have a reviewer group for the role (`covered`) or none (`gap`).',
+            schema: {
+              $ref: '#/components/schemas/RoleSystemState',
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of the Systems, and the counts of all.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RoleSystemsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+        },
+      },
+    },
     '/roles/{roleId}/groups/{groupRef}': {
       put: {
         operationId: 'linkRoleToGroup',
@@ -748,6 +816,138 @@ export const spec = {
         },
       },
     },
+    '/coverage/rollups': {
+      get: {
+        operationId: 'getCoverageRollUps',
+        summary:
+          'The coverage of each owner Group or each Domain, with its gaps per pillar and the roles most often missing.',
+        description:
+          "One roll-up per owner Group (`by=group`) or per Domain (`by=domain`) of the Systems that\nmatch the filters, from the same cells as `GET /coverage`. A Group's roll-up counts the\nSystems it owns and those of the Groups inside it, to any depth, as the `owner` filter of\n`GET /coverage` does, so a System counts in its owner's roll-up and in those of the Groups\nabove it. Only Systems the caller may read are counted, and only Groups and Domains the\ncaller may read are listed; a System whose owner or Domain the caller cannot read counts\nin no roll-up of that kind. Any other query parameter is a 400.\n",
+        parameters: [
+          {
+            name: 'by',
+            in: 'query',
+            required: true,
+            description:
+              '`group` for a roll-up per owner Group, `domain` for one per Domain.',
+            schema: {
+              type: 'string',
+              enum: ['group', 'domain'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/coverageOwner',
+          },
+          {
+            $ref: '#/components/parameters/coverageDomain',
+          },
+          {
+            $ref: '#/components/parameters/coverageLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/coverageTier',
+          },
+          {
+            $ref: '#/components/parameters/coveragePillar',
+          },
+          {
+            name: 'sort',
+            in: 'query',
+            description:
+              '`gaps` puts first the roll-ups with the most cells in `gap` or `partly`, then by ref;\n`name` orders by ref.\n',
+            schema: {
+              type: 'string',
+              enum: ['gaps', 'name'],
+              default: 'gaps',
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of the roll-ups.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CoverageRollUpsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+        },
+      },
+    },
+    '/coverage/rollups/{scopeRef}': {
+      get: {
+        operationId: 'getCoverageRollUp',
+        summary:
+          "The coverage of what one Group owns (with the Groups inside it) or of one Domain's Systems.",
+        description:
+          'The roll-up `GET /coverage/rollups` answers for one Group or Domain, for its page in the\ncatalog; a Group or Domain with no System the caller may read has a roll-up of 0 Systems.\nOnly Systems the caller may read are counted. A Group or Domain the caller may not read\nis a 404, as one that does not exist; a ref of another kind is a 400.\n',
+        parameters: [
+          {
+            name: 'scopeRef',
+            in: 'path',
+            required: true,
+            description:
+              'A Group or a Domain, such as `group:default/payments` (URL-encoded).',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 512,
+              pattern: '^[^\\u0000-\\u001f\\u007f]+$',
+            },
+          },
+          {
+            $ref: '#/components/parameters/coverageLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/coverageTier',
+          },
+          {
+            $ref: '#/components/parameters/coveragePillar',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The roll-up of the Group or Domain.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CoverageRollUpResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+        },
+      },
+    },
     '/entities/{entityRef}/decisions/{roleId}': {
       put: {
         operationId: 'decideSuggestion',
@@ -917,6 +1117,28 @@ export const spec = {
           type: 'string',
           enum: ['name', 'gaps'],
           default: 'name',
+        },
+      },
+      limit: {
+        name: 'limit',
+        in: 'query',
+        description: 'How many items a page holds.',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 500,
+          default: 100,
+        },
+      },
+      offset: {
+        name: 'offset',
+        in: 'query',
+        description: 'How many items to skip before the page.',
+        schema: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 1000000,
+          default: 0,
         },
       },
       entityRef: {
@@ -2168,6 +2390,234 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/CoverageHistoryPoint',
             },
+          },
+        },
+      },
+      MissingRole: {
+        description:
+          'A role suggested for some Systems of a roll-up that no group holds for them.',
+        type: 'object',
+        required: ['roleId', 'systemCount'],
+        additionalProperties: false,
+        properties: {
+          roleId: {
+            $ref: '#/components/schemas/RoleId',
+          },
+          systemCount: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              'For how many Systems of the roll-up the role is missing, in any pillar of the answer.',
+          },
+        },
+      },
+      CoverageRollUp: {
+        description:
+          'The coverage of the Systems of one owner Group (with the Groups inside it) or one Domain.',
+        type: 'object',
+        required: ['scopeRef', 'systemCount', 'totals', 'missingRoles'],
+        additionalProperties: false,
+        properties: {
+          scopeRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          systemCount: {
+            type: 'integer',
+            minimum: 0,
+          },
+          totals: {
+            type: 'array',
+            description:
+              'Per pillar of `pillarIds`, how many of its Systems are in each state.',
+            items: {
+              $ref: '#/components/schemas/CoverageTotals',
+            },
+          },
+          missingRoles: {
+            type: 'array',
+            description:
+              'The roles most often missing, most Systems first, then by id; at most 5.',
+            maxItems: 5,
+            items: {
+              $ref: '#/components/schemas/MissingRole',
+            },
+          },
+        },
+      },
+      CoverageRollUpsResponse: {
+        type: 'object',
+        required: ['by', 'pillarIds', 'items', 'totalCount', 'limit', 'offset'],
+        additionalProperties: false,
+        properties: {
+          by: {
+            type: 'string',
+            enum: ['group', 'domain'],
+          },
+          pillarIds: {
+            type: 'array',
+            description:
+              'The pillars of the totals, in the order of the role dataset.',
+            items: {
+              $ref: '#/components/schemas/PillarId',
+            },
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CoverageRollUp',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'How many Groups or Domains have a matching System, before paging.',
+          },
+          limit: {
+            type: 'integer',
+            minimum: 1,
+          },
+          offset: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      CoverageRollUpResponse: {
+        type: 'object',
+        required: ['pillarIds', 'rollUp'],
+        additionalProperties: false,
+        properties: {
+          pillarIds: {
+            type: 'array',
+            description:
+              'The pillars of the totals, in the order of the role dataset.',
+            items: {
+              $ref: '#/components/schemas/PillarId',
+            },
+          },
+          rollUp: {
+            $ref: '#/components/schemas/CoverageRollUp',
+          },
+        },
+      },
+      RoleSystemState: {
+        description:
+          '`covered` when the System has a reviewer group for the role, `gap` when it has none.',
+        type: 'string',
+        enum: ['covered', 'gap'],
+      },
+      RoleSystem: {
+        description: 'A System for which a role is suggested.',
+        type: 'object',
+        required: ['entityRef', 'name', 'lifecycles', 'pillarIds', 'state'],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          name: {
+            type: 'string',
+            description: "The System's title, or its name when it has none.",
+          },
+          ownerRef: {
+            description: 'The owner, when the caller may read it.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/EntityRef',
+              },
+            ],
+          },
+          domainRef: {
+            description: 'The Domain, when the caller may read it.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/EntityRef',
+              },
+            ],
+          },
+          lifecycles: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          tier: {
+            type: 'string',
+          },
+          pillarIds: {
+            type: 'array',
+            description:
+              'The pillars the role is suggested in for this System.',
+            items: {
+              $ref: '#/components/schemas/PillarId',
+            },
+          },
+          state: {
+            $ref: '#/components/schemas/RoleSystemState',
+          },
+          reviewerGroupRef: {
+            description:
+              'The reviewer group; absent for a gap, and when the owners pinned a Group the caller may not read.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/EntityRef',
+              },
+            ],
+          },
+          accepted: {
+            type: 'boolean',
+            description:
+              "Whether the System's owners accepted the suggestion and pinned the reviewer group.",
+          },
+        },
+      },
+      RoleSystemsResponse: {
+        type: 'object',
+        required: [
+          'roleId',
+          'items',
+          'totalCount',
+          'covered',
+          'gap',
+          'limit',
+          'offset',
+        ],
+        additionalProperties: false,
+        properties: {
+          roleId: {
+            $ref: '#/components/schemas/RoleId',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RoleSystem',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+            minimum: 0,
+            description: 'How many Systems match the filters, before paging.',
+          },
+          covered: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'How many matching Systems have a reviewer group for the role, whatever `state` says.',
+          },
+          gap: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'How many matching Systems have none, whatever `state` says.',
+          },
+          limit: {
+            type: 'integer',
+            minimum: 1,
+          },
+          offset: {
+            type: 'integer',
+            minimum: 0,
           },
         },
       },

@@ -1,0 +1,9 @@
+export {
+  ChoiceFilter,
+  PAGE_SIZES,
+  TablePages,
+  SystemFilterFields,
+  useEntityChoices,
+  useFilterStyles,
+} from './CoverageFilters';
+export type { SystemFilters, TablePage } from './CoverageFilters';

@@ -1,0 +1,1 @@
+export { gapsInWords, MissingRoleLinks, useTitles } from './RollUpParts';
