@@ -70,6 +70,8 @@ const expectedTable = {
   'DELETE /entities/{entityRef}/decisions/{roleId}': [401, 204, 403, 404, 403],
   'GET /coverage.csv': [401, 200, 200, 'n/a', 200],
   'GET /coverage/history': [401, 200, 200, 404, 200],
+  // The rule feedback needs its read permission; it counts only what the caller may read.
+  'GET /rules': [401, 200, 403, 'n/a', 200],
 };
 const columns = [
   'no credentials',
