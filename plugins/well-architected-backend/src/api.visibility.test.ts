@@ -76,6 +76,8 @@ const expectedTable = {
   'GET /coverage/history': [401, 200, 200, 404, 200],
   'GET /coverage/rollups': [401, 200, 200, 'n/a', 200],
   'GET /coverage/rollups/{scopeRef}': [401, 200, 200, 404, 200],
+  // The rule feedback needs its read permission; it counts only what the caller may read.
+  'GET /rules': [401, 200, 403, 'n/a', 200],
 };
 const columns = [
   'no credentials',
