@@ -280,7 +280,7 @@ describe('RoleDetail, where the role is needed', () => {
   it('says when the role is suggested for no System, and shows an error', async () => {
     await renderDetail('technical-writer');
     expect(
-      await screen.findByText('Not suggested for any System'),
+      await screen.findByText(/^Not suggested for any System you may see/),
     ).toBeInTheDocument();
 
     const failing = mockWellArchitectedApi();

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -104,11 +103,11 @@ export function RoleSystems(props: { roleId: string; roleTitle: string }) {
               }
             />
           ) : (
-            <EmptyState
-              missing="data"
-              title="Not suggested for any System"
-              description={`The background evaluation suggests the ${roleTitle} role for no System you may see. It is suggested where the catalog shows what the role reviews.`}
-            />
+            <Typography variant="body2" color="textSecondary">
+              Not suggested for any System you may see. The background
+              evaluation suggests the {roleTitle} role where the catalog shows
+              what the role reviews.
+            </Typography>
           )
         }
       >
