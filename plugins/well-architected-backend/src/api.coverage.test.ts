@@ -12,7 +12,10 @@ import {
   restricted,
   totals,
 } from './__testUtils__/coverageCatalog';
-import { hidingCatalogFactory } from './__testUtils__/policyServices';
+import {
+  hidingCatalogFactory,
+  policyPermissionsFactory,
+} from './__testUtils__/policyServices';
 import { createTestDatabases } from './__testUtils__/testDataset';
 
 jest.setTimeout(120_000);
@@ -52,6 +55,7 @@ describe.each(databases.eachSupportedId())(
         mockServices.scheduler.factory({
           includeInitialDelayedTasksOnStartup: true,
         }),
+        policyPermissionsFactory({ hidesFrom: restricted }),
         hidingCatalogFactory({
           entities,
           hidden: ['system:default/s-hidden', 'group:default/hidden-team'],

@@ -20,7 +20,10 @@ import {
   restricted,
   totals,
 } from './__testUtils__/coverageCatalog';
-import { hidingCatalogFactory } from './__testUtils__/policyServices';
+import {
+  hidingCatalogFactory,
+  policyPermissionsFactory,
+} from './__testUtils__/policyServices';
 import { anotherPool, createTestDatabases } from './__testUtils__/testDataset';
 
 jest.setTimeout(120_000);
@@ -56,6 +59,7 @@ describe.each(databases.eachSupportedId())(
           deps: {},
           factory: () => scheduler,
         }),
+        policyPermissionsFactory({ hidesFrom: restricted }),
         hidingCatalogFactory({
           entities: coverageEntities,
           hidden: ['system:default/s-hidden', 'group:default/hidden-team'],

@@ -188,7 +188,10 @@ export const wellArchitectedPlugin = createBackendPlugin({
           catalog: catalogReads,
         };
         const suggestions = new SuggestionService(evaluationReads);
-        const coverage = new CoverageService(evaluationReads);
+        const coverage = new CoverageService({
+          ...evaluationReads,
+          permissions,
+        });
         // Decisions are about catalog entities: the policy decides with the catalog's conditions
         // (the entity's owners, its kind…), which the catalog backend resolves.
         permissionsRegistry.addPermissions([suggestionDecidePermission]);

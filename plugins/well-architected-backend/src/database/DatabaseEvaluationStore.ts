@@ -5,11 +5,17 @@ import {
   StoredEvaluation,
   StoredOrganisation,
 } from './EvaluationStore';
-import { DbEvaluationOrganisationRow, DbEvaluationRow } from './tables';
+import {
+  DbEvaluationOrganisationRow,
+  DbEvaluationRow,
+  DbEvaluationsRevisionRow,
+} from './tables';
 
 const TABLE = 'evaluations';
 const ORGANISATION_TABLE = 'evaluation_organisation';
 const ORGANISATION_ID = 'current';
+const REVISION_TABLE = 'evaluations_revision';
+const REVISION_ID = 'current';
 
 /** Rows per insert: well under the bind-parameter limits of every database (7 columns a row). */
 const WRITE_BATCH = 100;
@@ -73,6 +79,23 @@ export class DatabaseEvaluationStore
     }));
   }
 
+  async revision(): Promise<string> {
+    const row = await this.db<DbEvaluationsRevisionRow>(REVISION_TABLE)
+      .where({ id: REVISION_ID })
+      .first('revision');
+    return String(row?.revision ?? 0);
+  }
+
+  /**
+   * Raises the revision; called after the rows are written, so that a reader never keeps a copy
+   * with part of a change under the revision after it.
+   */
+  private async bumpRevision() {
+    await this.db<DbEvaluationsRevisionRow>(REVISION_TABLE)
+      .where({ id: REVISION_ID })
+      .increment('revision', 1);
+  }
+
   async listInputs(): Promise<Map<string, EvaluationInputs>> {
     const rows = await this.db<DbEvaluationRow>(TABLE).select(
       'entity_ref',
@@ -100,6 +123,9 @@ export class DatabaseEvaluationStore
         .onConflict('entity_ref')
         .merge();
     }
+    if (rows.length > 0) {
+      await this.bumpRevision();
+    }
   }
 
   async deleteEvaluations(entityRefs: string[]): Promise<void> {
@@ -107,6 +133,9 @@ export class DatabaseEvaluationStore
       await this.db<DbEvaluationRow>(TABLE)
         .whereIn('entity_ref', entityRefs.slice(i, i + WRITE_BATCH))
         .delete();
+    }
+    if (entityRefs.length > 0) {
+      await this.bumpRevision();
     }
   }
 

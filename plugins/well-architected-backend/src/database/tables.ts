@@ -36,6 +36,12 @@ export interface DbEvaluationRow {
   evaluated_at: Date | string;
 }
 
+/** Row of `evaluations_revision`: one row, raised by every change of `evaluations`. */
+export interface DbEvaluationsRevisionRow {
+  id: string;
+  revision: number | string;
+}
+
 /** Row of `evaluation_organisation`: one row, the organisation of the last round. */
 export interface DbEvaluationOrganisationRow {
   id: string;
