@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { EmptyState } from '@backstage/core-components';
@@ -82,6 +82,9 @@ const useStyles = makeStyles(theme =>
     filter: { minWidth: 200 },
   }),
 );
+
+/** The trend, drawn again only when its filters or the pillars' titles change. */
+const Trend = memo(CoverageTrend);
 
 /** The filters of the view, as the URL holds them. */
 const FILTER_KEYS = [
@@ -332,10 +335,21 @@ export function CoverageView() {
     [api, searchParams],
   );
 
-  const pillarTitle = (pillarId: PillarId) =>
-    pillars.value?.items.find(p => p.id === pillarId)?.title ?? pillarId;
-  const roleTitle = (roleId: string) =>
-    roles.value?.items.find(r => r.id === roleId)?.title ?? roleId;
+  // Stable while the pillars and roles stay the same, so that the trend is not drawn again for
+  // every page of rows, and a title is one look-up, not a search, for each role of each cell.
+  const pillarTitle = useCallback(
+    (pillarId: PillarId) =>
+      pillars.value?.items.find(p => p.id === pillarId)?.title ?? pillarId,
+    [pillars.value],
+  );
+  const roleTitles = useMemo(
+    () => new Map((roles.value?.items ?? []).map(r => [r.id, r.title])),
+    [roles.value],
+  );
+  const roleTitle = useCallback(
+    (roleId: string) => roleTitles.get(roleId) ?? roleId,
+    [roleTitles],
+  );
   const refChoices = (list?: Array<{ ref: string; title: string }>) =>
     (list ?? []).map(({ ref, title }) => ({ value: ref, title }));
   const filtered = FILTER_KEYS.some(key => filters[key]);
@@ -411,7 +425,7 @@ export function CoverageView() {
         <ExportButton query={{ ...filters, sort }} />
       </Grid>
       <Grid item>
-        <CoverageTrend
+        <Trend
           owner={filters.owner}
           domain={filters.domain}
           pillar={filters.pillar}
