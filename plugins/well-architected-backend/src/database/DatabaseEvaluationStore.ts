@@ -5,17 +5,12 @@ import {
   StoredEvaluation,
   StoredOrganisation,
 } from './EvaluationStore';
-import {
-  DbEvaluationOrganisationRow,
-  DbEvaluationRow,
-  DbEvaluationsRevisionRow,
-} from './tables';
+import { DbEvaluationOrganisationRow, DbEvaluationRow } from './tables';
 
 const TABLE = 'evaluations';
 const ORGANISATION_TABLE = 'evaluation_organisation';
 const ORGANISATION_ID = 'current';
 const REVISION_TABLE = 'evaluations_revision';
-const REVISION_ID = 'current';
 
 /** Rows per insert: well under the bind-parameter limits of every database (7 columns a row). */
 const WRITE_BATCH = 100;
@@ -80,20 +75,7 @@ export class DatabaseEvaluationStore
   }
 
   async revision(): Promise<string> {
-    const row = await this.db<DbEvaluationsRevisionRow>(REVISION_TABLE)
-      .where({ id: REVISION_ID })
-      .first('revision');
-    return String(row?.revision ?? 0);
-  }
-
-  /**
-   * Raises the revision; called after the rows are written, so that a reader never keeps a copy
-   * with part of a change under the revision after it.
-   */
-  private async bumpRevision() {
-    await this.db<DbEvaluationsRevisionRow>(REVISION_TABLE)
-      .where({ id: REVISION_ID })
-      .increment('revision', 1);
+    return this.readRevision(REVISION_TABLE);
   }
 
   async listInputs(): Promise<Map<string, EvaluationInputs>> {
@@ -124,7 +106,7 @@ export class DatabaseEvaluationStore
         .merge();
     }
     if (rows.length > 0) {
-      await this.bumpRevision();
+      await this.raiseRevision(REVISION_TABLE);
     }
   }
 
@@ -135,7 +117,7 @@ export class DatabaseEvaluationStore
         .delete();
     }
     if (entityRefs.length > 0) {
-      await this.bumpRevision();
+      await this.raiseRevision(REVISION_TABLE);
     }
   }
 

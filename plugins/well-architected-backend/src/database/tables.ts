@@ -10,8 +10,11 @@ export interface DbDatasetStateRow {
   loaded_at: Date | string;
 }
 
-/** Row of `role_links_revision`: one row, raised by every change of `role_links`. */
-export interface DbRoleLinksRevisionRow {
+/**
+ * Row of a revision table, `role_links_revision` or `evaluations_revision`: one row, raised by
+ * every change of the table it counts.
+ */
+export interface DbRevisionRow {
   id: string;
   revision: number | string;
 }
@@ -34,12 +37,6 @@ export interface DbEvaluationRow {
   dataset_version: string;
   rule_config_hash: string;
   evaluated_at: Date | string;
-}
-
-/** Row of `evaluations_revision`: one row, raised by every change of `evaluations`. */
-export interface DbEvaluationsRevisionRow {
-  id: string;
-  revision: number | string;
 }
 
 /** Row of `evaluation_organisation`: one row, the organisation of the last round. */
