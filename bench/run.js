@@ -30,6 +30,8 @@ const settings = {
   port: process.env.WA_BENCH_PORT ?? '7107',
   databases: (process.env.BENCH_DATABASES ?? 'postgres,sqlite').split(','),
   durationSeconds: Number(process.env.BENCH_DURATION ?? 10),
+  /** The load scenarios to run (lib/scenarios.js ids, comma-separated); all when unset. */
+  scenarios: (process.env.BENCH_SCENARIOS ?? '').split(',').filter(Boolean),
   postgresUrl:
     process.env.WA_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432',
   postgresDatabase: process.env.WA_BENCH_PG_DATABASE ?? 'wa_bench',
@@ -232,6 +234,7 @@ async function benchDatabase(
         roleIds,
         callerTokens,
         durationSeconds: settings.durationSeconds,
+        only: settings.scenarios,
         log,
       });
     } finally {

@@ -1,11 +1,14 @@
 // What the journeys share: the browser, signing in as a guest, the plugin's API for expected
 // values, and the screenshots for the README.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './chromium.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
 
 /** Where run.sh started the backend, which also serves the built app. */
 export const baseUrl = process.env.E2E_BASE_URL ?? 'http://localhost:7207';
@@ -129,4 +132,80 @@ export async function assertAccessible(page, selector) {
     [],
     `axe found serious or critical violations in ${selector}`,
   );
+}
+
+/** The Coverage view's table. */
+export function coverageTable(page) {
+  return page.getByRole('table', { name: 'Coverage of Systems by pillar' });
+}
+
+/** The Coverage view's row of a System, by the name its link shows. */
+export function systemRow(page, name) {
+  return coverageTable(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name, exact: true }) });
+}
+
+/**
+ * The cell of a System's row in a pillar: after the System's and the owner's, in the order of
+ * the answer's `pillarIds`.
+ */
+export function pillarCell(page, coverage, name, pillarId) {
+  return systemRow(page, name)
+    .getByRole('cell')
+    .nth(2 + coverage.pillarIds.indexOf(pillarId));
+}
+
+/** What a pillar's column header says of its totals. */
+export function totalsText(totals) {
+  const { covered, partly, gap, notNeeded } = totals;
+  return `${covered} covered, ${partly} partly, ${gap} ${
+    gap === 1 ? 'gap' : 'gaps'
+  }, ${notNeeded} not needed`;
+}
+
+/** Waits until each pillar's column header shows its totals. */
+export async function expectTotals(page, totals) {
+  for (const t of totals) {
+    await coverageTable(page)
+      .getByRole('columnheader')
+      .filter({ hasText: totalsText(t) })
+      .first()
+      .waitFor();
+  }
+}
+
+/** The state a coverage cell shows, as the view words it (`Partly (1 of 2)`). */
+export function cellText(cell) {
+  const label = {
+    covered: 'Covered',
+    partly: 'Partly',
+    gap: 'Gap',
+    'not-needed': 'Not needed',
+  }[cell.state];
+  const of = cell.coveredRoleIds.length + cell.missingRoleIds.length;
+  return cell.state === 'partly'
+    ? `${label} (${cell.coveredRoleIds.length} of ${of})`
+    : label;
+}
+
+/**
+ * A validator of one schema of the plugin's OpenAPI document
+ * (`#/components/schemas/<name>`): answers made up by a journey must be ones the API could give.
+ */
+export async function openApiSchema(name) {
+  const document = parse(
+    await readFile(
+      new URL(
+        '../plugins/well-architected-backend/src/schema/openapi.yaml',
+        import.meta.url,
+      ),
+      'utf8',
+    ),
+  );
+  // The document's own keywords (paths, info…) are not JSON Schema: not strict about them.
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema(document, 'openapi');
+  return ajv.getSchema(`openapi#/components/schemas/${name}`);
 }

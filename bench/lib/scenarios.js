@@ -138,11 +138,48 @@ function scenarios({ catalog, roleIds, callerTokens }) {
         ),
       },
     },
+    {
+      // The Coverage view's first page and its usual filters in turn, over every System's
+      // stored evaluation, next to the catalog's own first page of the same Systems.
+      id: 'coverage',
+      connections: 10,
+      plugin: rotating(
+        [
+          '',
+          '?sort=gaps',
+          '?owner=group%3Adefault%2Fdepartment-0003',
+          '?domain=domain%3Adefault%2Fdomain-0007',
+          '?pillar=security&sort=gaps',
+          '?q=system-01',
+        ].map(query => `${plugin}/coverage${query}`),
+      ),
+      catalog: {
+        id: 'catalog-systems-page',
+        path: '/api/catalog/entities/by-query?filter=kind%3Dsystem&limit=100',
+      },
+    },
   ];
 }
 
 /**
- * Runs every scenario: a short warm-up of each side first (not recorded), then the catalog side
+ * The scenarios `only` names (all when it is empty), failing on a name that is not one, so that a
+ * typo does not measure nothing.
+ */
+function selected(all, only) {
+  if (only.length === 0) return all;
+  const unknown = only.filter(id => !all.some(s => s.id === id));
+  if (unknown.length > 0) {
+    throw new Error(
+      `Unknown scenario ${unknown.join(', ')} in BENCH_SCENARIOS; use ${all
+        .map(s => s.id)
+        .join(', ')}`,
+    );
+  }
+  return all.filter(s => only.includes(s.id));
+}
+
+/**
+ * Runs the scenarios (those named in `only`, or all): a short warm-up of each side first (not recorded), then the catalog side
  * and the plugin side, each with a CPU profile of the backend when a `profiler` is given. Returns
  * the results by scenario.
  */
@@ -155,9 +192,13 @@ async function runScenarios({
   durationSeconds,
   log,
   callerTokens,
+  only = [],
 }) {
   const results = [];
-  for (const scenario of scenarios({ catalog, roleIds, callerTokens })) {
+  for (const scenario of selected(
+    scenarios({ catalog, roleIds, callerTokens }),
+    only,
+  )) {
     const sides = [
       ...(scenario.catalog ? [['catalog', scenario.catalog]] : []),
       ['plugin', scenario.plugin],

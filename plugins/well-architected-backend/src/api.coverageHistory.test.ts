@@ -14,7 +14,7 @@ import { send, startApiServer } from './__testUtils__/apiBackend';
 import { apiRoutes, routeName } from './__testUtils__/apiRoutes';
 import {
   admin,
-  coverageCatalogFactory,
+  coverageCatalogFactories,
   coverageConfig,
   quiet,
   restricted,
@@ -55,7 +55,7 @@ describe.each(databases.eachSupportedId())(
           deps: {},
           factory: () => scheduler,
         }),
-        coverageCatalogFactory(),
+        ...coverageCatalogFactories(),
       ]);
       return { server, scheduler };
     }

@@ -191,7 +191,10 @@ export const wellArchitectedPlugin = createBackendPlugin({
           catalog: catalogReads,
         };
         const suggestions = new SuggestionService(evaluationReads);
-        const coverage = new CoverageService(evaluationReads);
+        const coverage = new CoverageService({
+          ...evaluationReads,
+          permissions,
+        });
         // Each round of the schedule tells owners about the gaps it opened, when config says so.
         await scheduleEvaluation({
           scheduler,

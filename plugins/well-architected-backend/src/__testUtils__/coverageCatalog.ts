@@ -4,13 +4,16 @@ import { Knex } from 'knex';
 import { startApiServer } from './apiBackend';
 import { CoverageTotals } from 'backstage-plugin-well-architected-common';
 import { group } from './exampleEntities';
-import { hidingCatalogFactory } from './policyServices';
+import {
+  admin,
+  hidingCatalogFactory,
+  policyPermissionsFactory,
+  restricted,
+} from './policyServices';
 import { defaultSuggestionRules } from '../services/suggestions/defaultRules';
 
-/** A user who may read the whole catalog. */
-export const admin = 'user:default/admin';
-/** A user who may not read s-hidden nor hidden-team. */
-export const restricted = 'user:default/restricted';
+// `admin` may read the whole catalog; `restricted` may not read s-hidden nor hidden-team.
+export { admin, restricted };
 
 const relations = (pairs: Array<[string, string]>) =>
   pairs.map(([type, targetRef]) => ({ type, targetRef }));
@@ -151,13 +154,19 @@ export const totals = (
 export const quiet = (pillarId: string, systems: number) =>
   totals(pillarId, [0, 0, 0, systems]);
 
-/** The catalog of the hand-computed coverage, which hides s-hidden and hidden-team from `restricted`. */
-export const coverageCatalogFactory = () =>
+/**
+ * The catalog of the hand-computed coverage, which hides s-hidden and hidden-team from
+ * `restricted`, and a permission policy that says so (the coverage asks the catalog about a
+ * caller only when the policy does not let it read everything).
+ */
+export const coverageCatalogFactories = () => [
+  policyPermissionsFactory({ hidesFrom: restricted }),
   hidingCatalogFactory({
     entities: coverageEntities,
     hidden: ['system:default/s-hidden', 'group:default/hidden-team'],
     from: restricted,
-  });
+  }),
+];
 
 /**
  * The plugin over the hand-computed catalog and its rules, on `knex`; a round runs at start, so
@@ -170,5 +179,5 @@ export const startCoverageServer = (knex: Knex) =>
     mockServices.scheduler.factory({
       includeInitialDelayedTasksOnStartup: true,
     }),
-    coverageCatalogFactory(),
+    ...coverageCatalogFactories(),
   ]);

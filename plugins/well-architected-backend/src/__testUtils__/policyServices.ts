@@ -98,18 +98,42 @@ export function hidingCatalogFactory(options: {
   });
 }
 
-/** A permission service that denies every request of the user `deniedUser` and allows all others. */
-export function denyingPermissionsFactory(deniedUser: string) {
+/**
+ * A permission service that denies every request of the user `deny`, and allows all others, except
+ * that reading the catalog is conditional for the user `hidesFrom`: what a catalog policy that
+ * hides some entities from that user answers (see `hidingCatalogFactory`).
+ */
+export function policyPermissionsFactory(options: {
+  deny?: string;
+  hidesFrom?: string;
+}) {
   const decide = (
-    requests: unknown[],
+    requests: Array<{ permission: { name: string } }>,
     { credentials }: { credentials: BackstageCredentials },
   ) =>
-    requests.map(() => ({
-      result:
-        userOf(credentials) === deniedUser
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW,
-    }));
+    requests.map(({ permission }) => {
+      const user = userOf(credentials);
+      if (user && user === options.deny) {
+        return { result: AuthorizeResult.DENY };
+      }
+      if (
+        user &&
+        user === options.hidesFrom &&
+        permission.name === 'catalog.entity.read'
+      ) {
+        return {
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'catalog',
+          resourceType: 'catalog-entity',
+          conditions: {
+            rule: 'IS_ENTITY_KIND',
+            resourceType: 'catalog-entity',
+            params: { kinds: ['component'] },
+          },
+        };
+      }
+      return { result: AuthorizeResult.ALLOW };
+    });
   const permissions: PermissionsService = {
     authorize: async (requests, opts) =>
       decide(requests, opts) as Awaited<
@@ -134,7 +158,7 @@ export function denyingPermissionsFactory(deniedUser: string) {
 export function restrictedViewFeatures(knex: Knex) {
   return [
     mockServices.database.factory({ knex }),
-    denyingPermissionsFactory(denied),
+    policyPermissionsFactory({ deny: denied, hidesFrom: restricted }),
     hidingCatalogFactory({
       entities: exampleEntities,
       hidden,

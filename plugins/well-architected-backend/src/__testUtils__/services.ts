@@ -130,8 +130,12 @@ export function inMemoryEvaluationStore(): EvaluationStore & {
 } {
   const rows = new Map<string, StoredEvaluation>();
   let organisation: StoredOrganisation | undefined;
+  let revision = 0;
   return {
     rows,
+    async revision() {
+      return String(revision);
+    },
     async readEvaluation(entityRef) {
       const row = rows.get(entityRef);
       return row && { ...row, organisationHash: organisation?.hash };
@@ -163,11 +167,13 @@ export function inMemoryEvaluationStore(): EvaluationStore & {
       for (const e of evaluations) {
         rows.set(e.entityRef, e);
       }
+      revision += 1;
     },
     async deleteEvaluations(entityRefs) {
       for (const ref of entityRefs) {
         rows.delete(ref);
       }
+      revision += 1;
     },
     async readOrganisation() {
       return organisation;
@@ -274,11 +280,11 @@ export function testServices(options: {
     catalog,
   };
   const suggestions = new SuggestionService(evaluationReads);
-  const coverage = new CoverageService(evaluationReads);
   const auditor = options.auditor ?? mockServices.auditor.mock();
   const permissions =
     options.permissions ??
     mockServices.permissions({ result: AuthorizeResult.ALLOW });
+  const coverage = new CoverageService({ ...evaluationReads, permissions });
   const coverageHistory = new CoverageHistory({
     store: inMemoryCoverageHistoryStore(),
     evaluations: evaluationStore,

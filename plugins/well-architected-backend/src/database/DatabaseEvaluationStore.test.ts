@@ -159,6 +159,35 @@ describe.each(databases.eachSupportedId())(
       ).toEqual(big.result);
     });
 
+    it('raises its revision after every write or removal, and after nothing else', async () => {
+      const start = await store.revision();
+      await store.writeEvaluations([]);
+      await store.deleteEvaluations([]);
+      await store.listSystemEvaluations();
+      expect(await store.revision()).toBe(start);
+
+      await store.writeEvaluations([evaluation('a'), evaluation('b')]);
+      const written = await store.revision();
+      expect(Number(written)).toBe(Number(start) + 1);
+      await store.deleteEvaluations(['system:default/a']);
+      expect(Number(await store.revision())).toBe(Number(written) + 1);
+    });
+
+    it('has a migration of the revision that rolls back and applies again', async () => {
+      await store.writeEvaluations([evaluation('a')]);
+      expect(await store.revision()).toBe('1');
+      await knex.migrate.down({
+        directory: migrations,
+        name: '20261204000000_evaluations_revision.js',
+      });
+      expect(await knex.schema.hasTable('evaluations_revision')).toBe(false);
+      expect(await knex.schema.hasTable('evaluations')).toBe(true);
+      await knex.migrate.latest({ directory: migrations });
+      expect(await store.revision()).toBe('0');
+      await store.writeEvaluations([evaluation('b')]);
+      expect(await store.revision()).toBe('1');
+    });
+
     it('has a migration that rolls back and applies again', async () => {
       await store.writeEvaluations([evaluation('a')]);
       await knex.migrate.down({

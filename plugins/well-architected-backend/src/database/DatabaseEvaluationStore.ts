@@ -10,6 +10,7 @@ import { DbEvaluationOrganisationRow, DbEvaluationRow } from './tables';
 const TABLE = 'evaluations';
 const ORGANISATION_TABLE = 'evaluation_organisation';
 const ORGANISATION_ID = 'current';
+const REVISION_TABLE = 'evaluations_revision';
 
 /** Rows per insert: well under the bind-parameter limits of every database (7 columns a row). */
 const WRITE_BATCH = 100;
@@ -82,6 +83,10 @@ export class DatabaseEvaluationStore
     }));
   }
 
+  async revision(): Promise<string> {
+    return this.readRevision(REVISION_TABLE);
+  }
+
   async listInputs(): Promise<Map<string, EvaluationInputs>> {
     const rows = await this.db<DbEvaluationRow>(TABLE).select(
       'entity_ref',
@@ -109,6 +114,9 @@ export class DatabaseEvaluationStore
         .onConflict('entity_ref')
         .merge();
     }
+    if (rows.length > 0) {
+      await this.raiseRevision(REVISION_TABLE);
+    }
   }
 
   async deleteEvaluations(entityRefs: string[]): Promise<void> {
@@ -116,6 +124,9 @@ export class DatabaseEvaluationStore
       await this.db<DbEvaluationRow>(TABLE)
         .whereIn('entity_ref', entityRefs.slice(i, i + WRITE_BATCH))
         .delete();
+    }
+    if (entityRefs.length > 0) {
+      await this.raiseRevision(REVISION_TABLE);
     }
   }
 

@@ -2,11 +2,10 @@ import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { KnexStore, readTimestamp } from './connectDatabase';
 import { RoleLinkStore, StoredRoleLink } from './RoleLinkStore';
-import { DbRoleLinkRow, DbRoleLinksRevisionRow } from './tables';
+import { DbRoleLinkRow } from './tables';
 
 const TABLE = 'role_links';
 const REVISION_TABLE = 'role_links_revision';
-const REVISION_ID = 'current';
 
 /** How often a link change is tried again when concurrent changes of the same link get between. */
 const MAX_LINK_ATTEMPTS = 3;
@@ -34,17 +33,7 @@ export class DatabaseRoleLinkStore extends KnexStore implements RoleLinkStore {
   }
 
   async revision(): Promise<string> {
-    const row = await this.db<DbRoleLinksRevisionRow>(REVISION_TABLE)
-      .where({ id: REVISION_ID })
-      .first('revision');
-    return String(row?.revision ?? 0);
-  }
-
-  /** Raises the revision; called after each change, so a reader never caches a change as old. */
-  private async bumpRevision() {
-    await this.db<DbRoleLinksRevisionRow>(REVISION_TABLE)
-      .where({ id: REVISION_ID })
-      .increment('revision', 1);
+    return this.readRevision(REVISION_TABLE);
   }
 
   async linkedRoleIds(): Promise<string[]> {
@@ -94,7 +83,7 @@ export class DatabaseRoleLinkStore extends KnexStore implements RoleLinkStore {
         })
         .delete();
       if (deleted > 0) {
-        await this.bumpRevision();
+        await this.raiseRevision(REVISION_TABLE);
         return toLink(row);
       }
     }
@@ -130,7 +119,7 @@ export class DatabaseRoleLinkStore extends KnexStore implements RoleLinkStore {
       const stored = await this.find(link);
       return stored && { link: stored, created: false };
     }
-    await this.bumpRevision();
+    await this.raiseRevision(REVISION_TABLE);
     // Made here; a concurrent unlink may have removed it already, and it was created all the same.
     return { link: (await this.find(link)) ?? toLink(row), created: true };
   }

@@ -39,6 +39,11 @@ export interface EvaluationStore {
 
   /** The evaluations of every System and Component, ordered by entity ref. */
   listEvaluations(): Promise<StoredEvaluation[]>;
+  /**
+   * A counter raised after every write or removal of evaluations, by any replica: a copy of the
+   * evaluations read under one value is current while the counter keeps it.
+   */
+  revision(): Promise<string>;
 
   /** What each stored evaluation was computed from, by lower-case entity ref. */
   listInputs(): Promise<Map<string, EvaluationInputs>>;

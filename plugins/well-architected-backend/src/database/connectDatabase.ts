@@ -4,6 +4,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { DbRevisionRow } from './tables';
 
 const migrationsDir = resolvePackagePath(
   'backstage-plugin-well-architected-backend',
@@ -122,6 +123,24 @@ export abstract class KnexStore {
     options: { database: DatabaseService },
   ): Promise<T> {
     return new this(await connectDatabase(options.database));
+  }
+
+  /** The counter of a one-row revision table (`id` "current", `revision`), as a string. */
+  protected async readRevision(table: string): Promise<string> {
+    const row = await this.db<DbRevisionRow>(table)
+      .where({ id: 'current' })
+      .first('revision');
+    return String(row?.revision ?? 0);
+  }
+
+  /**
+   * Raises the counter of a one-row revision table; called after each change, so that a reader
+   * never holds a change under the revision before it.
+   */
+  protected async raiseRevision(table: string): Promise<void> {
+    await this.db<DbRevisionRow>(table)
+      .where({ id: 'current' })
+      .increment('revision', 1);
   }
 
   /**

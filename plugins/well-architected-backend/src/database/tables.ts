@@ -10,8 +10,11 @@ export interface DbDatasetStateRow {
   loaded_at: Date | string;
 }
 
-/** Row of `role_links_revision`: one row, raised by every change of `role_links`. */
-export interface DbRoleLinksRevisionRow {
+/**
+ * Row of a revision table, `role_links_revision` or `evaluations_revision`: one row, raised by
+ * every change of the table it counts.
+ */
+export interface DbRevisionRow {
   id: string;
   revision: number | string;
 }

@@ -1,4 +1,7 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
   CoverageCell,
@@ -17,8 +20,9 @@ import {
   RoleSystemsResponse,
 } from 'backstage-plugin-well-architected-common';
 import { CoverageRollUp } from '../database/CoverageHistoryStore';
+import { StoredOrganisation } from '../database/EvaluationStore';
 import { coverageCsv } from './coverageCsv';
-import { readableRefs } from './catalogVisibility';
+import { readableRefs, readsWholeCatalog } from './catalogVisibility';
 import {
   byScope,
   gapsOf,
@@ -31,6 +35,7 @@ import { EntityEvaluation, Organisation } from './evaluation/model';
 import { normalizeRef } from './RoleLinkService';
 import { toSuggestion } from './suggestions/SuggestionService';
 import { EvaluationReads } from './evaluationReads';
+import { SystemEvaluations } from './SystemEvaluations';
 
 const DEFAULT_LIMIT = 100;
 
@@ -66,7 +71,16 @@ const count = (cells: CoverageCell[], state: CoverageState) =>
  * which roles) are seen, which Groups hold a role and whether the owner and Domain are named.
  */
 export class CoverageService {
-  constructor(private readonly options: EvaluationReads) {}
+  private readonly evaluations: SystemEvaluations;
+  private organisation?: StoredOrganisation;
+
+  constructor(
+    private readonly options: EvaluationReads & {
+      permissions: Pick<PermissionsService, 'authorizeConditional'>;
+    },
+  ) {
+    this.evaluations = new SystemEvaluations(options.store);
+  }
 
   async coverage(
     query: CoverageQuery,
@@ -300,8 +314,8 @@ export class CoverageService {
   private async systems(credentials: BackstageCredentials) {
     const [evaluations, { organisation }, links, roleDataset, decisions] =
       await Promise.all([
-        this.options.store.listSystemEvaluations(),
-        this.options.evaluator.organisation(),
+        this.evaluations.list(),
+        this.currentOrganisation(),
         this.options.links.listLinks(),
         this.options.roleDataset.current(),
         this.options.decisions.listDecisions({ now: new Date() }),
@@ -314,20 +328,29 @@ export class CoverageService {
       organisation,
       links,
     );
-    const visible = await readableRefs(
-      this.options.catalog,
-      [
-        ...evaluations.flatMap(({ result }) => [
-          result.entityRef,
-          ...(result.ownerRef ? [result.ownerRef] : []),
-          ...(result.domainRef ? [result.domainRef] : []),
-          ...result.roles.flatMap(r => r.reasons.flatMap(x => x.entityRefs)),
-        ]),
-        ...[...holders.values()].flat().map(h => h.groupRef),
-        ...decisions.flatMap(d => (d.groupRef ? [d.groupRef] : [])),
-      ],
+    // A caller who may read the whole catalog sees everything the evaluation names; anyone else
+    // has every System, owner, Domain, reason and holder checked in one catalog request.
+    const visible = (await readsWholeCatalog(
+      this.options.permissions,
       credentials,
-    );
+    ))
+      ? () => true
+      : await readableRefs(
+          this.options.catalog,
+          [
+            ...evaluations.flatMap(({ result }) => [
+              result.entityRef,
+              ...(result.ownerRef ? [result.ownerRef] : []),
+              ...(result.domainRef ? [result.domainRef] : []),
+              ...result.roles.flatMap(r =>
+                r.reasons.flatMap(x => x.entityRefs),
+              ),
+            ]),
+            ...[...holders.values()].flat().map(h => h.groupRef),
+            ...decisions.flatMap(d => (d.groupRef ? [d.groupRef] : [])),
+          ],
+          credentials,
+        );
     const held = new Set(
       [...holders]
         .filter(([, groups]) => groups.some(h => visible(h.groupRef)))
@@ -383,6 +406,15 @@ export class CoverageService {
         return { result, row };
       });
     return { systems, organisation, visible, holders, decided };
+  }
+
+  /** The organisation of the last round, read again only when the stored one changed. */
+  private async currentOrganisation(): Promise<StoredOrganisation> {
+    const hash = await this.options.store.readOrganisationHash();
+    if (!this.organisation || this.organisation.hash !== hash) {
+      this.organisation = await this.options.evaluator.organisation();
+    }
+    return this.organisation;
   }
 
   /**

@@ -1,4 +1,9 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogReads } from './boundedCatalog';
 import { normalizeRef } from './RoleLinkService';
 
@@ -21,4 +26,22 @@ export async function readableRefs(
   );
   const readable = new Set(unique.filter((_, i) => Boolean(items[i])));
   return ref => readable.has(normalizeRef(ref));
+}
+
+/**
+ * Whether the permission policy lets the caller read every entity of the catalog (an ALLOW
+ * without conditions, as for service credentials or a policy that lets everyone read the
+ * catalog). Then an answer that names many entities needs no catalog request to learn which the
+ * caller may read: only the entities that are in the catalog are in the stored evaluation, as of
+ * its last round.
+ */
+export async function readsWholeCatalog(
+  permissions: Pick<PermissionsService, 'authorizeConditional'>,
+  credentials: BackstageCredentials,
+): Promise<boolean> {
+  const [decision] = await permissions.authorizeConditional(
+    [{ permission: catalogEntityReadPermission }],
+    { credentials },
+  );
+  return decision.result === AuthorizeResult.ALLOW;
 }

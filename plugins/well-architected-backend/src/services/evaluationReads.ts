@@ -14,7 +14,10 @@ import { ReviewerService } from './suggestions/ReviewerService';
 export interface EvaluationReads {
   store: Pick<
     EvaluationStore,
-    'readEvaluation' | 'readOrganisationHash' | 'listSystemEvaluations'
+    | 'readEvaluation'
+    | 'readOrganisationHash'
+    | 'listSystemEvaluations'
+    | 'revision'
   >;
   evaluator: Pick<CatalogEvaluator, 'evaluateEntity' | 'organisation'>;
   links: Pick<RoleLinkStore, 'revision' | 'listLinks'>;

@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
@@ -19,13 +20,22 @@ export function useTitles() {
   const api = useApi(wellArchitectedApiRef);
   const pillars = useAsync(() => api.getPillars(), [api]);
   const roles = useAsync(() => api.listRoleSummaries(), [api]);
-  return {
-    pillars: pillars.value?.items ?? [],
-    pillarTitle: (pillarId: PillarId) =>
+  // Stable while the pillars and roles stay the same, so that a chart is not drawn again for
+  // every page of rows, and a title is one look-up, not a search, for each role of each cell.
+  const pillarTitle = useCallback(
+    (pillarId: PillarId) =>
       pillars.value?.items.find(p => p.id === pillarId)?.title ?? pillarId,
-    roleTitle: (roleId: string) =>
-      roles.value?.items.find(r => r.id === roleId)?.title ?? roleId,
-  };
+    [pillars.value],
+  );
+  const roleTitles = useMemo(
+    () => new Map((roles.value?.items ?? []).map(r => [r.id, r.title])),
+    [roles.value],
+  );
+  const roleTitle = useCallback(
+    (roleId: string) => roleTitles.get(roleId) ?? roleId,
+    [roleTitles],
+  );
+  return { pillars: pillars.value?.items ?? [], pillarTitle, roleTitle };
 }
 
 /**

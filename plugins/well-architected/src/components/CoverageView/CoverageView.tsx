@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { EmptyState } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
@@ -86,6 +86,9 @@ const useStyles = makeStyles(theme =>
     totals: { fontWeight: 'normal', display: 'block' },
   }),
 );
+
+/** The trend, drawn again only when its filters or the pillars' titles change. */
+const Trend = memo(CoverageTrend);
 
 /** The filters of the view, as the URL holds them. */
 const FILTER_KEYS = [
@@ -349,7 +352,7 @@ export function CoverageView() {
         )}
       </Grid>
       <Grid item>
-        <CoverageTrend
+        <Trend
           owner={filters.owner}
           domain={filters.domain}
           pillar={filters.pillar}
