@@ -258,7 +258,9 @@ export function RoleExplorer() {
         const pillarId = pillar?.id;
         const categoryId = knownCategory ? categoryParam : undefined;
         return (
-          <Grid container spacing={3} direction="column">
+          // nowrap: a wrapping column sizes its items to their content, so the chips would stay
+          // on one line and a narrow window would scroll sideways.
+          <Grid container spacing={3} direction="column" wrap="nowrap">
             <Grid item>
               <UnknownFilters
                 pillars={pillarList}
