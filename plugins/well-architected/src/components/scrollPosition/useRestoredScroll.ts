@@ -61,7 +61,7 @@ export function useRestoredScroll(ready: boolean) {
     if (restoredKey.current !== key) {
       restoredKey.current = key;
       const y = savedPosition(key);
-      if (y !== undefined) {
+      if (y !== undefined && y !== window.scrollY) {
         window.scrollTo(0, y);
       }
     }
