@@ -11,6 +11,7 @@ import {
   Table,
   TableBody,
   TableCell,
+  TableContainer,
   TableHead,
   TableRow,
   TextField,
@@ -154,38 +155,46 @@ function CoverageTable(props: {
   const { coverage, pillarTitle, roleTitle, page, onPage } = props;
   return (
     <>
-      <Table size="small" aria-label="Coverage of Systems by pillar">
-        <TableHead>
-          <TableRow>
-            <TableCell>System</TableCell>
-            <TableCell>Owner</TableCell>
-            {coverage.totals.map(totals => (
-              <PillarHeader
-                key={totals.pillarId}
-                title={pillarTitle(totals.pillarId)}
-                totals={totals}
-              />
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {coverage.items.map(item => (
-            <TableRow key={item.entityRef}>
-              <TableCell component="th" scope="row">
-                <EntityRefLink entityRef={item.entityRef} title={item.name} />
-              </TableCell>
-              <TableCell>
-                {item.ownerRef && <EntityRefLink entityRef={item.ownerRef} />}
-              </TableCell>
-              {item.cells.map(cell => (
-                <TableCell key={cell.pillarId}>
-                  <StateCell cell={cell} roleTitle={roleTitle} />
-                </TableCell>
+      {/* A pillar a column: in a narrow window the table scrolls on its own, not the page. It can
+          take focus, so that the keyboard scrolls it too. */}
+      <TableContainer
+        tabIndex={0}
+        role="region"
+        aria-label="Coverage of Systems by pillar, scrollable"
+      >
+        <Table size="small" aria-label="Coverage of Systems by pillar">
+          <TableHead>
+            <TableRow>
+              <TableCell>System</TableCell>
+              <TableCell>Owner</TableCell>
+              {coverage.totals.map(totals => (
+                <PillarHeader
+                  key={totals.pillarId}
+                  title={pillarTitle(totals.pillarId)}
+                  totals={totals}
+                />
               ))}
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {coverage.items.map(item => (
+              <TableRow key={item.entityRef}>
+                <TableCell component="th" scope="row">
+                  <EntityRefLink entityRef={item.entityRef} title={item.name} />
+                </TableCell>
+                <TableCell>
+                  {item.ownerRef && <EntityRefLink entityRef={item.ownerRef} />}
+                </TableCell>
+                {item.cells.map(cell => (
+                  <TableCell key={cell.pillarId}>
+                    <StateCell cell={cell} roleTitle={roleTitle} />
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
       <TablePages count={coverage.totalCount} page={page} onPage={onPage} />
     </>
   );
@@ -288,7 +297,9 @@ export function CoverageView() {
   const classes = useFilterStyles();
 
   return (
-    <Grid container spacing={2} direction="column">
+    // nowrap: a wrapping column sizes its items to their content, so the filters would not
+    // wrap and a narrow window would scroll sideways.
+    <Grid container spacing={2} direction="column" wrap="nowrap">
       <Grid item>
         <ToggleButtonGroup
           exclusive

@@ -1,5 +1,11 @@
 import { ReactNode } from 'react';
-import { Chip, ListItem, ListItemText, Typography } from '@material-ui/core';
+import {
+  Chip,
+  ListItem,
+  ListItemText,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
 import {
   Responsibility,
   ResponsibilityFlag,
@@ -8,6 +14,12 @@ import {
 const FLAG_LABELS: Record<ResponsibilityFlag, string> = {
   'highly-regulated-environments': 'Optional: highly regulated environments',
 };
+
+const useStyles = makeStyles({
+  // Backstage's theme keeps a dense list's text on one line and cuts it at the edge; a
+  // responsibility is read in full, so it wraps.
+  text: { whiteSpace: 'normal' },
+});
 
 /** Small chips for the flags that a responsibility's text carries. */
 function FlagChips(props: { flags: ResponsibilityFlag[] }) {
@@ -36,9 +48,11 @@ export function ResponsibilityItem(props: {
   category?: string;
 }) {
   const { responsibility, category } = props;
+  const classes = useStyles();
   return (
     <ListItem disableGutters alignItems="flex-start">
       <ListItemText
+        className={classes.text}
         primary={
           <>
             {category && (

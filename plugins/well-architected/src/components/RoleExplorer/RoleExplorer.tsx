@@ -16,6 +16,7 @@ import { roleRouteRef } from '../../routes';
 import { AsyncContent, nothingFound } from '../AsyncContent';
 import { plural } from '../plural';
 import { ResponsibilityItem } from '../ResponsibilityItem';
+import { useRestoredScroll } from '../scrollPosition';
 import { NoMatch, SearchField, useUrlFilters } from '../urlFilters';
 
 /** Page size that holds the whole dataset; the list is grouped client-side by category. */
@@ -189,6 +190,8 @@ function RoleResults(props: {
     () => (roles.value ? groupByCategory(pillars, roles.value.items) : []),
     [pillars, roles.value],
   );
+  // Back from a role page returns to where the person was in a long list.
+  useRestoredScroll(!roles.loading && roles.value !== undefined);
   return (
     <AsyncContent
       state={roles}
@@ -258,7 +261,9 @@ export function RoleExplorer() {
         const pillarId = pillar?.id;
         const categoryId = knownCategory ? categoryParam : undefined;
         return (
-          <Grid container spacing={3} direction="column">
+          // nowrap: a wrapping column sizes its items to their content, so the chips would stay
+          // on one line and a narrow window would scroll sideways.
+          <Grid container spacing={3} direction="column" wrap="nowrap">
             <Grid item>
               <UnknownFilters
                 pillars={pillarList}

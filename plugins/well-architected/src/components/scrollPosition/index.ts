@@ -1,0 +1,1 @@
+export { useRestoredScroll } from './useRestoredScroll';
