@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { EmptyState } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
