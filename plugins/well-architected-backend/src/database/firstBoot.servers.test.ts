@@ -59,6 +59,7 @@ describe('first boot of several replicas on one empty database', () => {
           '20261202000000_evaluations.js',
           '20261203000000_suggestion_decisions.js',
           '20261203000100_coverage_history.js',
+          '20261204000000_evaluations_revision.js',
         ]);
         const [{ n }] = await database('responsibilities').count({ n: '*' });
         expect(Number(n)).toBe(129);

@@ -53,6 +53,19 @@ function servicesWith(
         result: options.result ?? AuthorizeResult.ALLOW,
       })),
     ) as any,
+    // Catalog reads are conditional, so every answer asks the catalog what the caller may read.
+    authorizeConditional: jest.fn(async requests =>
+      requests.map(() => ({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+        conditions: {
+          rule: 'IS_ENTITY_KIND',
+          resourceType: 'catalog-entity',
+          params: { kinds: ['system', 'component', 'group'] },
+        },
+      })),
+    ) as any,
   });
   const auditEvent = { success: jest.fn(), fail: jest.fn() };
   const auditor = mockServices.auditor.mock({
