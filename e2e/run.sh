@@ -38,6 +38,8 @@ workspace=$(bash scripts/build-production.sh 2>"$results/build.log" | tail -n 1)
 
 E2E_DATA_DIR=$(mktemp -d)
 export E2E_DATA_DIR
+# The catalog location the notifications journey writes to (see e2e/app-config.e2e.yaml).
+echo '# no entities until a journey writes some' >"$E2E_DATA_DIR/journey-entities.yaml"
 (cd "$workspace" && NODE_ENV=production exec node packages/backend \
   --config "$repo_root/app-config.yaml" --config "$repo_root/e2e/app-config.e2e.yaml") \
   >"$results/backend.log" 2>&1 &

@@ -64,7 +64,7 @@ export function gone(locator) {
 let token;
 
 /** The guest's token, fetched once. */
-async function guestToken() {
+export async function guestToken() {
   token ??= await fetch(new URL('/api/auth/guest/refresh', baseUrl), {
     method: 'POST',
   })
