@@ -88,6 +88,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         notifications: notificationService,
         permissions: coreServices.permissions,
@@ -103,6 +104,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
         database,
         httpAuth,
         httpRouter,
+        lifecycle,
         logger,
         notifications,
         permissions,
@@ -210,6 +212,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
           }),
           settings: evaluation,
           logger,
+          lifecycle,
         });
         // Decisions are about catalog entities: the policy decides with the catalog's conditions
         // (the entity's owners, its kind…), which the catalog backend resolves.

@@ -308,6 +308,7 @@ describe('scheduleEvaluation', () => {
     const changing = changingCatalog(initial);
     const services = testServices({ dataset, catalog: changing.catalog });
     const scheduler = mockServices.scheduler();
+    const lifecycle = mockServices.lifecycle.mock();
     const rounds: EvaluationRound[] = [];
     await scheduleEvaluation({
       scheduler,
@@ -320,7 +321,14 @@ describe('scheduleEvaluation', () => {
       },
       settings,
       logger: mockServices.logger.mock(),
+      lifecycle,
     });
+    /** Runs what the backend runs when it stops. */
+    const stop = async () => {
+      for (const [hook] of lifecycle.addShutdownHook.mock.calls) {
+        await hook();
+      }
+    };
     /** Waits until no round has run for a few follow-up delays. */
     const quiet = async () => {
       let seen = -1;
@@ -329,7 +337,7 @@ describe('scheduleEvaluation', () => {
         await sleep(150);
       }
     };
-    return { ...changing, ...services, scheduler, rounds, quiet };
+    return { ...changing, ...services, scheduler, rounds, quiet, stop };
   }
 
   it('follows a round that ran before the catalog processed its entities until the catalog settles', async () => {
@@ -371,6 +379,17 @@ describe('scheduleEvaluation', () => {
     await scheduler.triggerTask(TASK);
     await quiet();
     expect(rounds.map(r => r.settled)).toEqual([false, true, true]);
+  });
+
+  it('drops a waiting follow-up when the backend stops', async () => {
+    const { scheduler, rounds, stop } = await scheduled(
+      withEtags(exampleEntities),
+    );
+    await scheduler.triggerTask(TASK);
+    expect(rounds.map(r => r.settled)).toEqual([false]);
+    await stop();
+    await sleep(200);
+    expect(rounds).toHaveLength(1);
   });
 
   it('goes back to its interval after as many follow-ups in a row as it allows', async () => {
