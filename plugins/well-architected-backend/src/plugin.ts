@@ -191,12 +191,10 @@ export const wellArchitectedPlugin = createBackendPlugin({
           roleDataset,
           reviewers: new ReviewerService(readReviewerOptions(config)),
           catalog: catalogReads,
+          permissions,
         };
         const suggestions = new SuggestionService(evaluationReads);
-        const coverage = new CoverageService({
-          ...evaluationReads,
-          permissions,
-        });
+        const coverage = new CoverageService(evaluationReads);
         // Each round of the schedule tells owners about the gaps it opened, when config says so.
         await scheduleEvaluation({
           scheduler,

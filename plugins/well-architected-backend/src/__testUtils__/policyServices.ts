@@ -100,13 +100,14 @@ export function hidingCatalogFactory(options: {
 
 /**
  * A permission service that denies every request of the user `deny`, and allows all others, except
- * that reading the catalog is conditional for the user `hidesFrom`: what a catalog policy that
- * hides some entities from that user answers (see `hidingCatalogFactory`).
+ * that reading the catalog is conditional for the user `hidesFrom` (for every user when it is
+ * `EVERY_USER`): what a catalog policy that hides some entities from that user answers (see
+ * `hidingCatalogFactory`). Service credentials are allowed everything, as Backstage allows them.
  */
-export function policyPermissionsFactory(options: {
+export function policyPermissions(options: {
   deny?: string;
   hidesFrom?: string;
-}) {
+}): PermissionsService {
   const decide = (
     requests: Array<{ permission: { name: string } }>,
     { credentials }: { credentials: BackstageCredentials },
@@ -118,7 +119,7 @@ export function policyPermissionsFactory(options: {
       }
       if (
         user &&
-        user === options.hidesFrom &&
+        (options.hidesFrom === EVERY_USER || user === options.hidesFrom) &&
         permission.name === 'catalog.entity.read'
       ) {
         return {
@@ -134,7 +135,7 @@ export function policyPermissionsFactory(options: {
       }
       return { result: AuthorizeResult.ALLOW };
     });
-  const permissions: PermissionsService = {
+  return {
     authorize: async (requests, opts) =>
       decide(requests, opts) as Awaited<
         ReturnType<PermissionsService['authorize']>
@@ -144,6 +145,16 @@ export function policyPermissionsFactory(options: {
         ReturnType<PermissionsService['authorizeConditional']>
       >,
   };
+}
+
+/** `hidesFrom` of `policyPermissions`: reading the catalog is conditional for every user. */
+export const EVERY_USER = '*';
+
+/** `policyPermissions` as the permissions service of a test backend. */
+export function policyPermissionsFactory(
+  options: Parameters<typeof policyPermissions>[0],
+) {
+  const permissions = policyPermissions(options);
   return createServiceFactory({
     service: coreServices.permissions,
     deps: {},

@@ -4,7 +4,6 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   CatalogService,
   catalogServiceRef,
@@ -40,6 +39,7 @@ import { SuggestionService } from '../services/suggestions/SuggestionService';
 import { SuggestionDecisions } from '../services/SuggestionDecisions';
 import { RuleFeedback } from '../services/RuleFeedback';
 import { exampleEntities } from './exampleEntities';
+import { EVERY_USER, policyPermissions } from './policyServices';
 import { inMemoryRoleStore } from './testDataset';
 
 /** A RoleLinkStore over an array, for tests above the database layer. */
@@ -268,6 +268,10 @@ export function testServices(options: {
     logger,
   });
   const decisionStore = inMemoryDecisionStore(options.decisions);
+  // Reading the catalog is conditional for users, so that answers to them ask the catalog what
+  // they may read, as under a policy that hides entities; service credentials read everything.
+  const permissions =
+    options.permissions ?? policyPermissions({ hidesFrom: EVERY_USER });
   const evaluationReads = {
     store: evaluationStore,
     evaluator,
@@ -278,13 +282,11 @@ export function testServices(options: {
       maxMembersPerGroup: options.maxMembersPerGroup,
     }),
     catalog,
+    permissions,
   };
   const suggestions = new SuggestionService(evaluationReads);
   const auditor = options.auditor ?? mockServices.auditor.mock();
-  const permissions =
-    options.permissions ??
-    mockServices.permissions({ result: AuthorizeResult.ALLOW });
-  const coverage = new CoverageService({ ...evaluationReads, permissions });
+  const coverage = new CoverageService(evaluationReads);
   const coverageHistory = new CoverageHistory({
     store: inMemoryCoverageHistoryStore(),
     evaluations: evaluationStore,

@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
   CoverageCell,
@@ -20,7 +17,12 @@ import {
   RoleSystemsResponse,
 } from 'backstage-plugin-well-architected-common';
 import { CoverageRollUp } from '../database/CoverageHistoryStore';
-import { StoredOrganisation } from '../database/EvaluationStore';
+import { StoredDecision } from '../database/DecisionStore';
+import {
+  StoredEvaluation,
+  StoredOrganisation,
+} from '../database/EvaluationStore';
+import { StoredRoleLink } from '../database/RoleLinkStore';
 import { coverageCsv } from './coverageCsv';
 import { readableRefs, readsWholeCatalog } from './catalogVisibility';
 import {
@@ -35,7 +37,9 @@ import { EntityEvaluation, Organisation } from './evaluation/model';
 import { normalizeRef } from './RoleLinkService';
 import { toSuggestion } from './suggestions/SuggestionService';
 import { EvaluationReads } from './evaluationReads';
-import { SystemEvaluations } from './SystemEvaluations';
+import { HeldByRevision } from './HeldByRevision';
+import { RoleDatasetSnapshot } from './RoleDataset';
+import { ReviewerService } from './suggestions/ReviewerService';
 
 const DEFAULT_LIMIT = 100;
 
@@ -71,15 +75,22 @@ const count = (cells: CoverageCell[], state: CoverageState) =>
  * which roles) are seen, which Groups hold a role and whether the owner and Domain are named.
  */
 export class CoverageService {
-  private readonly evaluations: SystemEvaluations;
+  private readonly evaluations: HeldByRevision<StoredEvaluation[]>;
+  private readonly links: HeldByRevision<StoredRoleLink[]>;
   private organisation?: StoredOrganisation;
+  /** The Systems as a caller who may read the whole catalog sees them, and what they came from. */
+  private everything?: { key: string; systems: Promise<Systems> };
 
-  constructor(
-    private readonly options: EvaluationReads & {
-      permissions: Pick<PermissionsService, 'authorizeConditional'>;
-    },
-  ) {
-    this.evaluations = new SystemEvaluations(options.store);
+  constructor(private readonly options: EvaluationReads) {
+    const { store, links } = options;
+    this.evaluations = new HeldByRevision({
+      revision: () => store.revision(),
+      read: () => store.listSystemEvaluations(),
+    });
+    this.links = new HeldByRevision({
+      revision: () => links.revision(),
+      read: () => links.listLinks(),
+    });
   }
 
   async coverage(
@@ -308,104 +319,54 @@ export class CoverageService {
   }
 
   /**
-   * Every System `credentials` may read, with its cells in every pillar. The one place a cell's
-   * state is decided from the roles suggested for the System and the roles some Group holds.
+   * Every System `credentials` may read, with its cells in every pillar. What a caller who may
+   * read the whole catalog sees depends only on the stored evaluations, the organisation, the
+   * links, the dataset and the decisions in force: it is built once for each change of these and
+   * shared by such callers. Anyone else has every System, owner, Domain, reason and holder checked
+   * in one catalog request, and the answer built for them.
    */
-  private async systems(credentials: BackstageCredentials) {
-    const [evaluations, { organisation }, links, roleDataset, decisions] =
+  private async systems(credentials: BackstageCredentials): Promise<Systems> {
+    const [evaluations, organisation, links, roleDataset, decisions, whole] =
       await Promise.all([
-        this.evaluations.list(),
+        this.evaluations.current(),
         this.currentOrganisation(),
-        this.options.links.listLinks(),
+        this.links.current(),
         this.options.roleDataset.current(),
         this.options.decisions.listDecisions({ now: new Date() }),
+        readsWholeCatalog(this.options.permissions, credentials),
       ]);
-    const roleIds = [
-      ...new Set(evaluations.flatMap(e => e.result.roles.map(r => r.roleId))),
-    ];
-    const holders = this.options.reviewers.holdersOf(
-      roleIds,
-      organisation,
-      links,
-    );
-    // A caller who may read the whole catalog sees everything the evaluation names; anyone else
-    // has every System, owner, Domain, reason and holder checked in one catalog request.
-    const visible = (await readsWholeCatalog(
-      this.options.permissions,
-      credentials,
-    ))
-      ? () => true
-      : await readableRefs(
-          this.options.catalog,
-          [
-            ...evaluations.flatMap(({ result }) => [
-              result.entityRef,
-              ...(result.ownerRef ? [result.ownerRef] : []),
-              ...(result.domainRef ? [result.domainRef] : []),
-              ...result.roles.flatMap(r =>
-                r.reasons.flatMap(x => x.entityRefs),
-              ),
-            ]),
-            ...[...holders.values()].flat().map(h => h.groupRef),
-            ...decisions.flatMap(d => (d.groupRef ? [d.groupRef] : [])),
-          ],
-          credentials,
-        );
-    const held = new Set(
-      [...holders]
-        .filter(([, groups]) => groups.some(h => visible(h.groupRef)))
-        .map(([roleId]) => roleId),
-    );
-
-    // What owners decided, as `entityRef roleId`: a dismissed role is not counted, an accepted
-    // one has the reviewer group its owners pinned.
-    const decided = new Map(
-      decisions.map(d => [`${d.entityRef} ${d.roleId}`, d]),
-    );
-    const systems = evaluations
-      .filter(e => visible(e.result.entityRef))
-      .map(({ result, evaluatedAt }) => {
-        const roles = result.roles.flatMap((role): VisibleRole[] => {
-          const suggestion = toSuggestion(role, roleDataset, visible);
-          return suggestion ? [suggestion] : [];
-        });
-        const row: CoverageSystem = {
-          entityRef: result.entityRef,
-          name: result.title ?? parseEntityRef(result.entityRef).name,
-          ownerRef:
-            result.ownerRef && visible(result.ownerRef)
-              ? result.ownerRef
-              : undefined,
-          domainRef:
-            result.domainRef && visible(result.domainRef)
-              ? result.domainRef
-              : undefined,
-          lifecycles: result.lifecycles ?? [],
-          ...(result.tier && { tier: result.tier }),
-          cells: PILLAR_IDS.map(pillarId => {
-            const decision = (roleId: string) =>
-              decided.get(`${result.entityRef} ${roleId}`)?.decision;
-            const suggested = roles
-              .filter(r => r.pillarIds.includes(pillarId))
-              .map(r => r.roleId)
-              .filter(id => decision(id) !== 'dismissed')
-              .sort();
-            const covers = (id: string) =>
-              held.has(id) || decision(id) === 'accepted';
-            const coveredRoleIds = suggested.filter(covers);
-            const missingRoleIds = suggested.filter(id => !covers(id));
-            return {
-              pillarId,
-              state: stateOf(coveredRoleIds.length, missingRoleIds.length),
-              coveredRoleIds,
-              missingRoleIds,
-            };
-          }),
-          evaluatedAt: evaluatedAt.toISOString(),
-        };
-        return { result, row };
-      });
-    return { systems, organisation, visible, holders, decided };
+    const inputs: SystemsInputs = {
+      evaluations: evaluations.value,
+      organisation: organisation.organisation,
+      links: links.value,
+      roleDataset,
+      decisions,
+      reviewers: this.options.reviewers,
+    };
+    if (!whole) {
+      return systemsOf(inputs, refs =>
+        readableRefs(this.options.catalog, refs, credentials),
+      );
+    }
+    const key = [
+      evaluations.revision,
+      organisation.hash,
+      links.revision,
+      roleDataset.version,
+      ...decisions.map(
+        d =>
+          `${d.entityRef} ${d.roleId} ${d.decision} ${
+            d.groupRef
+          } ${d.decidedAt.getTime()}`,
+      ),
+    ].join('\n');
+    if (this.everything?.key !== key) {
+      this.everything = {
+        key,
+        systems: systemsOf(inputs, async () => () => true),
+      };
+    }
+    return this.everything.systems;
   }
 
   /** The organisation of the last round, read again only when the stored one changed. */
@@ -466,4 +427,103 @@ function pageOf<T>(items: T[], page: { limit?: number; offset?: number }) {
     limit,
     offset,
   };
+}
+
+/** What the coverage is computed from. */
+interface SystemsInputs {
+  evaluations: StoredEvaluation[];
+  organisation: Organisation;
+  links: StoredRoleLink[];
+  roleDataset: RoleDatasetSnapshot;
+  decisions: StoredDecision[];
+  reviewers: Pick<ReviewerService, 'holdersOf'>;
+}
+
+type Systems = Awaited<ReturnType<typeof systemsOf>>;
+
+/**
+ * Every System of `inputs` that `visibility` (asked once, about every ref the answer could name)
+ * says the caller may read, with its cells in every pillar. The one place a cell's state is
+ * decided from the roles suggested for the System and the roles some Group holds.
+ */
+async function systemsOf(
+  {
+    evaluations,
+    organisation,
+    links,
+    roleDataset,
+    decisions,
+    reviewers,
+  }: SystemsInputs,
+  visibility: (refs: string[]) => Promise<(ref: string) => boolean>,
+) {
+  const roleIds = [
+    ...new Set(evaluations.flatMap(e => e.result.roles.map(r => r.roleId))),
+  ];
+  const holders = reviewers.holdersOf(roleIds, organisation, links);
+  const visible = await visibility([
+    ...evaluations.flatMap(({ result }) => [
+      result.entityRef,
+      ...(result.ownerRef ? [result.ownerRef] : []),
+      ...(result.domainRef ? [result.domainRef] : []),
+      ...result.roles.flatMap(r => r.reasons.flatMap(x => x.entityRefs)),
+    ]),
+    ...[...holders.values()].flat().map(h => h.groupRef),
+    ...decisions.flatMap(d => (d.groupRef ? [d.groupRef] : [])),
+  ]);
+  const held = new Set(
+    [...holders]
+      .filter(([, groups]) => groups.some(h => visible(h.groupRef)))
+      .map(([roleId]) => roleId),
+  );
+
+  // What owners decided, as `entityRef roleId`: a dismissed role is not counted, an accepted
+  // one has the reviewer group its owners pinned.
+  const decided = new Map(
+    decisions.map(d => [`${d.entityRef} ${d.roleId}`, d]),
+  );
+  const systems = evaluations
+    .filter(e => visible(e.result.entityRef))
+    .map(({ result, evaluatedAt }) => {
+      const roles = result.roles.flatMap((role): VisibleRole[] => {
+        const suggestion = toSuggestion(role, roleDataset, visible);
+        return suggestion ? [suggestion] : [];
+      });
+      const row: CoverageSystem = {
+        entityRef: result.entityRef,
+        name: result.title ?? parseEntityRef(result.entityRef).name,
+        ownerRef:
+          result.ownerRef && visible(result.ownerRef)
+            ? result.ownerRef
+            : undefined,
+        domainRef:
+          result.domainRef && visible(result.domainRef)
+            ? result.domainRef
+            : undefined,
+        lifecycles: result.lifecycles ?? [],
+        ...(result.tier && { tier: result.tier }),
+        cells: PILLAR_IDS.map(pillarId => {
+          const decision = (roleId: string) =>
+            decided.get(`${result.entityRef} ${roleId}`)?.decision;
+          const suggested = roles
+            .filter(r => r.pillarIds.includes(pillarId))
+            .map(r => r.roleId)
+            .filter(id => decision(id) !== 'dismissed')
+            .sort();
+          const covers = (id: string) =>
+            held.has(id) || decision(id) === 'accepted';
+          const coveredRoleIds = suggested.filter(covers);
+          const missingRoleIds = suggested.filter(id => !covers(id));
+          return {
+            pillarId,
+            state: stateOf(coveredRoleIds.length, missingRoleIds.length),
+            coveredRoleIds,
+            missingRoleIds,
+          };
+        }),
+        evaluatedAt: evaluatedAt.toISOString(),
+      };
+      return { result, row };
+    });
+  return { systems, organisation, visible, holders, decided };
 }

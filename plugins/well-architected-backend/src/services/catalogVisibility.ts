@@ -45,3 +45,22 @@ export async function readsWholeCatalog(
   );
   return decision.result === AuthorizeResult.ALLOW;
 }
+
+/**
+ * Which of the refs an answer would name the caller may read: all of them, without a catalog
+ * request, when the policy lets the caller read the whole catalog (an unconditional ALLOW, as for
+ * service credentials and for every user under an allow-all policy); otherwise what one catalog
+ * request with the caller's credentials says of `refs()`.
+ */
+export async function visibilityOf(
+  reads: {
+    catalog: Pick<CatalogReads, 'getEntitiesByRefs'>;
+    permissions: Pick<PermissionsService, 'authorizeConditional'>;
+  },
+  refs: () => string[],
+  credentials: BackstageCredentials,
+): Promise<(ref: string) => boolean> {
+  return (await readsWholeCatalog(reads.permissions, credentials))
+    ? () => true
+    : readableRefs(reads.catalog, refs(), credentials);
+}

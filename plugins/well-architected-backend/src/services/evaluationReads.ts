@@ -1,3 +1,4 @@
+import { PermissionsService } from '@backstage/backend-plugin-api';
 import { DecisionStore } from '../database/DecisionStore';
 import { EvaluationStore } from '../database/EvaluationStore';
 import { RoleLinkStore } from '../database/RoleLinkStore';
@@ -25,4 +26,6 @@ export interface EvaluationReads {
   roleDataset: RoleDataset;
   reviewers: ReviewerService;
   catalog: CatalogReads;
+  /** Whether a caller may read the whole catalog, in which case the catalog is not asked. */
+  permissions: Pick<PermissionsService, 'authorizeConditional'>;
 }

@@ -15,7 +15,7 @@ import {
   StoredOrganisation,
 } from '../../database/EvaluationStore';
 import { StoredRoleLink } from '../../database/RoleLinkStore';
-import { readableRefs } from '../catalogVisibility';
+import { visibilityOf } from '../catalogVisibility';
 import { isSuggestible } from '../evaluation/CatalogEvaluator';
 import { EvaluatedRole } from '../evaluation/model';
 import { RoleDatasetSnapshot } from '../RoleDataset';
@@ -23,6 +23,7 @@ import { normalizeRef } from '../RoleLinkService';
 import { isUserRef, toWireDecision } from '../SuggestionDecisions';
 import { confidenceOf } from './confidence';
 import { EvaluationReads } from '../evaluationReads';
+import { HeldByRevision } from '../HeldByRevision';
 
 /** Refuses, before anything is read, an entity that is not a System or a Component. */
 export function requireSuggestible(entityRef: CompoundEntityRef): void {
@@ -66,16 +67,24 @@ export function toSuggestion(
 
 /**
  * Answers `GET /suggestions` from the stored evaluation: reads it (or evaluates the entity now
- * when no round has yet), merges the portal links as they are now, asks the catalog once, with the
- * caller's credentials, which of the entities the answer would name the caller may read, and
- * leaves the others out. Answers `GET /groups/:groupRef/members` the same way, from the
+ * when no round has yet), merges the portal links as they are now, learns which of the entities
+ * the answer would name the caller may read (from the policy when it lets the caller read the
+ * whole catalog, otherwise in one catalog request with the caller's credentials), and leaves the
+ * others out. Answers `GET /groups/:groupRef/members` the same way, from the
  * organisation of the evaluation.
  */
 export class SuggestionService {
   private organisation?: StoredOrganisation;
-  private links?: { revision: string; links: StoredRoleLink[] };
+  /** The portal links, read again only when the revision every replica sees has changed. */
+  private readonly links: HeldByRevision<StoredRoleLink[]>;
 
-  constructor(private readonly options: EvaluationReads) {}
+  constructor(private readonly options: EvaluationReads) {
+    const { links } = options;
+    this.links = new HeldByRevision({
+      revision: () => links.revision(),
+      read: () => links.listLinks(),
+    });
+  }
 
   async suggest(
     entityRef: CompoundEntityRef,
@@ -87,15 +96,16 @@ export class SuggestionService {
       new NotFoundError(
         `No entity '${ref}' in the catalog, or you may not see it`,
       );
-    const [evaluation, links, roleDataset, decisions] = await Promise.all([
-      this.evaluation(normalizeRef(ref)),
-      this.currentLinks(),
-      this.options.roleDataset.current(),
-      this.options.decisions.listDecisions({
-        entityRefs: [normalizeRef(ref)],
-        now: new Date(),
-      }),
-    ]);
+    const [evaluation, { value: links }, roleDataset, decisions] =
+      await Promise.all([
+        this.evaluation(normalizeRef(ref)),
+        this.links.current(),
+        this.options.roleDataset.current(),
+        this.options.decisions.listDecisions({
+          entityRefs: [normalizeRef(ref)],
+          now: new Date(),
+        }),
+      ]);
     if (!evaluation) {
       throw notFound();
     }
@@ -109,9 +119,9 @@ export class SuggestionService {
       organisation,
       links,
     );
-    const visible = await readableRefs(
-      this.options.catalog,
-      [
+    const visible = await visibilityOf(
+      this.options,
+      () => [
         result.entityRef,
         ...result.inspectedEntityRefs,
         ...result.roles.flatMap(r => r.reasons.flatMap(x => x.entityRefs)),
@@ -195,9 +205,9 @@ export class SuggestionService {
     const group = organisation.groups[groupRef];
     const visible =
       group &&
-      (await readableRefs(
-        this.options.catalog,
-        [
+      (await visibilityOf(
+        this.options,
+        () => [
           groupRef,
           ...this.options.reviewers.memberRefs(organisation, groupRef),
         ],
@@ -229,14 +239,5 @@ export class SuggestionService {
       this.organisation = await this.options.evaluator.organisation();
     }
     return this.organisation;
-  }
-
-  /** The portal links, read again only when the revision every replica sees has changed. */
-  private async currentLinks(): Promise<StoredRoleLink[]> {
-    const revision = await this.options.links.revision();
-    if (this.links?.revision !== revision) {
-      this.links = { revision, links: await this.options.links.listLinks() };
-    }
-    return this.links.links;
   }
 }
