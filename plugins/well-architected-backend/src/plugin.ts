@@ -201,7 +201,6 @@ export const wellArchitectedPlugin = createBackendPlugin({
           evaluator: new GapNotifications({
             settings: readGapNotificationSettings(config),
             evaluator,
-            evaluations: evaluationStore,
             coverage,
             roleDataset,
             notifications,

@@ -2,9 +2,12 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { PILLAR_IDS, PillarId } from 'backstage-plugin-well-architected-common';
+import {
+  CoverageSystem,
+  PILLAR_IDS,
+  PillarId,
+} from 'backstage-plugin-well-architected-common';
 import { z } from 'zod';
-import { EvaluationStore } from '../database/EvaluationStore';
 import { configParseError } from './configErrors';
 import { CoverageService } from './CoverageService';
 import {
@@ -72,7 +75,6 @@ export class GapNotifications {
     private readonly options: {
       settings: GapNotificationSettings;
       evaluator: Pick<CatalogEvaluator, 'runRound'>;
-      evaluations: Pick<EvaluationStore, 'listSystemEvaluations'>;
       coverage: Pick<CoverageService, 'systemRows'>;
       roleDataset: RoleDataset;
       notifications: NotificationService;
@@ -85,14 +87,16 @@ export class GapNotifications {
   async runRound(
     shard: { shard: number; shards: number } = { shard: 0, shards: 1 },
   ): Promise<EvaluationRound | undefined> {
-    const { settings, evaluator, evaluations } = this.options;
+    const { settings, evaluator, auth, coverage } = this.options;
     if (!settings.enabled) {
       return evaluator.runRound(shard);
     }
     const inShard = (entityRef: string) =>
       shardOf(entityRef, shard.shards) === shard.shard;
-    const before = (await evaluations.listSystemEvaluations()).filter(e =>
-      inShard(e.entityRef),
+    // The coverage as the plugin sees the whole catalog: built again only when something changed.
+    const credentials = await auth.getOwnServiceCredentials();
+    const before = (await coverage.systemRows(credentials)).filter(row =>
+      inShard(row.entityRef),
     );
     const round = await evaluator.runRound(shard);
     // Nothing evaluated before in this shard: a new install, whose gaps were there already.
@@ -100,43 +104,23 @@ export class GapNotifications {
       return round;
     }
     const suggestedBefore = new Map(
-      before.map(e => [
-        e.entityRef,
-        new Set(e.result.roles.map(r => r.roleId)),
+      before.map(row => [
+        row.entityRef,
+        new Set(
+          row.cells.flatMap(c => [...c.coveredRoleIds, ...c.missingRoleIds]),
+        ),
       ]),
     );
-    const gaps = (await this.gaps()).filter(
+    const gaps = gapsOf(
+      await coverage.systemRows(credentials),
+      settings.pillarIds,
+    ).filter(
       gap =>
         inShard(gap.entityRef) &&
         !suggestedBefore.get(gap.entityRef)?.has(gap.roleId),
     );
     await this.tell(gaps);
     return round;
-  }
-
-  /** Every gap now, in the configured pillars, as the plugin sees the whole catalog. */
-  private async gaps(): Promise<Gap[]> {
-    const { auth, coverage, settings } = this.options;
-    const rows = await coverage.systemRows(
-      await auth.getOwnServiceCredentials(),
-    );
-    return rows.flatMap(row => {
-      const byRole = new Map<string, PillarId[]>();
-      for (const cell of row.cells) {
-        if (settings.pillarIds.includes(cell.pillarId)) {
-          for (const roleId of cell.missingRoleIds) {
-            byRole.set(roleId, [...(byRole.get(roleId) ?? []), cell.pillarId]);
-          }
-        }
-      }
-      return [...byRole].map(([roleId, pillarIds]) => ({
-        entityRef: row.entityRef,
-        name: row.name,
-        ownerRef: row.ownerRef,
-        roleId,
-        pillarIds,
-      }));
-    });
   }
 
   /** One notification per gap to the System's owner; a failure is logged, not thrown. */
@@ -180,4 +164,25 @@ export class GapNotifications {
       logger.info(`Notified the owners of ${gaps.length} new gaps`);
     }
   }
+}
+
+/** Every gap of `rows` in `pillarIds`: a role no group holds, with the pillars it is missing in. */
+function gapsOf(rows: CoverageSystem[], pillarIds: readonly PillarId[]): Gap[] {
+  return rows.flatMap(row => {
+    const byRole = new Map<string, PillarId[]>();
+    for (const cell of row.cells) {
+      if (pillarIds.includes(cell.pillarId)) {
+        for (const roleId of cell.missingRoleIds) {
+          byRole.set(roleId, [...(byRole.get(roleId) ?? []), cell.pillarId]);
+        }
+      }
+    }
+    return [...byRole].map(([roleId, pillars]) => ({
+      entityRef: row.entityRef,
+      name: row.name,
+      ownerRef: row.ownerRef,
+      roleId,
+      pillarIds: pillars,
+    }));
+  });
 }

@@ -17,11 +17,12 @@ import {
 import { StoredRoleLink } from '../../database/RoleLinkStore';
 import { visibilityOf } from '../catalogVisibility';
 import { isSuggestible } from '../evaluation/CatalogEvaluator';
-import { EvaluatedRole } from '../evaluation/model';
+import { EvaluatedRole, Organisation } from '../evaluation/model';
 import { RoleDatasetSnapshot } from '../RoleDataset';
 import { normalizeRef } from '../RoleLinkService';
 import { isUserRef, toWireDecision } from '../SuggestionDecisions';
 import { confidenceOf } from './confidence';
+import { Holder } from './ReviewerService';
 import { EvaluationReads } from '../evaluationReads';
 import { HeldByRevision } from '../HeldByRevision';
 
@@ -77,6 +78,11 @@ export class SuggestionService {
   private organisation?: StoredOrganisation;
   /** The portal links, read again only when the revision every replica sees has changed. */
   private readonly links: HeldByRevision<StoredRoleLink[]>;
+  private holders?: {
+    organisation: Organisation;
+    links: StoredRoleLink[];
+    byRole: Map<string, Holder[]>;
+  };
 
   constructor(private readonly options: EvaluationReads) {
     const { links } = options;
@@ -114,7 +120,7 @@ export class SuggestionService {
     );
     const { result } = evaluation;
     const { reviewers } = this.options;
-    const holders = reviewers.holdersOf(
+    const holders = this.holdersOf(
       result.roles.map(r => r.roleId),
       organisation,
       links,
@@ -231,6 +237,37 @@ export class SuggestionService {
       (await this.options.store.readEvaluation(entityRef)) ??
       (await this.options.evaluator.evaluateEntity(entityRef))
     );
+  }
+
+  /**
+   * The Groups that hold each of `roleIds`, from the holders of every role, worked out once for
+   * each organisation and links held: a first view of any System reads them, unchanged.
+   */
+  private holdersOf(
+    roleIds: string[],
+    organisation: Organisation,
+    links: StoredRoleLink[],
+  ): Map<string, Holder[]> {
+    if (
+      this.holders?.organisation !== organisation ||
+      this.holders.links !== links
+    ) {
+      const everyRole = [
+        ...Object.values(organisation.groups).flatMap(g => g.roleIds),
+        ...links.map(l => l.roleId),
+      ];
+      this.holders = {
+        organisation,
+        links,
+        byRole: this.options.reviewers.holdersOf(
+          [...new Set(everyRole)],
+          organisation,
+          links,
+        ),
+      };
+    }
+    const { byRole } = this.holders;
+    return new Map(roleIds.map(id => [id, byRole.get(id) ?? []]));
   }
 
   /** The organisation of the last round, read again only when the stored one changed. */
