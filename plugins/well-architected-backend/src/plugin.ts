@@ -53,6 +53,7 @@ import {
   CoverageHistory,
   readHistoryRetentionDays,
 } from './services/CoverageHistory';
+import { heldLinks } from './services/evaluationReads';
 import { CoverageService } from './services/CoverageService';
 import {
   GapNotifications,
@@ -186,7 +187,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
         const evaluationReads = {
           store: evaluationStore,
           evaluator,
-          links: linkStore,
+          links: heldLinks(linkStore),
           decisions: decisionStore,
           roleDataset,
           reviewers: new ReviewerService(readReviewerOptions(config)),

@@ -98,6 +98,9 @@ export function hidingCatalogFactory(options: {
   });
 }
 
+/** `hidesFrom` of `policyPermissions`: reading the catalog is conditional for every user. */
+export const EVERY_USER = '*';
+
 /**
  * A permission service that denies every request of the user `deny`, and allows all others, except
  * that reading the catalog is conditional for the user `hidesFrom` (for every user when it is
@@ -146,9 +149,6 @@ export function policyPermissions(options: {
       >,
   };
 }
-
-/** `hidesFrom` of `policyPermissions`: reading the catalog is conditional for every user. */
-export const EVERY_USER = '*';
 
 /** `policyPermissions` as the permissions service of a test backend. */
 export function policyPermissionsFactory(

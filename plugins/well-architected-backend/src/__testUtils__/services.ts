@@ -34,6 +34,7 @@ import { defaultSuggestionRules } from '../services/suggestions/defaultRules';
 import { ReviewerService } from '../services/suggestions/ReviewerService';
 import { SuggestionEngine } from '../services/suggestions/SuggestionEngine';
 import { CoverageHistory } from '../services/CoverageHistory';
+import { heldLinks } from '../services/evaluationReads';
 import { CoverageService } from '../services/CoverageService';
 import { SuggestionService } from '../services/suggestions/SuggestionService';
 import { SuggestionDecisions } from '../services/SuggestionDecisions';
@@ -275,7 +276,7 @@ export function testServices(options: {
   const evaluationReads = {
     store: evaluationStore,
     evaluator,
-    links: store,
+    links: heldLinks(store),
     decisions: decisionStore,
     roleDataset,
     reviewers: new ReviewerService({

@@ -76,20 +76,15 @@ const count = (cells: CoverageCell[], state: CoverageState) =>
  */
 export class CoverageService {
   private readonly evaluations: HeldByRevision<StoredEvaluation[]>;
-  private readonly links: HeldByRevision<StoredRoleLink[]>;
   private organisation?: StoredOrganisation;
   /** The Systems as a caller who may read the whole catalog sees them, and what they came from. */
   private everything?: { key: string; systems: Promise<Systems> };
 
   constructor(private readonly options: EvaluationReads) {
-    const { store, links } = options;
+    const { store } = options;
     this.evaluations = new HeldByRevision({
       revision: () => store.revision(),
       read: () => store.listSystemEvaluations(),
-    });
-    this.links = new HeldByRevision({
-      revision: () => links.revision(),
-      read: () => links.listLinks(),
     });
   }
 
@@ -330,7 +325,7 @@ export class CoverageService {
       await Promise.all([
         this.evaluations.current(),
         this.currentOrganisation(),
-        this.links.current(),
+        this.options.links.current(),
         this.options.roleDataset.current(),
         this.options.decisions.listDecisions({ now: new Date() }),
         readsWholeCatalog(this.options.permissions, credentials),

@@ -1,8 +1,9 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { DecisionStore } from '../database/DecisionStore';
 import { EvaluationStore } from '../database/EvaluationStore';
-import { RoleLinkStore } from '../database/RoleLinkStore';
+import { RoleLinkStore, StoredRoleLink } from '../database/RoleLinkStore';
 import { CatalogReads } from './boundedCatalog';
+import { HeldByRevision } from './HeldByRevision';
 import { CatalogEvaluator } from './evaluation/CatalogEvaluator';
 import { RoleDataset } from './RoleDataset';
 import { ReviewerService } from './suggestions/ReviewerService';
@@ -21,7 +22,8 @@ export interface EvaluationReads {
     | 'revision'
   >;
   evaluator: Pick<CatalogEvaluator, 'evaluateEntity' | 'organisation'>;
-  links: Pick<RoleLinkStore, 'revision' | 'listLinks'>;
+  /** The portal links, read again only when the revision every replica sees has changed. */
+  links: HeldByRevision<StoredRoleLink[]>;
   decisions: Pick<DecisionStore, 'listDecisions'>;
   roleDataset: RoleDataset;
   reviewers: ReviewerService;
@@ -29,3 +31,12 @@ export interface EvaluationReads {
   /** Whether a caller may read the whole catalog, in which case the catalog is not asked. */
   permissions: Pick<PermissionsService, 'authorizeConditional'>;
 }
+
+/** The links of `store` held by its revision, for {@link EvaluationReads}. */
+export const heldLinks = (
+  store: Pick<RoleLinkStore, 'revision' | 'listLinks'>,
+) =>
+  new HeldByRevision({
+    revision: () => store.revision(),
+    read: () => store.listLinks(),
+  });

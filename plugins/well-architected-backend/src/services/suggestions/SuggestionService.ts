@@ -24,7 +24,6 @@ import { isUserRef, toWireDecision } from '../SuggestionDecisions';
 import { confidenceOf } from './confidence';
 import { Holder } from './ReviewerService';
 import { EvaluationReads } from '../evaluationReads';
-import { HeldByRevision } from '../HeldByRevision';
 
 /** Refuses, before anything is read, an entity that is not a System or a Component. */
 export function requireSuggestible(entityRef: CompoundEntityRef): void {
@@ -76,21 +75,13 @@ export function toSuggestion(
  */
 export class SuggestionService {
   private organisation?: StoredOrganisation;
-  /** The portal links, read again only when the revision every replica sees has changed. */
-  private readonly links: HeldByRevision<StoredRoleLink[]>;
   private holders?: {
     organisation: Organisation;
     links: StoredRoleLink[];
     byRole: Map<string, Holder[]>;
   };
 
-  constructor(private readonly options: EvaluationReads) {
-    const { links } = options;
-    this.links = new HeldByRevision({
-      revision: () => links.revision(),
-      read: () => links.listLinks(),
-    });
-  }
+  constructor(private readonly options: EvaluationReads) {}
 
   async suggest(
     entityRef: CompoundEntityRef,
@@ -105,7 +96,7 @@ export class SuggestionService {
     const [evaluation, { value: links }, roleDataset, decisions] =
       await Promise.all([
         this.evaluation(normalizeRef(ref)),
-        this.links.current(),
+        this.options.links.current(),
         this.options.roleDataset.current(),
         this.options.decisions.listDecisions({
           entityRefs: [normalizeRef(ref)],
