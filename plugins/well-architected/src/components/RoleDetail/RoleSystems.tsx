@@ -20,6 +20,7 @@ import {
 import { wellArchitectedApiRef } from '../../api';
 import { AsyncContent, nothingFound } from '../AsyncContent';
 import {
+  Choice,
   ChoiceFilter,
   PAGE_SIZES,
   SystemFilterFields,
@@ -32,7 +33,7 @@ import { useTitles } from '../CoverageRollUp';
 import { plural } from '../plural';
 import { NoMatch } from '../urlFilters';
 
-const STATES: Array<{ value: RoleSystemState; title: string }> = [
+const STATES: Choice<RoleSystemState>[] = [
   { value: 'gap', title: 'No reviewer group' },
   { value: 'covered', title: 'With a reviewer group' },
 ];
