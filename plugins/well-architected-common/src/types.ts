@@ -72,58 +72,56 @@ export type {
 } from './generated/openapi';
 
 /**
+ * The query of the API operation `Id` (its operationId in the OpenAPI document), without the
+ * `undefined` of an operation whose parameters are all optional.
+ *
+ * @public
+ */
+export type OperationQuery<Id extends keyof operations> = NonNullable<
+  operations[Id]['parameters']['query']
+>;
+
+/**
  * The query of `GET /roles`.
  *
  * @public
  */
-export type RolesQuery = NonNullable<
-  operations['listRoles']['parameters']['query']
->;
+export type RolesQuery = OperationQuery<'listRoles'>;
 
 /**
  * The query of `GET /coverage`.
  *
  * @public
  */
-export type CoverageQuery = NonNullable<
-  operations['getCoverage']['parameters']['query']
->;
+export type CoverageQuery = OperationQuery<'getCoverage'>;
 
 /**
  * The query of `GET /coverage/rollups`.
  *
  * @public
  */
-export type CoverageRollUpsQuery = NonNullable<
-  operations['getCoverageRollUps']['parameters']['query']
->;
+export type CoverageRollUpsQuery = OperationQuery<'getCoverageRollUps'>;
 
 /**
  * The query of `GET /coverage/rollups/{scopeRef}`.
  *
  * @public
  */
-export type CoverageRollUpQuery = NonNullable<
-  operations['getCoverageRollUp']['parameters']['query']
->;
+export type CoverageRollUpQuery = OperationQuery<'getCoverageRollUp'>;
 
 /**
  * The query of `GET /roles/{roleId}/systems`.
  *
  * @public
  */
-export type RoleSystemsQuery = NonNullable<
-  operations['getRoleSystems']['parameters']['query']
->;
+export type RoleSystemsQuery = OperationQuery<'getRoleSystems'>;
 
 /**
  * The query of `GET /coverage/history`.
  *
  * @public
  */
-export type CoverageHistoryQuery = NonNullable<
-  operations['getCoverageHistory']['parameters']['query']
->;
+export type CoverageHistoryQuery = OperationQuery<'getCoverageHistory'>;
 
 /**
  * The ids of the six Well-Architected pillars, in the order the role dataset presents them.

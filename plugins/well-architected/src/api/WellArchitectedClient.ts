@@ -16,6 +16,11 @@ const setFilters = <T extends object>(filters: T) =>
     Object.entries(filters).filter(([, v]) => v !== undefined && v !== ''),
   ) as Partial<T>;
 
+/** A request's path parameters and its set query filters, as openapi-fetch takes them. */
+const pathAndFilters = <T, F extends object>(parameters: T, filters?: F) => ({
+  params: { path: parameters, query: setFilters<Partial<F>>(filters ?? {}) },
+});
+
 /**
  * {@link WellArchitectedApi} over HTTP, through the app's discovery and fetch APIs.
  *
@@ -106,22 +111,23 @@ export class WellArchitectedClient implements WellArchitectedApi {
 
   getCoverageRollUp: WellArchitectedApi['getCoverageRollUp'] = (
     scopeRef,
-    filters = {},
+    filters,
   ) =>
     this.call(api =>
-      api.request('get', '/coverage/rollups/{scopeRef}', {
-        params: { path: { scopeRef }, query: setFilters(filters) },
-      }),
+      api.request(
+        'get',
+        '/coverage/rollups/{scopeRef}',
+        pathAndFilters({ scopeRef }, filters),
+      ),
     );
 
-  getRoleSystems: WellArchitectedApi['getRoleSystems'] = (
-    roleId,
-    filters = {},
-  ) =>
+  getRoleSystems: WellArchitectedApi['getRoleSystems'] = (roleId, filters) =>
     this.call(api =>
-      api.request('get', '/roles/{roleId}/systems', {
-        params: { path: { roleId }, query: setFilters(filters) },
-      }),
+      api.request(
+        'get',
+        '/roles/{roleId}/systems',
+        pathAndFilters({ roleId }, filters),
+      ),
     );
 
   getRoleGroups: WellArchitectedApi['getRoleGroups'] = roleId =>

@@ -53,11 +53,17 @@ export function useEntityChoices(kind: 'Group' | 'Domain') {
   }, [catalogApi, kind]);
 }
 
+/** One of the values a field offers, with its title. */
+export interface Choice<T extends string = string> {
+  value: T;
+  title: string;
+}
+
 /** A select of one filter, with "Any" for no filter. */
 export function ChoiceFilter(props: {
   label: string;
   value?: string;
-  choices: Array<{ value: string; title: string }>;
+  choices: Choice[];
   onChange: (value: string | undefined) => void;
   /** What makes the field's id unique on the page, when two views show the same filter. */
   idPrefix?: string;
@@ -108,37 +114,31 @@ export function SystemFilterFields(props: {
   const domains = useEntityChoices('Domain');
   const refChoices = (list?: Array<{ ref: string; title: string }>) =>
     (list ?? []).map(({ ref, title }) => ({ value: ref, title }));
+  const valueChoices = (values: string[]) =>
+    values.map(value => ({ value, title: value }));
   const tiers = props.tiers ?? (filters.tier ? [filters.tier] : []);
+  const fields: Array<{
+    key: keyof SystemFilters;
+    label: string;
+    choices: Choice[];
+  }> = [
+    { key: 'owner', label: 'Owner', choices: refChoices(groups.value) },
+    { key: 'domain', label: 'Domain', choices: refChoices(domains.value) },
+    { key: 'lifecycle', label: 'Lifecycle', choices: valueChoices(LIFECYCLES) },
+    { key: 'tier', label: 'Tier', choices: valueChoices(tiers) },
+  ];
   return (
     <>
-      <ChoiceFilter
-        idPrefix={idPrefix}
-        label="Owner"
-        value={filters.owner}
-        choices={refChoices(groups.value)}
-        onChange={owner => onChange({ owner })}
-      />
-      <ChoiceFilter
-        idPrefix={idPrefix}
-        label="Domain"
-        value={filters.domain}
-        choices={refChoices(domains.value)}
-        onChange={domain => onChange({ domain })}
-      />
-      <ChoiceFilter
-        idPrefix={idPrefix}
-        label="Lifecycle"
-        value={filters.lifecycle}
-        choices={LIFECYCLES.map(value => ({ value, title: value }))}
-        onChange={lifecycle => onChange({ lifecycle })}
-      />
-      <ChoiceFilter
-        idPrefix={idPrefix}
-        label="Tier"
-        value={filters.tier}
-        choices={tiers.map(value => ({ value, title: value }))}
-        onChange={tier => onChange({ tier })}
-      />
+      {fields.map(({ key, label, choices }) => (
+        <ChoiceFilter
+          key={key}
+          idPrefix={idPrefix}
+          label={label}
+          value={filters[key]}
+          choices={choices}
+          onChange={value => onChange({ [key]: value })}
+        />
+      ))}
     </>
   );
 }

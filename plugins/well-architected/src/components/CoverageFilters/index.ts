@@ -6,4 +6,4 @@ export {
   useEntityChoices,
   useFilterStyles,
 } from './CoverageFilters';
-export type { SystemFilters, TablePage } from './CoverageFilters';
+export type { Choice, SystemFilters, TablePage } from './CoverageFilters';

@@ -5,10 +5,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Box,
   Button,
-  Table,
-  TableBody,
   TableCell,
-  TableHead,
   TableRow,
   Typography,
 } from '@material-ui/core';
@@ -19,6 +16,7 @@ import {
 import { wellArchitectedApiRef } from '../../api';
 import { AsyncContent, nothingFound } from '../AsyncContent';
 import { TablePage, TablePages } from '../CoverageFilters';
+import { DataTable } from '../DataTable';
 import { gapsInWords, MissingRoleLinks } from '../CoverageRollUp';
 import { plural } from '../plural';
 import { NoMatch } from '../urlFilters';
@@ -90,55 +88,50 @@ export function CoverageRollUps(props: {
             , most gaps first. A Group counts the Systems of the Groups inside
             it.
           </Typography>
-          <Table
-            size="small"
-            aria-label={`Coverage by ${
-              by === 'group' ? 'owner Group' : 'Domain'
-            }`}
-          >
-            <TableHead>
-              <TableRow>
+          <DataTable
+            label={`Coverage by ${by === 'group' ? 'owner Group' : 'Domain'}`}
+            head={
+              <>
                 <TableCell>{scopeName}</TableCell>
                 <TableCell>Systems</TableCell>
                 {value.pillarIds.map(pillarId => (
                   <TableCell key={pillarId}>{pillarTitle(pillarId)}</TableCell>
                 ))}
                 <TableCell>Roles most often missing</TableCell>
+              </>
+            }
+          >
+            {value.items.map(rollUp => (
+              <TableRow key={rollUp.scopeRef}>
+                <TableCell component="th" scope="row">
+                  <EntityRefLink entityRef={rollUp.scopeRef} />
+                </TableCell>
+                <TableCell>
+                  <Button
+                    size="small"
+                    onClick={() => onShowSystems(rollUp.scopeRef)}
+                    aria-label={`Show the ${plural(
+                      rollUp.systemCount,
+                      'System',
+                    )} of ${rollUp.scopeRef}`}
+                  >
+                    {plural(rollUp.systemCount, 'System')}
+                  </Button>
+                </TableCell>
+                {rollUp.totals.map(totals => (
+                  <TableCell key={totals.pillarId}>
+                    {gapsInWords(totals)}
+                  </TableCell>
+                ))}
+                <TableCell>
+                  <MissingRoleLinks
+                    missingRoles={rollUp.missingRoles}
+                    roleTitle={roleTitle}
+                  />
+                </TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {value.items.map(rollUp => (
-                <TableRow key={rollUp.scopeRef}>
-                  <TableCell component="th" scope="row">
-                    <EntityRefLink entityRef={rollUp.scopeRef} />
-                  </TableCell>
-                  <TableCell>
-                    <Button
-                      size="small"
-                      onClick={() => onShowSystems(rollUp.scopeRef)}
-                      aria-label={`Show the ${plural(
-                        rollUp.systemCount,
-                        'System',
-                      )} of ${rollUp.scopeRef}`}
-                    >
-                      {plural(rollUp.systemCount, 'System')}
-                    </Button>
-                  </TableCell>
-                  {rollUp.totals.map(totals => (
-                    <TableCell key={totals.pillarId}>
-                      {gapsInWords(totals)}
-                    </TableCell>
-                  ))}
-                  <TableCell>
-                    <MissingRoleLinks
-                      missingRoles={rollUp.missingRoles}
-                      roleTitle={roleTitle}
-                    />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            ))}
+          </DataTable>
           <TablePages count={value.totalCount} page={page} onPage={onPage} />
         </Box>
       )}

@@ -2,17 +2,13 @@ import { memo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { EmptyState } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Box,
   Button,
   Grid,
   MenuItem,
-  Table,
-  TableBody,
   TableCell,
   TableContainer,
-  TableHead,
   TableRow,
   TextField,
   Typography,
@@ -46,6 +42,7 @@ import {
 } from '../CoverageFilters';
 import { useTitles } from '../CoverageRollUp';
 import { CoverageTrend } from '../CoverageTrend';
+import { DataTable, SystemCells } from '../DataTable';
 import { CoverageRollUps } from './CoverageRollUps';
 import { plural } from '../plural';
 import { NoMatch, SearchField, useUrlFilters } from '../urlFilters';
@@ -162,9 +159,10 @@ function CoverageTable(props: {
         role="region"
         aria-label="Coverage of Systems by pillar, scrollable"
       >
-        <Table size="small" aria-label="Coverage of Systems by pillar">
-          <TableHead>
-            <TableRow>
+        <DataTable
+          label="Coverage of Systems by pillar"
+          head={
+            <>
               <TableCell>System</TableCell>
               <TableCell>Owner</TableCell>
               {coverage.totals.map(totals => (
@@ -174,26 +172,20 @@ function CoverageTable(props: {
                   totals={totals}
                 />
               ))}
+            </>
+          }
+        >
+          {coverage.items.map(item => (
+            <TableRow key={item.entityRef}>
+              <SystemCells system={item} />
+              {item.cells.map(cell => (
+                <TableCell key={cell.pillarId}>
+                  <StateCell cell={cell} roleTitle={roleTitle} />
+                </TableCell>
+              ))}
             </TableRow>
-          </TableHead>
-          <TableBody>
-            {coverage.items.map(item => (
-              <TableRow key={item.entityRef}>
-                <TableCell component="th" scope="row">
-                  <EntityRefLink entityRef={item.entityRef} title={item.name} />
-                </TableCell>
-                <TableCell>
-                  {item.ownerRef && <EntityRefLink entityRef={item.ownerRef} />}
-                </TableCell>
-                {item.cells.map(cell => (
-                  <TableCell key={cell.pillarId}>
-                    <StateCell cell={cell} roleTitle={roleTitle} />
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       </TableContainer>
       <TablePages count={coverage.totalCount} page={page} onPage={onPage} />
     </>

@@ -26,12 +26,12 @@ import {
   suggestionDecidePermission,
 } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
-import { useEntityChoices } from '../CoverageFilters';
+import { Choice, useEntityChoices } from '../CoverageFilters';
 
-const REASONS: Array<{ id: DismissReason; label: string }> = [
-  { id: 'not-applicable', label: 'Not applicable here' },
-  { id: 'covered-elsewhere', label: 'Covered elsewhere' },
-  { id: 'other', label: 'Another reason' },
+const REASONS: Choice<DismissReason>[] = [
+  { value: 'not-applicable', title: 'Not applicable here' },
+  { value: 'covered-elsewhere', title: 'Covered elsewhere' },
+  { value: 'other', title: 'Another reason' },
 ];
 
 /** A day as the card shows it, the same for every reader: 2026-12-01. */
@@ -224,10 +224,10 @@ function DismissDialog(props: DecisionDialogProps) {
       >
         {REASONS.map(r => (
           <FormControlLabel
-            key={r.id}
-            value={r.id}
+            key={r.value}
+            value={r.value}
             control={<Radio />}
-            label={r.label}
+            label={r.title}
           />
         ))}
       </RadioGroup>

@@ -2,16 +2,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import {
-  Box,
-  Chip,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { Box, Chip, TableCell, TableRow, Typography } from '@material-ui/core';
 import ErrorIcon from '@material-ui/icons/Error';
 import {
   RoleSystemState,
@@ -20,6 +11,7 @@ import {
 import { wellArchitectedApiRef } from '../../api';
 import { AsyncContent, nothingFound } from '../AsyncContent';
 import {
+  Choice,
   ChoiceFilter,
   PAGE_SIZES,
   SystemFilterFields,
@@ -29,10 +21,11 @@ import {
   useFilterStyles,
 } from '../CoverageFilters';
 import { useTitles } from '../CoverageRollUp';
+import { DataTable, SystemCells } from '../DataTable';
 import { plural } from '../plural';
 import { NoMatch } from '../urlFilters';
 
-const STATES: Array<{ value: RoleSystemState; title: string }> = [
+const STATES: Choice<RoleSystemState>[] = [
   { value: 'gap', title: 'No reviewer group' },
   { value: 'covered', title: 'With a reviewer group' },
 ];
@@ -117,58 +110,48 @@ export function RoleSystems(props: { roleId: string; roleTitle: string }) {
               {plural(value.covered + value.gap, 'System')}: {value.covered}{' '}
               with a reviewer group, {plural(value.gap, 'gap')}
             </Typography>
-            <Table size="small" aria-label={`Systems that need ${roleTitle}`}>
-              <TableHead>
-                <TableRow>
+            <DataTable
+              label={`Systems that need ${roleTitle}`}
+              head={
+                <>
                   <TableCell>System</TableCell>
                   <TableCell>Owner</TableCell>
                   <TableCell>Pillars</TableCell>
                   <TableCell>Reviewer group</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {value.items.map(item => (
-                  <TableRow key={item.entityRef}>
-                    <TableCell component="th" scope="row">
-                      <EntityRefLink
-                        entityRef={item.entityRef}
-                        title={item.name}
+                </>
+              }
+            >
+              {value.items.map(item => (
+                <TableRow key={item.entityRef}>
+                  <SystemCells system={item} />
+                  <TableCell>
+                    {item.pillarIds.map(pillarTitle).join(', ')}
+                  </TableCell>
+                  <TableCell>
+                    {item.state === 'gap' && (
+                      <Chip
+                        size="small"
+                        icon={<ErrorIcon />}
+                        label="Gap"
+                        color="secondary"
                       />
-                    </TableCell>
-                    <TableCell>
-                      {item.ownerRef && (
-                        <EntityRefLink entityRef={item.ownerRef} />
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {item.pillarIds.map(pillarTitle).join(', ')}
-                    </TableCell>
-                    <TableCell>
-                      {item.state === 'gap' && (
-                        <Chip
-                          size="small"
-                          icon={<ErrorIcon />}
-                          label="Gap"
-                          color="secondary"
-                        />
-                      )}
-                      {item.reviewerGroupRef && (
-                        <EntityRefLink entityRef={item.reviewerGroupRef} />
-                      )}
-                      {item.state === 'covered' &&
-                        !item.reviewerGroupRef &&
-                        'Accepted with a group you may not see'}
-                      {item.accepted && item.reviewerGroupRef && (
-                        <Typography variant="caption" color="textSecondary">
-                          {' '}
-                          (accepted by the owners)
-                        </Typography>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                    )}
+                    {item.reviewerGroupRef && (
+                      <EntityRefLink entityRef={item.reviewerGroupRef} />
+                    )}
+                    {item.state === 'covered' &&
+                      !item.reviewerGroupRef &&
+                      'Accepted with a group you may not see'}
+                    {item.accepted && item.reviewerGroupRef && (
+                      <Typography variant="caption" color="textSecondary">
+                        {' '}
+                        (accepted by the owners)
+                      </Typography>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </DataTable>
             <TablePages count={value.totalCount} page={page} onPage={setPage} />
           </>
         )}

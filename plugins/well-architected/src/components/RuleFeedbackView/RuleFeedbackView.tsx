@@ -5,10 +5,7 @@ import {
   Box,
   Chip,
   Link,
-  Table,
-  TableBody,
   TableCell,
-  TableHead,
   TableRow,
   Typography,
 } from '@material-ui/core';
@@ -21,6 +18,7 @@ import {
 import { wellArchitectedApiRef } from '../../api';
 import { roleRouteRef } from '../../routes';
 import { AsyncContent } from '../AsyncContent';
+import { DataTable } from '../DataTable';
 
 const SOURCES: Record<RuleSource, string> = {
   default: 'Built in',
@@ -146,12 +144,10 @@ export function RuleFeedbackView() {
                 disabledRules to stop it.
               </Typography>
             </Box>
-            <Table
-              size="small"
-              aria-label="Suggestion rules and their feedback"
-            >
-              <TableHead>
-                <TableRow>
+            <DataTable
+              label="Suggestion rules and their feedback"
+              head={
+                <>
                   <TableCell>Rule</TableCell>
                   <TableCell>Suggests</TableCell>
                   <TableCell>Signals</TableCell>
@@ -160,19 +156,18 @@ export function RuleFeedbackView() {
                   <TableCell align="right">Dismissed</TableCell>
                   <TableCell align="right">Left alone</TableCell>
                   <TableCell align="right">Acceptance</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {feedback.items.map(rule => (
-                  <RuleRow
-                    key={rule.ruleId}
-                    rule={rule}
-                    roleTitle={id => roleTitles.get(id) ?? id}
-                    pillarTitle={id => pillarTitles.get(id) ?? id}
-                  />
-                ))}
-              </TableBody>
-            </Table>
+                </>
+              }
+            >
+              {feedback.items.map(rule => (
+                <RuleRow
+                  key={rule.ruleId}
+                  rule={rule}
+                  roleTitle={id => roleTitles.get(id) ?? id}
+                  pillarTitle={id => pillarTitles.get(id) ?? id}
+                />
+              ))}
+            </DataTable>
           </>
         );
       }}

@@ -1,0 +1,1 @@
+export { DataTable, SystemCells } from './DataTable';
