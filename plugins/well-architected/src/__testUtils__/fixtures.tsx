@@ -409,6 +409,9 @@ export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
       })),
     })),
     getSuggestions: jest.fn(async (_entityRef: string) => paymentsSuggestions),
+    refreshEvaluation: jest.fn(
+      async (_entityRef: string) => paymentsSuggestions,
+    ),
     decideSuggestion: jest.fn(async (entityRef, roleId, request) => ({
       entityRef,
       roleId,
