@@ -40,7 +40,7 @@ export interface WellArchitectedApi {
   getSuggestions(entityRef: string): Promise<SuggestionsResponse>;
   /**
    * Evaluates a System or Component again now, from the catalog as it is, instead of waiting for
-   * the background evaluation's next round; answers its suggestions as {@link getSuggestions}.
+   * the background evaluation's next round; answers its suggestions as `getSuggestions` does.
    */
   refreshEvaluation(entityRef: string): Promise<SuggestionsResponse>;
   /**
