@@ -126,27 +126,25 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
-    it('answers 400 for an entity of another kind, as GET /suggestions does', async () => {
-      const res = await refresh('resource:default/payments-db');
-      expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({
-        error: {
-          message:
-            "Suggestions are made for System and Component entities, not for 'resource'",
-        },
-      });
-    });
-
-    it('answers 404 for an entity the catalog does not have', async () => {
-      const res = await refresh('system:default/nope');
-      expect(res.status).toBe(404);
-      expect(res.body).toMatchObject({
-        error: {
-          message:
-            "No entity 'system:default/nope' in the catalog, or you may not see it",
-        },
-      });
-    });
+    it.each([
+      [
+        'resource:default/payments-db',
+        400,
+        "Suggestions are made for System and Component entities, not for 'resource'",
+      ],
+      [
+        'system:default/nope',
+        404,
+        "No entity 'system:default/nope' in the catalog, or you may not see it",
+      ],
+    ])(
+      'answers %s with %i and the message of GET /suggestions',
+      async (entityRef, status, message) => {
+        const res = await refresh(entityRef);
+        expect(res.status).toBe(status);
+        expect(res.body).toMatchObject({ error: { message } });
+      },
+    );
 
     it('answers 403 to a caller the policy denies, and keeps the stored evaluation', async () => {
       const before = await suggestions('system:default/payments');

@@ -10,7 +10,7 @@ import {
 import { auditedChange, Caller } from './auditedChange';
 import { CatalogReads } from './boundedCatalog';
 import { readableRefs } from './catalogVisibility';
-import { authorizeForEntity } from './entityPermissions';
+import { authorizeResource } from './authorizeResource';
 import { parseEntityRefParameter } from './entityRefs';
 import { CatalogEvaluator } from './evaluation/CatalogEvaluator';
 import { actorRef } from './RoleLinkChanges';
@@ -58,14 +58,14 @@ export class EvaluationRefresh {
         if (!readable(ref)) {
           throw entityNotFound(ref);
         }
-        await authorizeForEntity(
+        await authorizeResource(
           permissions,
-          {
-            permission: evaluationRefreshPermission,
-            entityRef: ref,
-            action: 'refresh the evaluation of',
-          },
+          { permission: evaluationRefreshPermission, resourceRef: ref },
           credentials,
+          {
+            message: `You may not refresh the evaluation of ${ref}`,
+            resource: 'entity',
+          },
         );
         if (!(await evaluator.evaluateEntity(normalizeRef(ref)))) {
           throw entityNotFound(ref);

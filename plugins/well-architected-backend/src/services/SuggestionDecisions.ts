@@ -12,7 +12,7 @@ import {
 import { DecisionStore, StoredDecision } from '../database/DecisionStore';
 import { parseEntityRefParameter } from './entityRefs';
 import { auditedChange, Caller } from './auditedChange';
-import { authorizeForEntity } from './entityPermissions';
+import { authorizeResource } from './authorizeResource';
 import { actorRef } from './RoleLinkChanges';
 import { RoleLinkService } from './RoleLinkService';
 import { SuggestionService } from './suggestions/SuggestionService';
@@ -193,14 +193,17 @@ export class SuggestionDecisions {
       { eventId, request, meta: { ...key, actor } },
       async () => {
         const suggestion = await this.suggestion(key, credentials);
-        await authorizeForEntity(
+        await authorizeResource(
           this.options.permissions,
           {
             permission: suggestionDecidePermission,
-            entityRef: suggestion.entityRef,
-            action: 'decide about the suggestions for',
+            resourceRef: suggestion.entityRef,
           },
           credentials,
+          {
+            message: `You may not decide about the suggestions for ${suggestion.entityRef}`,
+            resource: 'entity',
+          },
         );
         const { result, audit } = await change(suggestion, actor);
         const meta = { ...key, entityRef: suggestion.entityRef, ...audit };

@@ -1,17 +1,16 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { ResponseError } from '@backstage/errors';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   SuggestionsResponse,
   evaluationRefreshPermission,
 } from 'backstage-plugin-well-architected-common';
+import { renderReviewersCard } from '../../__testUtils__/reviewersCard';
 import {
-  FreshPermissions,
+  backendError,
   mockWellArchitectedApi,
   testApis,
   paymentsSuggestions,
@@ -410,33 +409,15 @@ describe('ReviewersCard refresh', () => {
     allowRefresh: boolean,
   ) {
     const alertApi = mockApis.alert();
-    const asked: string[] = [];
-    const permissions = mockApis.permission({
-      authorize: request => {
-        const { resourceRef } = request as { resourceRef?: string };
-        asked.push(`${request.permission.name} ${resourceRef}`);
-        return request.permission.name === evaluationRefreshPermission.name &&
-          !allowRefresh
+    const asked = await renderReviewersCard({
+      entity: payments,
+      api,
+      alertApi,
+      authorize: name =>
+        name === evaluationRefreshPermission.name && !allowRefresh
           ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW;
-      },
+          : AuthorizeResult.ALLOW,
     });
-    await renderInTestApp(
-      <FreshPermissions>
-        <EntityProvider entity={payments}>
-          <ReviewersCard />
-        </EntityProvider>
-      </FreshPermissions>,
-      {
-        apis: [
-          ...testApis(api, { alertApi }).filter(
-            ([ref]) => ref !== permissionApiRef,
-          ),
-          [permissionApiRef, permissions],
-        ],
-        mountedRoutes,
-      },
-    );
     await screen.findByText('2 roles · 1 with reviewers · 1 gap');
     return { alertApi, asked };
   }
@@ -500,19 +481,10 @@ describe('ReviewersCard refresh', () => {
   it("reports a failed refresh in the backend's words and keeps the answer", async () => {
     const api = mockWellArchitectedApi();
     api.refreshEvaluation.mockRejectedValue(
-      await ResponseError.fromResponse(
-        new Response(
-          JSON.stringify({
-            error: {
-              name: 'ServiceUnavailableError',
-              message:
-                'The catalog did not answer, so this cannot be answered right now; try again shortly',
-            },
-            request: { method: 'POST', url: '/' },
-            response: { statusCode: 503 },
-          }),
-          { status: 503, headers: { 'Content-Type': 'application/json' } },
-        ),
+      await backendError(
+        503,
+        'ServiceUnavailableError',
+        'The catalog did not answer, so this cannot be answered right now; try again shortly',
       ),
     );
     const { alertApi } = await renderRefreshable(api, true);
