@@ -17,6 +17,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   roleLinkCreatePermission,
   roleLinkResourceRef,
+  evaluationRefreshPermission,
   suggestionDecidePermission,
 } from 'backstage-plugin-well-architected-common';
 import permissionPlugin from '@backstage/plugin-permission-backend';
@@ -186,7 +187,7 @@ describe('the example permission policy', () => {
   });
 });
 
-describe('the example policy on decisions about suggested roles', () => {
+describe('the example policy on decisions about suggested roles and refreshes', () => {
   const policy = new ExamplePermissionPolicy();
   const userWith = (claims: string[]) => ({
     identity: {
@@ -199,31 +200,32 @@ describe('the example policy on decisions about suggested roles', () => {
     credentials: mockCredentials.user(claims[0]),
   });
 
-  it("lets the entity's owners decide, as the catalog resolves isEntityOwner", async () => {
-    const claims = ['user:default/guest', 'group:default/sre-team'];
-    expect(
-      await policy.handle(
-        { permission: suggestionDecidePermission },
-        userWith(claims),
-      ),
-    ).toEqual({
-      result: AuthorizeResult.CONDITIONAL,
-      pluginId: 'catalog',
-      resourceType: 'catalog-entity',
-      conditions: {
-        rule: 'IS_ENTITY_OWNER',
+  it.each([suggestionDecidePermission, evaluationRefreshPermission])(
+    "gives $name to the entity's owners, as the catalog resolves isEntityOwner",
+    async permission => {
+      const claims = ['user:default/guest', 'group:default/sre-team'];
+      expect(await policy.handle({ permission }, userWith(claims))).toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
         resourceType: 'catalog-entity',
-        params: { claims },
-      },
-    });
-  });
+        conditions: {
+          rule: 'IS_ENTITY_OWNER',
+          resourceType: 'catalog-entity',
+          params: { claims },
+        },
+      });
+    },
+  );
 
-  it('lets admins decide for every entity', async () => {
-    expect(
-      await policy.handle(
-        { permission: suggestionDecidePermission },
-        userWith(['user:default/ada', ADMINS_GROUP]),
-      ),
-    ).toEqual({ result: AuthorizeResult.ALLOW });
-  });
+  it.each([suggestionDecidePermission, evaluationRefreshPermission])(
+    'gives $name to admins for every entity',
+    async permission => {
+      expect(
+        await policy.handle(
+          { permission },
+          userWith(['user:default/ada', ADMINS_GROUP]),
+        ),
+      ).toEqual({ result: AuthorizeResult.ALLOW });
+    },
+  );
 });

@@ -17,6 +17,7 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   RESOURCE_TYPE_WELL_ARCHITECTED_ROLE_LINK,
+  evaluationRefreshPermission,
   suggestionDecidePermission,
 } from 'backstage-plugin-well-architected-common';
 import {
@@ -24,14 +25,24 @@ import {
   roleLinkConditions,
 } from 'backstage-plugin-well-architected-node';
 
-/** Members of this Group may link and unlink roles for every Group, and decide for every entity. */
+/**
+ * Members of this Group may link and unlink roles for every Group, and decide and refresh for
+ * every entity.
+ */
 export const ADMINS_GROUP = 'group:default/admins';
+
+/** The permissions on a System or Component that only its owners (and admins) are given. */
+const OWNERS_PERMISSIONS = [
+  suggestionDecidePermission,
+  evaluationRefreshPermission,
+];
 
 /**
  * The example app's policy: everyone may do everything, except changing which Groups hold
  * Well-Architected roles, which a user may do only for the Groups they belong to (or own), and
- * accepting or dismissing the roles suggested for a System or Component, which only its owners
- * may do (the catalog decides who they are). Members of `admins` may do both everywhere.
+ * accepting or dismissing the roles suggested for a System or Component and evaluating it again
+ * now, which only its owners may do (the catalog decides who they are). Members of `admins` may do
+ * all of it everywhere.
  */
 export class ExamplePermissionPolicy implements PermissionPolicy {
   async handle(
@@ -54,7 +65,7 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
     }
     if (
       !admin &&
-      isPermission(request.permission, suggestionDecidePermission) &&
+      OWNERS_PERMISSIONS.some(p => isPermission(request.permission, p)) &&
       isResourcePermission(request.permission, 'catalog-entity')
     ) {
       return createCatalogConditionalDecision(

@@ -60,6 +60,11 @@ describe('when the catalog fails', () => {
         catalog.state.mode = mode;
         for (const call of [
           request(server).get(`/suggestions?entityRef=system:default/payments`),
+          request(server).post(
+            `/entities/${encodeURIComponent(
+              'system:default/payments',
+            )}/evaluation`,
+          ),
           request(server).get(`/coverage`),
           request(server).get(`/roles/incident-response-manager/groups`),
           request(server).get(`/groups/sre-team/roles`),

@@ -125,7 +125,7 @@ describe('wellArchitectedPlugin', () => {
     expect(res.status).toBe(401);
   });
 
-  it('registers its permissions: the role link resource type with its rules, the decision permission on catalog entities, and the rule feedback read permission', async () => {
+  it('registers its permissions: the role link resource type with its rules, the decision and refresh permissions on catalog entities, and the rule feedback read permission', async () => {
     const permissionsRegistry = mockServices.permissionsRegistry.mock();
     await startTestBackend({
       features: [wellArchitectedPlugin, permissionsRegistry.factory],
@@ -152,6 +152,10 @@ describe('wellArchitectedPlugin', () => {
     expect(permissionsRegistry.addPermissions).toHaveBeenCalledWith([
       expect.objectContaining({
         name: 'well-architected.suggestion.decide',
+        resourceType: 'catalog-entity',
+      }),
+      expect.objectContaining({
+        name: 'well-architected.evaluation.refresh',
         resourceType: 'catalog-entity',
       }),
       {

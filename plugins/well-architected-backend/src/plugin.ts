@@ -11,6 +11,7 @@ import {
   wellArchitectedSuggestionsExtensionPoint,
 } from 'backstage-plugin-well-architected-node';
 import {
+  evaluationRefreshPermission,
   roleLinkCreatePermission,
   roleLinkDeletePermission,
   ruleFeedbackReadPermission,
@@ -30,6 +31,7 @@ import {
 } from './services/boundedCatalog';
 import { wellArchitectedCatalogReadsServiceRef } from './services/catalogReads';
 import { DatasetLoader } from './services/DatasetLoader';
+import { EvaluationRefresh } from './services/EvaluationRefresh';
 import { CatalogEvaluator } from './services/evaluation/CatalogEvaluator';
 import { scheduleEvaluation } from './services/evaluation/evaluationSchedule';
 import {
@@ -212,10 +214,12 @@ export const wellArchitectedPlugin = createBackendPlugin({
           logger,
           lifecycle,
         });
-        // Decisions are about catalog entities: the policy decides with the catalog's conditions
-        // (the entity's owners, its kind…), which the catalog backend resolves.
+        // Decisions and refreshes are about catalog entities: the policy decides with the
+        // catalog's conditions (the entity's owners, its kind…), which the catalog backend
+        // resolves.
         permissionsRegistry.addPermissions([
           suggestionDecidePermission,
+          evaluationRefreshPermission,
           ruleFeedbackReadPermission,
         ]);
         const decisions = new SuggestionDecisions({
@@ -254,6 +258,13 @@ export const wellArchitectedPlugin = createBackendPlugin({
             coverage,
             decisions,
             coverageHistory,
+            evaluationRefresh: new EvaluationRefresh({
+              auditor,
+              permissions,
+              catalog: catalogReads,
+              evaluator,
+              suggestions,
+            }),
             ruleFeedback: new RuleFeedback({
               rules: runningRules({
                 rules,

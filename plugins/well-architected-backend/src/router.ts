@@ -17,6 +17,7 @@ import { CoverageHistory } from './services/CoverageHistory';
 import { CoverageService } from './services/CoverageService';
 import { SuggestionDecisions } from './services/SuggestionDecisions';
 import { RuleFeedback } from './services/RuleFeedback';
+import { EvaluationRefresh } from './services/EvaluationRefresh';
 
 /**
  * Dataset responses change only when a new dataset version is loaded, so they carry an ETag built
@@ -68,10 +69,11 @@ export async function createRouter(options: {
   coverageHistory: Pick<CoverageHistory, 'history'>;
   decisions: Pick<SuggestionDecisions, 'decide' | 'undo'>;
   ruleFeedback: Pick<RuleFeedback, 'feedback'>;
+  evaluationRefresh: Pick<EvaluationRefresh, 'refresh'>;
 }): Promise<express.Router> {
   const { httpAuth, logger, linkChanges, roleDataset } = options;
   const { roleLinks, suggestions, coverage, coverageHistory } = options;
-  const { decisions, ruleFeedback } = options;
+  const { decisions, ruleFeedback, evaluationRefresh } = options;
   // Requests are validated against the OpenAPI document. Credentials are not: httpAuth checks
   // them, in a token or a cookie, and answers 401.
   const router = await createOpenApiRouter({
@@ -207,17 +209,28 @@ export async function createRouter(options: {
     );
   });
 
-  /** The suggestion a decision is about, and credentials of a principal that may change it. */
-  async function decisionChange(req: express.Request) {
+  /** The caller of a change to an entity: a principal that may make changes, and the request. */
+  async function entityChanger(req: express.Request) {
     const credentials = await httpAuth.credentials(req, {
       allow: linkChanges.principals,
     });
-    const { entityRef, roleId } = req.params;
-    return [
-      { entityRef, roleId },
-      { credentials, request: req },
-    ] as const;
+    return { credentials, request: req };
   }
+
+  /** The suggestion a decision is about, and its caller. */
+  async function decisionChange(req: express.Request) {
+    const { entityRef, roleId } = req.params;
+    return [{ entityRef, roleId }, await entityChanger(req)] as const;
+  }
+
+  router.post('/entities/:entityRef/evaluation', async (req, res) => {
+    res.json(
+      await evaluationRefresh.refresh(
+        req.params.entityRef,
+        await entityChanger(req),
+      ),
+    );
+  });
 
   router.put('/entities/:entityRef/decisions/:roleId', async (req, res) => {
     const [key, caller] = await decisionChange(req);

@@ -49,6 +49,19 @@ export const suggestionDecidePermission = createPermission({
 });
 
 /**
+ * Allows evaluating a System or Component again now, from the catalog as it is, instead of waiting
+ * for the next round of the background evaluation. A resource permission on the catalog entity,
+ * like {@link suggestionDecidePermission}, so that a policy can give it to the entity's owners.
+ *
+ * @public
+ */
+export const evaluationRefreshPermission = createPermission({
+  name: 'well-architected.evaluation.refresh',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/**
  * Allows reading how owners answered each suggestion rule (`GET /rules`). A basic permission: a
  * policy can keep the rule feedback to the platform team that tunes the rules.
  *
@@ -68,6 +81,7 @@ export const wellArchitectedPermissions = [
   roleLinkCreatePermission,
   roleLinkDeletePermission,
   suggestionDecidePermission,
+  evaluationRefreshPermission,
   ruleFeedbackReadPermission,
 ];
 

@@ -110,7 +110,11 @@ export async function send(
   headers: Record<string, string> = {},
 ): Promise<ObservedResponse> {
   const url = urlOf(route, apiRequest);
-  const method = route.method.toLowerCase() as 'get' | 'put' | 'delete';
+  const method = route.method.toLowerCase() as
+    | 'get'
+    | 'post'
+    | 'put'
+    | 'delete';
   const {
     status,
     headers: responseHeaders,

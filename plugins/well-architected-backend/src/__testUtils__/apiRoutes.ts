@@ -1,4 +1,5 @@
 import {
+  evaluationRefreshPermission,
   roleLinkCreatePermission,
   roleLinkDeletePermission,
   ruleFeedbackReadPermission,
@@ -34,7 +35,7 @@ interface RouteCases {
 
 /** One operation of the OpenAPI document, with what the tests send it. */
 export interface ApiRoute extends RouteCases {
-  method: 'GET' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** The path as the document writes it. */
   path: string;
   /** The query parameters the operation takes. */
@@ -216,6 +217,23 @@ const cases: Record<OperationId, RouteCases> = {
       { rawQuery: 'pillar=security&pillar=reliability' },
     ],
     others: [],
+  },
+  refreshEvaluation: {
+    valid: { params: { entityRef: decision.entityRef } },
+    malformed: [
+      { params: { entityRef: 'payments' } },
+      { params: { entityRef: 'group:default/sre-team' } },
+      { params: { entityRef: 'system:default/a\u0000b' } },
+      { params: { entityRef: `system:default/${'a'.repeat(500)}` } },
+      { rawParams: { entityRef: '%E0%A4%A' } },
+    ],
+    others: [
+      {
+        request: { params: { entityRef: 'system:default/nope' } },
+        status: 404,
+      },
+    ],
+    permission: evaluationRefreshPermission.name,
   },
   decideSuggestion: {
     valid: {

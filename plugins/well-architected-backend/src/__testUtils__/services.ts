@@ -39,6 +39,7 @@ import { CoverageService } from '../services/CoverageService';
 import { SuggestionService } from '../services/suggestions/SuggestionService';
 import { SuggestionDecisions } from '../services/SuggestionDecisions';
 import { RuleFeedback } from '../services/RuleFeedback';
+import { EvaluationRefresh } from '../services/EvaluationRefresh';
 import { exampleEntities } from './exampleEntities';
 import { EVERY_USER, policyPermissions } from './policyServices';
 import { inMemoryRoleStore } from './testDataset';
@@ -320,6 +321,13 @@ export function testServices(options: {
       roleLinks,
     }),
     coverageHistory,
+    evaluationRefresh: new EvaluationRefresh({
+      auditor,
+      permissions,
+      catalog,
+      evaluator,
+      suggestions,
+    }),
     ruleFeedback: new RuleFeedback({
       rules: rules.map(rule => ({ rule, source: 'default' })),
       permissions,

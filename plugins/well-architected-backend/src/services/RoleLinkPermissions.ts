@@ -2,13 +2,10 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { roleLinkResourceRef } from 'backstage-plugin-well-architected-common';
 import { RoleLinkResource } from 'backstage-plugin-well-architected-node';
+import { authorizeResource } from './authorizeResource';
 
 /**
  * Decides whether a caller may change one link. The policy is asked about the link by its
@@ -25,14 +22,14 @@ export class RoleLinkPermissions {
     link: RoleLinkResource,
     credentials: BackstageCredentials,
   ): Promise<void> {
-    const [decision] = await this.permissions.authorize(
-      [{ permission, resourceRef: roleLinkResourceRef(link) }],
-      { credentials },
+    await authorizeResource(
+      this.permissions,
+      { permission, resourceRef: roleLinkResourceRef(link) },
+      credentials,
+      {
+        message: `You may not change the roles of ${link.groupRef}`,
+        resource: 'link',
+      },
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not change the roles of ${link.groupRef}: the permission ${permission.name} is not granted to you for this link`,
-      );
-    }
   }
 }

@@ -3,8 +3,7 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   SuggestionDecision,
   SuggestionDecisionRequest,
@@ -13,6 +12,7 @@ import {
 import { DecisionStore, StoredDecision } from '../database/DecisionStore';
 import { parseEntityRefParameter } from './entityRefs';
 import { auditedChange, Caller } from './auditedChange';
+import { authorizeResource } from './authorizeResource';
 import { actorRef } from './RoleLinkChanges';
 import { RoleLinkService } from './RoleLinkService';
 import { SuggestionService } from './suggestions/SuggestionService';
@@ -193,7 +193,18 @@ export class SuggestionDecisions {
       { eventId, request, meta: { ...key, actor } },
       async () => {
         const suggestion = await this.suggestion(key, credentials);
-        await this.authorize(suggestion.entityRef, credentials);
+        await authorizeResource(
+          this.options.permissions,
+          {
+            permission: suggestionDecidePermission,
+            resourceRef: suggestion.entityRef,
+          },
+          credentials,
+          {
+            message: `You may not decide about the suggestions for ${suggestion.entityRef}`,
+            resource: 'entity',
+          },
+        );
         const { result, audit } = await change(suggestion, actor);
         const meta = { ...key, entityRef: suggestion.entityRef, ...audit };
         return { result, meta };
@@ -220,22 +231,6 @@ export class SuggestionDecisions {
       entityRef: answer.entityRef,
       ruleIds: [...new Set(suggestion.reasons.map(r => r.ruleId))],
     };
-  }
-
-  /** Throws NotAllowedError unless the policy lets the caller decide about the entity. */
-  private async authorize(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ) {
-    const [decision] = await this.options.permissions.authorize(
-      [{ permission: suggestionDecidePermission, resourceRef: entityRef }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not decide about the suggestions for ${entityRef}: the permission ${suggestionDecidePermission.name} is not granted to you for this entity`,
-      );
-    }
   }
 
   private now() {

@@ -378,6 +378,32 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/entities/{entityRef}/evaluation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Evaluates a System or Component again now, and answers its suggestions.
+     * Reads the entity and what the rules read around it from the catalog as it is now,
+     *     evaluates the rules, and stores the result in place of the one of the last round, so that a
+     *     catalog change shows before the next round. The answer is that of `GET /suggestions` for the
+     *     entity, to the caller. Needs user credentials (service credentials only where
+     *     `wellArchitected.roleLinks.allowServicePrincipals` is set) and the resource permission
+     *     `well-architected.evaluation.refresh` on the catalog entity. An entity the caller cannot
+     *     read, or that is not in the catalog, is a 404. Audited as `evaluation-refresh`.
+     */
+    post: operations['refreshEvaluation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/entities/{entityRef}/decisions/{roleId}': {
     parameters: {
       query?: never;
@@ -1748,6 +1774,34 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  refreshEvaluation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** A System or Component, such as `system:default/payments` (URL-encoded). */
+        entityRef: components['parameters']['entityRef'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The suggestions from the new evaluation, as `GET /suggestions` answers them. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionsResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       503: components['responses']['ServiceUnavailable'];
     };

@@ -396,6 +396,23 @@ export function unknownRoleResponse(roleId: string): Response {
   );
 }
 
+/** The error the client throws for an error answer of the backend: its status, name and message. */
+export function backendError(
+  status: number,
+  name: string,
+  message: string,
+): Promise<ResponseError> {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name, message },
+        response: { statusCode: status },
+      }),
+      { status, headers: { 'Content-Type': 'application/json' } },
+    ),
+  );
+}
+
 /** A mocked API that serves the fixtures. */
 export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
   return {
@@ -409,6 +426,9 @@ export function mockWellArchitectedApi(): jest.Mocked<WellArchitectedApi> {
       })),
     })),
     getSuggestions: jest.fn(async (_entityRef: string) => paymentsSuggestions),
+    refreshEvaluation: jest.fn(
+      async (_entityRef: string) => paymentsSuggestions,
+    ),
     decideSuggestion: jest.fn(async (entityRef, roleId, request) => ({
       entityRef,
       roleId,

@@ -39,6 +39,11 @@ export interface WellArchitectedApi {
   /** The roles suggested to review a System or Component, with their reasons. */
   getSuggestions(entityRef: string): Promise<SuggestionsResponse>;
   /**
+   * Evaluates a System or Component again now, from the catalog as it is, instead of waiting for
+   * the background evaluation's next round; answers its suggestions as `getSuggestions` does.
+   */
+  refreshEvaluation(entityRef: string): Promise<SuggestionsResponse>;
+  /**
    * Systems × pillars: whether the roles suggested for each pillar have reviewer groups, filtered
    * and paged, with the totals of every matching System.
    */

@@ -144,6 +144,20 @@ describe('WellArchitectedClient', () => {
     ]);
   });
 
+  it('evaluates an entity again with a POST without a body, and resolves to its suggestions', async () => {
+    const refreshing = clientAnswering(200, { entityRef: 'e' });
+    await expect(
+      refreshing.client.refreshEvaluation('system:default/payments'),
+    ).resolves.toEqual({ entityRef: 'e' });
+    expect(refreshing.requests).toEqual([
+      {
+        method: 'POST',
+        url: 'http://backstage/api/well-architected/entities/system%3Adefault%2Fpayments/evaluation',
+        body: undefined,
+      },
+    ]);
+  });
+
   it('throws the backend’s error with its message', async () => {
     const { client } = clientAnswering(400, {
       error: { name: 'InputError', message: "Invalid 'limit'" },

@@ -77,6 +77,15 @@ export class WellArchitectedClient implements WellArchitectedApi {
   getSuggestions: WellArchitectedApi['getSuggestions'] = entityRef =>
     this.call(api => api.request('get', '/suggestions', query({ entityRef })));
 
+  refreshEvaluation: WellArchitectedApi['refreshEvaluation'] = entityRef =>
+    this.call(api =>
+      api.request(
+        'post',
+        '/entities/{entityRef}/evaluation',
+        path({ entityRef }),
+      ),
+    );
+
   getCoverage: WellArchitectedApi['getCoverage'] = (filters = {}) =>
     this.call(api =>
       api.request('get', '/coverage', query(setFilters(filters))),

@@ -34,6 +34,12 @@ export function requireSuggestible(entityRef: CompoundEntityRef): void {
   }
 }
 
+/** The answer about an entity the catalog does not have, or that the caller may not read. */
+export const entityNotFound = (entityRef: string) =>
+  new NotFoundError(
+    `No entity '${entityRef}' in the catalog, or you may not see it`,
+  );
+
 /**
  * The suggestions of a role as the caller may see them: reasons that name an entity the caller
  * cannot read are left out, and the score, confidence and pillars are those of the reasons left.
@@ -89,10 +95,6 @@ export class SuggestionService {
   ): Promise<SuggestionsResponse> {
     requireSuggestible(entityRef);
     const ref = stringifyEntityRef(entityRef);
-    const notFound = () =>
-      new NotFoundError(
-        `No entity '${ref}' in the catalog, or you may not see it`,
-      );
     const [evaluation, { value: links }, roleDataset, decisions] =
       await Promise.all([
         this.evaluation(normalizeRef(ref)),
@@ -104,7 +106,7 @@ export class SuggestionService {
         }),
       ]);
     if (!evaluation) {
-      throw notFound();
+      throw entityNotFound(ref);
     }
     const { organisation } = await this.currentOrganisation(
       evaluation.organisationHash,
@@ -132,7 +134,7 @@ export class SuggestionService {
       credentials,
     );
     if (!visible(result.entityRef)) {
-      throw notFound();
+      throw entityNotFound(ref);
     }
 
     const byRole = reviewers.reviewersOf(

@@ -1,8 +1,16 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import userEvent from '@testing-library/user-event';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  SuggestionsResponse,
+  evaluationRefreshPermission,
+} from 'backstage-plugin-well-architected-common';
+import { renderReviewersCard } from '../../__testUtils__/reviewersCard';
+import {
+  backendError,
   mockWellArchitectedApi,
   testApis,
   paymentsSuggestions,
@@ -389,5 +397,113 @@ describe('ReviewersCard', () => {
     expect(
       (await screen.findAllByText(/The catalog did not answer/)).length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe('ReviewersCard refresh', () => {
+  const refreshName = /Refresh the suggestions from the catalog now/;
+
+  /** The card where the policy allows (or denies) refreshing the entity; everything else is allowed. */
+  async function renderRefreshable(
+    api: ReturnType<typeof mockWellArchitectedApi>,
+    allowRefresh: boolean,
+  ) {
+    const alertApi = mockApis.alert();
+    const asked = await renderReviewersCard({
+      entity: payments,
+      api,
+      alertApi,
+      authorize: name =>
+        name === evaluationRefreshPermission.name && !allowRefresh
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+    });
+    await screen.findByText('2 roles · 1 with reviewers · 1 gap');
+    return { alertApi, asked };
+  }
+
+  it('evaluates the entity again for its owners, shows progress, then the new answer', async () => {
+    const api = mockWellArchitectedApi();
+    let answer: (result: SuggestionsResponse) => void = () => {};
+    api.refreshEvaluation.mockReturnValue(
+      new Promise(resolve => {
+        answer = resolve;
+      }),
+    );
+    const { asked } = await renderRefreshable(api, true);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: refreshName }),
+    );
+    expect(api.refreshEvaluation).toHaveBeenCalledWith(
+      'system:default/payments',
+    );
+    expect(asked).toContain(
+      `${evaluationRefreshPermission.name} system:default/payments`,
+    );
+    const busy = screen.getByRole('button', {
+      name: 'Refreshing the suggestions',
+    });
+    expect(busy).toBeDisabled();
+    expect(busy).toHaveTextContent('Refreshing…');
+
+    answer({
+      ...paymentsSuggestions,
+      suggestions: paymentsSuggestions.suggestions.slice(0, 1),
+      evaluatedAt: '2026-12-01T08:00:00.000Z',
+    });
+    expect(
+      await screen.findByText('1 role · 1 with reviewers · 0 gaps'),
+    ).toBeInTheDocument();
+    expect(
+      screen
+        .getByText(/^Suggested from the catalog as it was/)
+        .querySelector('time'),
+    ).toHaveAttribute('dateTime', '2026-12-01T08:00:00.000Z');
+    expect(screen.getByRole('button', { name: refreshName })).toBeEnabled();
+    expect(api.getSuggestions).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no refresh to a user the policy does not allow', async () => {
+    const { asked } = await renderRefreshable(mockWellArchitectedApi(), false);
+
+    await waitFor(() =>
+      expect(asked).toContain(
+        `${evaluationRefreshPermission.name} system:default/payments`,
+      ),
+    );
+    expect(screen.queryByRole('button', { name: refreshName })).toBeNull();
+    expect(
+      screen.getByText(/^Suggested from the catalog as it was/),
+    ).toBeInTheDocument();
+  });
+
+  it("reports a failed refresh in the backend's words and keeps the answer", async () => {
+    const api = mockWellArchitectedApi();
+    api.refreshEvaluation.mockRejectedValue(
+      await backendError(
+        503,
+        'ServiceUnavailableError',
+        'The catalog did not answer, so this cannot be answered right now; try again shortly',
+      ),
+    );
+    const { alertApi } = await renderRefreshable(api, true);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: refreshName }),
+    );
+    await waitFor(() =>
+      expect(alertApi.getAlerts()).toContainEqual(
+        expect.objectContaining({
+          message:
+            'Could not refresh the suggestions: The catalog did not answer, so this cannot be answered right now; try again shortly',
+          severity: 'error',
+        }),
+      ),
+    );
+    expect(screen.getByRole('button', { name: refreshName })).toBeEnabled();
+    expect(
+      screen.getByText('2 roles · 1 with reviewers · 1 gap'),
+    ).toBeInTheDocument();
   });
 });

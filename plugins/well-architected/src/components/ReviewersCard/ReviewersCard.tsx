@@ -26,7 +26,7 @@ import { wellArchitectedApiRef } from '../../api';
 import { roleRouteRef, rootRouteRef } from '../../routes';
 import { AsyncContent } from '../AsyncContent';
 import { plural } from '../plural';
-import { evaluatedAgo } from './evaluatedAgo';
+import { EvaluationFreshness } from './EvaluationFreshness';
 import { FarAway } from './FarAway';
 import { GapActions } from './GapActions';
 import { LoadedOnExpand } from './LoadedOnExpand';
@@ -219,6 +219,9 @@ interface RowProps {
   onLinked: () => void;
 }
 
+/** Called with the suggestions of a new evaluation of the entity, which the card then shows. */
+type OnRefreshed = (result: SuggestionsResponse) => void;
+
 /** The title of a pillar, its id when the list lacks it. */
 function pillarTitle(pillars: Pillar[], id: PillarId) {
   return pillars.find(p => p.id === id)?.title ?? id;
@@ -375,8 +378,10 @@ function Gaps(props: { result: SuggestionsResponse }) {
   );
 }
 
-function Suggestions(props: RowProps & { result: SuggestionsResponse }) {
-  const { result, pillars, onLinked } = props;
+function Suggestions(
+  props: RowProps & { result: SuggestionsResponse; onRefreshed: OnRefreshed },
+) {
+  const { result, pillars, onLinked, onRefreshed } = props;
   const classes = useStyles();
   const [pillar, setPillar] = useState<PillarId>();
   const [showAll, setShowAll] = useState(false);
@@ -401,12 +406,7 @@ function Suggestions(props: RowProps & { result: SuggestionsResponse }) {
           {plural(result.suggestions.length, 'role')} · {held} with reviewers ·{' '}
           {plural(gaps, 'gap')}
         </Typography>
-        <Typography variant="caption" color="textSecondary" component="p">
-          Suggested from the catalog as it was{' '}
-          <time dateTime={result.evaluatedAt} title={result.evaluatedAt}>
-            {evaluatedAgo(result.evaluatedAt)}
-          </time>
-        </Typography>
+        <EvaluationFreshness result={result} onRefreshed={onRefreshed} />
       </div>
       <PillarFilter
         pillars={pillars}
@@ -451,10 +451,17 @@ function Suggestions(props: RowProps & { result: SuggestionsResponse }) {
   );
 }
 
-function NothingMatched(props: { result: SuggestionsResponse }) {
-  const { result } = props;
+function NothingMatched(props: {
+  result: SuggestionsResponse;
+  onRefreshed: OnRefreshed;
+}) {
+  const { result, onRefreshed } = props;
+  const classes = useStyles();
   return (
     <>
+      <div className={classes.line}>
+        <EvaluationFreshness result={result} onRefreshed={onRefreshed} />
+      </div>
       <Typography variant="body1" paragraph>
         No rule matched, so no role is suggested yet.
       </Typography>
@@ -486,18 +493,32 @@ export function ReviewersCard() {
     () => Promise.all([api.getSuggestions(entityRef), api.getPillars()]),
     [api, entityRef],
   );
+  // A refresh's answer replaces the suggestions it was asked from, until the card loads again.
+  const [refreshed, setRefreshed] = useState<{
+    from: typeof loaded.value;
+    result: SuggestionsResponse;
+  }>();
+  const onRefreshed = (result: SuggestionsResponse) =>
+    setRefreshed({ from: loaded.value, result });
+  const value: typeof loaded.value =
+    loaded.value && refreshed?.from === loaded.value
+      ? [refreshed.result, loaded.value[1]]
+      : loaded.value;
   return (
     <InfoCard title={TITLE} className={CARD_CLASS}>
       <AsyncContent
-        state={loaded}
+        state={{ ...loaded, value }}
         isEmpty={([result]) => result.suggestions.length === 0}
-        empty={([result]) => <NothingMatched result={result} />}
+        empty={([result]) => (
+          <NothingMatched result={result} onRefreshed={onRefreshed} />
+        )}
       >
         {([result, pillars]) => (
           <Suggestions
             result={result}
             pillars={pillars.items}
             onLinked={loaded.retry}
+            onRefreshed={onRefreshed}
           />
         )}
       </AsyncContent>

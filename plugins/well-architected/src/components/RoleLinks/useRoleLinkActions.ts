@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { wellArchitectedApiRef } from '../../api';
+import { backendMessage } from '../backendMessage';
 import { LinkRef } from './useLinkPermissions';
 
 /**
@@ -25,10 +25,8 @@ export function useRoleLinkActions(reload: () => void, subject: string) {
       });
       reload();
     } catch (error) {
-      // A ResponseError carries the backend's message, which says what to do.
-      const { body, message } = error as Partial<ResponseError>;
       alertApi.post({
-        message: `Could not change the link: ${body?.error.message ?? message}`,
+        message: `Could not change the link: ${backendMessage(error)}`,
         severity: 'error',
       });
     } finally {

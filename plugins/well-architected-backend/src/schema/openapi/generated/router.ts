@@ -948,6 +948,48 @@ export const spec = {
         },
       },
     },
+    '/entities/{entityRef}/evaluation': {
+      post: {
+        operationId: 'refreshEvaluation',
+        summary:
+          'Evaluates a System or Component again now, and answers its suggestions.',
+        description:
+          'Reads the entity and what the rules read around it from the catalog as it is now,\nevaluates the rules, and stores the result in place of the one of the last round, so that a\ncatalog change shows before the next round. The answer is that of `GET /suggestions` for the\nentity, to the caller. Needs user credentials (service credentials only where\n`wellArchitected.roleLinks.allowServicePrincipals` is set) and the resource permission\n`well-architected.evaluation.refresh` on the catalog entity. An entity the caller cannot\nread, or that is not in the catalog, is a 404. Audited as `evaluation-refresh`.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The suggestions from the new evaluation, as `GET /suggestions` answers them.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SuggestionsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/ServiceUnavailable',
+          },
+        },
+      },
+    },
     '/entities/{entityRef}/decisions/{roleId}': {
       put: {
         operationId: 'decideSuggestion',
