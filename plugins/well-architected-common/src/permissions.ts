@@ -1,4 +1,7 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  Permission,
+  createPermission,
+} from '@backstage/plugin-permission-common';
 
 /**
  * The resource type of role links: a role held by a Group. Policies decide per link, with the
@@ -77,7 +80,7 @@ export const ruleFeedbackReadPermission = createPermission({
  *
  * @public
  */
-export const wellArchitectedPermissions = [
+export const wellArchitectedPermissions: Permission[] = [
   roleLinkCreatePermission,
   roleLinkDeletePermission,
   suggestionDecidePermission,
