@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { Button, CircularProgress, Typography } from '@material-ui/core';
 import RefreshIcon from '@material-ui/icons/Refresh';
@@ -8,7 +7,7 @@ import {
   evaluationRefreshPermission,
 } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
-import { backendMessage } from '../backendMessage';
+import { useAlertedAction } from '../useAlertedAction';
 import { evaluatedAgo } from './evaluatedAgo';
 
 /**
@@ -23,26 +22,15 @@ export function EvaluationFreshness(props: {
 }) {
   const { result, onRefreshed } = props;
   const api = useApi(wellArchitectedApiRef);
-  const alertApi = useApi(alertApiRef);
   const { allowed } = usePermission({
     permission: evaluationRefreshPermission,
     resourceRef: result.entityRef,
   });
-  const [refreshing, setRefreshing] = useState(false);
-
-  async function refresh() {
-    setRefreshing(true);
-    try {
-      onRefreshed(await api.refreshEvaluation(result.entityRef));
-    } catch (error) {
-      alertApi.post({
-        message: `Could not refresh the suggestions: ${backendMessage(error)}`,
-        severity: 'error',
-      });
-    } finally {
-      setRefreshing(false);
-    }
-  }
+  const { busy: refreshing, run } = useAlertedAction(
+    'Could not refresh the suggestions',
+  );
+  const refresh = () =>
+    run(async () => onRefreshed(await api.refreshEvaluation(result.entityRef)));
 
   return (
     <>

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { wellArchitectedApiRef } from '../../api';
-import { backendMessage } from '../backendMessage';
+import { useAlertedAction } from '../useAlertedAction';
 import { LinkRef } from './useLinkPermissions';
 
 /**
@@ -12,11 +11,10 @@ import { LinkRef } from './useLinkPermissions';
 export function useRoleLinkActions(reload: () => void, subject: string) {
   const api = useApi(wellArchitectedApiRef);
   const alertApi = useApi(alertApiRef);
-  const [busy, setBusy] = useState(false);
+  const { busy, run: alerted } = useAlertedAction('Could not change the link');
 
-  async function run(action: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    try {
+  const run = (action: () => Promise<unknown>, done: string) =>
+    alerted(async () => {
       await action();
       alertApi.post({
         message: done,
@@ -24,15 +22,7 @@ export function useRoleLinkActions(reload: () => void, subject: string) {
         display: 'transient',
       });
       reload();
-    } catch (error) {
-      alertApi.post({
-        message: `Could not change the link: ${backendMessage(error)}`,
-        severity: 'error',
-      });
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return {
     busy,
