@@ -143,3 +143,21 @@ test('filter the coverage view to a Group, open a System with a gap, link a grou
     [],
   );
 });
+
+test("a Group's page shows the coverage of what it and the teams inside it own", async () => {
+  const { rollUp } = await api(
+    `/coverage/rollups/${encodeURIComponent(OWNER.ref)}`,
+  );
+  assert.ok(rollUp.systemCount > 1, "the Group's teams own several Systems");
+  const page = await signIn('/catalog/default/group/customer-experience');
+  const coverage = card(page, 'Well-Architected coverage');
+  await coverage
+    .getByText(`${rollUp.systemCount} Systems`, { exact: true })
+    .waitFor();
+  const gaps = coverage.getByRole('table', { name: 'Gaps per pillar' });
+  assert.equal(await gaps.getByRole('row').count(), rollUp.totals.length);
+  await coverage
+    .getByText('Roles most often missing', { exact: true })
+    .waitFor();
+  await screenshot(page, 'coverage-card-customer-experience', coverage);
+});
