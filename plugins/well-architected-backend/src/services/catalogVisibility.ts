@@ -59,8 +59,11 @@ export async function visibilityOf(
   },
   refs: () => string[],
   credentials: BackstageCredentials,
+  /** The policy's answer, when the caller asked it already, beside other reads. */
+  wholeCatalog?: boolean,
 ): Promise<(ref: string) => boolean> {
-  return (await readsWholeCatalog(reads.permissions, credentials))
+  return wholeCatalog ??
+    (await readsWholeCatalog(reads.permissions, credentials))
     ? () => true
     : readableRefs(reads.catalog, refs(), credentials);
 }

@@ -15,7 +15,7 @@ import {
   StoredOrganisation,
 } from '../../database/EvaluationStore';
 import { StoredRoleLink } from '../../database/RoleLinkStore';
-import { visibilityOf } from '../catalogVisibility';
+import { readsWholeCatalog, visibilityOf } from '../catalogVisibility';
 import { isSuggestible } from '../evaluation/CatalogEvaluator';
 import { EvaluatedRole, Organisation } from '../evaluation/model';
 import { RoleDatasetSnapshot } from '../RoleDataset';
@@ -95,7 +95,8 @@ export class SuggestionService {
   ): Promise<SuggestionsResponse> {
     requireSuggestible(entityRef);
     const ref = stringifyEntityRef(entityRef);
-    const [evaluation, { value: links }, roleDataset, decisions] =
+    // The policy's answer on reading the whole catalog is asked beside the database reads.
+    const [evaluation, { value: links }, roleDataset, decisions, wholeCatalog] =
       await Promise.all([
         this.evaluation(normalizeRef(ref)),
         this.options.links.current(),
@@ -104,6 +105,7 @@ export class SuggestionService {
           entityRefs: [normalizeRef(ref)],
           now: new Date(),
         }),
+        readsWholeCatalog(this.options.permissions, credentials),
       ]);
     if (!evaluation) {
       throw entityNotFound(ref);
@@ -132,6 +134,7 @@ export class SuggestionService {
         ]),
       ],
       credentials,
+      wholeCatalog,
     );
     if (!visible(result.entityRef)) {
       throw entityNotFound(ref);
