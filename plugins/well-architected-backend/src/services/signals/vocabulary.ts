@@ -836,6 +836,9 @@ export const defaultVocabulary: SignalVocabulary = {
       'stable',
       'mature',
       'released',
+      'in-service',
+      'in-production',
+      'operational',
     ],
     'limited-release': [
       'pilot',
@@ -844,6 +847,7 @@ export const defaultVocabulary: SignalVocabulary = {
       'early-access',
       'limited-availability',
       'limited-release',
+      'trial',
     ],
     experimental: [
       'experimental',
@@ -866,6 +870,7 @@ export const defaultVocabulary: SignalVocabulary = {
       'decommissioning',
       'decommissioned',
       'phasing-out',
+      'phase-out',
       'end-of-support',
     ],
   },
