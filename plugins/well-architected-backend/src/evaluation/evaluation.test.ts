@@ -15,6 +15,7 @@ import {
   formatReport,
   readEvaluationSet,
   readSideSet,
+  roleTotals,
   sideSetLabels,
   scoreEntity,
   totals,
@@ -303,5 +304,19 @@ describe('scoreEntity and totals', () => {
         .slice(0, 3),
     ).toEqual(['', '#### holdout', '']);
     expect(formatReport([{ name: 'c', scores }])).not.toContain('####');
+  });
+
+  it('counts each role missed or wrong somewhere, most first', () => {
+    const label = { must: ['a', 'b'], optional: ['o'], noise: [] };
+    expect(
+      roleTotals([
+        scoreEntity('system:default/x', ['a', 'c', 'o'], label),
+        scoreEntity('system:default/y', ['c'], label),
+      ]),
+    ).toEqual([
+      { roleId: 'b', hits: 0, missed: 2, wrong: 0 },
+      { roleId: 'c', hits: 0, missed: 0, wrong: 2 },
+      { roleId: 'a', hits: 1, missed: 1, wrong: 0 },
+    ]);
   });
 });

@@ -196,9 +196,43 @@ export function totals(scores: EntityScore[]): Totals {
 
 const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
 
+/** How often each role was a hit, missed or wrong; roles never missed nor wrong are left out. */
+export function roleTotals(
+  scores: EntityScore[],
+): Array<{ roleId: string; hits: number; missed: number; wrong: number }> {
+  const byRole = new Map<
+    string,
+    { roleId: string; hits: number; missed: number; wrong: number }
+  >();
+  const add = (roleIds: string[], key: 'hits' | 'missed' | 'wrong') => {
+    for (const roleId of roleIds) {
+      const counts = byRole.get(roleId) ?? {
+        roleId,
+        hits: 0,
+        missed: 0,
+        wrong: 0,
+      };
+      counts[key] += 1;
+      byRole.set(roleId, counts);
+    }
+  };
+  for (const s of scores) {
+    add(s.hits, 'hits');
+    add(s.missed, 'missed');
+    add(s.wrong, 'wrong');
+  }
+  return [...byRole.values()]
+    .filter(r => r.missed + r.wrong > 0)
+    .sort(
+      (a, b) =>
+        b.missed + b.wrong - (a.missed + a.wrong) ||
+        a.roleId.localeCompare(b.roleId),
+    );
+}
+
 /**
- * The report `make eval` prints: one line per entity, then one per catalog and the total; under
- * `heading` when given.
+ * The report `make eval` prints: one line per entity, then one per catalog and the total, then
+ * one per role that was missed or wrong somewhere, most first; under `heading` when given.
  */
 export function formatReport(
   byCatalog: Array<{ name: string; scores: EntityScore[] }>,
@@ -252,6 +286,20 @@ export function formatReport(
         String(t.hits),
         String(t.missed),
         String(t.wrong),
+      ]),
+    );
+  }
+  lines.push('', '== per role, over every catalog above');
+  lines.push(row(['role', '', '', 'hits', 'missed', 'wrong']));
+  for (const r of roleTotals(all)) {
+    lines.push(
+      row([
+        r.roleId,
+        '',
+        '',
+        String(r.hits),
+        String(r.missed),
+        String(r.wrong),
       ]),
     );
   }

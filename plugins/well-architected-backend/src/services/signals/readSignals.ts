@@ -111,6 +111,24 @@ function runsAsService(vocabulary: SignalVocabulary, entity: Entity): boolean {
 }
 
 /**
+ * The kind of Component a `spec.type` names. A type also matches with a qualifier before a hyphen
+ * (`shared-lib`, `nightly-batch`, `event-consumer`), the longest known name first, when no type
+ * matches whole: in a compound the last word says what it is.
+ */
+function typeFamily(
+  vocabulary: SignalVocabulary,
+  type: string,
+): WorkloadFamily | undefined {
+  const words = type.split('-');
+  return words
+    .map((_, start) => words.slice(start).join('-'))
+    .map(candidate =>
+      familyOf(WORKLOAD_FAMILIES, vocabulary.componentTypes, candidate),
+    )
+    .find(family => family !== undefined);
+}
+
+/**
  * The kind of Component a `spec.type` names; a type the vocabulary does not know counts as a
  * service when the Component runs on Kubernetes or has on-call.
  */
@@ -121,11 +139,7 @@ export function workloadFamily(
   if (!isKind(entity, 'component')) {
     return undefined;
   }
-  const named = familyOf(
-    WORKLOAD_FAMILIES,
-    vocabulary.componentTypes,
-    lower(entity.spec?.type),
-  );
+  const named = typeFamily(vocabulary, lower(entity.spec?.type));
   if (named) {
     return named;
   }
@@ -328,9 +342,50 @@ function isLabelKey(labelKey: string, key: string): boolean {
 }
 
 /**
- * The value, lower case, of the entity's first label whose key the vocabulary reads criticality
- * from (`tier`, `service-tier`, `criticality`, … and keys added in config), whatever the value:
- * `tier: tier-2` states a tier as much as `tier: tier-1` does.
+ * The entity's labels, then its annotations, as lower-case key and value pairs: organisations put
+ * the same facts in either (`acme.io/criticality` as a label or an annotation). Annotations that
+ * list tags are left out: their words are read as tags (`listedTags`).
+ */
+function labelPairs(
+  vocabulary: SignalVocabulary,
+  entity: Entity,
+): Array<readonly [string, string]> {
+  const pairs = (record: Record<string, string> | undefined) =>
+    Object.entries(record ?? {}).map(
+      ([key, value]) => [lower(key), lower(value)] as const,
+    );
+  return [
+    ...pairs(entity.metadata.labels),
+    ...pairs(entity.metadata.annotations).filter(
+      ([key]) =>
+        !vocabulary.tagListAnnotations.some(list => isLabelKey(key, list)),
+    ),
+  ];
+}
+
+/** Words that turn a value into its opposite: `non-critical`, `no-pii`. */
+const NEGATIONS = ['non', 'no', 'not'];
+
+/**
+ * Whether a label value is one of the vocabulary's, or one with a qualifier after it
+ * (`on-prem-dc2`) or before it (`revenue-critical`, `crew-pii`), unless the qualifier negates it
+ * (`non-critical`).
+ */
+function matchesValue(value: string, known: string): boolean {
+  if (value === known || value.startsWith(`${known}-`)) {
+    return true;
+  }
+  if (!value.endsWith(`-${known}`)) {
+    return false;
+  }
+  const qualifier = value.slice(0, -known.length - 1).split('-');
+  return !qualifier.some(word => NEGATIONS.includes(word));
+}
+
+/**
+ * The value, lower case, of the entity's first label (or annotation) whose key the vocabulary
+ * reads criticality from (`tier`, `service-tier`, `criticality`, … and keys added in config),
+ * whatever the value: `tier: tier-2` states a tier as much as `tier: tier-1` does.
  */
 export function criticalityLabel(
   vocabulary: SignalVocabulary,
@@ -339,10 +394,10 @@ export function criticalityLabel(
   const keys = vocabulary.labels
     .filter(entry => entry.signal === 'business-critical')
     .map(entry => entry.key);
-  const label = Object.entries(entity.metadata.labels ?? {}).find(([key]) =>
-    keys.some(k => isLabelKey(lower(key), k)),
+  const label = labelPairs(vocabulary, entity).find(([key]) =>
+    keys.some(k => isLabelKey(key, k)),
   );
-  return lower(label?.[1]) || undefined;
+  return label?.[1] || undefined;
 }
 
 /** The words that annotations listing tags (`acme.io/regulatory: gdpr,sox`) list. */
@@ -378,9 +433,7 @@ function tagMatches(
     })),
     ...listedTags(vocabulary, entity),
   ];
-  const labels = Object.entries(entity.metadata.labels ?? {}).map(
-    ([key, value]) => [lower(key), lower(value)] as const,
-  );
+  const labels = labelPairs(vocabulary, entity);
   const fromTags = only.flatMap(signal =>
     tags
       .filter(({ tag }) => vocabulary.tags[signal].includes(tag))
@@ -393,7 +446,7 @@ function tagMatches(
         .filter(
           ([key, value]) =>
             isLabelKey(key, entry.key) &&
-            entry.values.some(v => value === v || value.startsWith(`${v}-`)),
+            entry.values.some(v => matchesValue(value, v)),
         )
         .map(([key, value]) => ({
           signal: entry.signal,
@@ -457,23 +510,22 @@ function workloadFindings(
   vocabulary: SignalVocabulary,
   entity: Entity,
 ): Finding[] {
-  const family = workloadFamily(vocabulary, entity);
+  const named = workloadFamily(vocabulary, entity);
+  // A static site is no workload, but its lifecycle still says where it stands.
+  const family =
+    named === 'website' && servesStaticFiles(entity) ? undefined : named;
   const meaning = lifecycleMeaning(vocabulary, entity);
   const lifecycle = lower(entity.spec?.lifecycle);
   const type = lower(entity.spec?.type);
   const found = ownFinding(entity);
   const findings: Finding[] = [];
-  if (family === 'website' && servesStaticFiles(entity)) {
-    return findings;
-  }
   const running = family && RUNNING_FAMILIES.includes(family);
   if (running && meaning === 'production') {
-    const named = familyOf(WORKLOAD_FAMILIES, vocabulary.componentTypes, type);
     findings.push(
       found(
         'production-workload',
         family,
-        named
+        typeFamily(vocabulary, type)
           ? `runs in production as a ${family}`
           : `runs in production as a ${family} (type ${type}, deployed or paged like one)`,
       ),

@@ -235,6 +235,41 @@ describe('the signal vocabulary', () => {
     expect(labelled({ tier: '10', hosting: 'on-premium-cloud' })).toEqual([]);
   });
 
+  it('reads a label value with a qualifier before a hyphen, unless the qualifier negates it', () => {
+    expect(
+      labelled({ criticality: 'revenue-critical', 'data-class': 'crew-pii' }),
+    ).toEqual([
+      ['business-critical', 'criticality=revenue-critical'],
+      ['personal-data', 'data-class=crew-pii'],
+    ]);
+    expect(
+      labelled({ criticality: 'non-critical', 'data-class': 'no-pii' }),
+    ).toEqual([]);
+  });
+
+  it('reads an annotation as it reads a label, but not one that lists tags twice', () => {
+    const annotated = (annotations: Record<string, string>) =>
+      signalsOf(
+        component('svc', {
+          spec: { type: 'documentation' },
+          metadata: { annotations },
+        }),
+      ).map(s => [s.id, s.detail]);
+    expect(
+      annotated({
+        'acme.io/criticality': 'ops-critical',
+        'acme.io/data-class': 'pax-pii',
+      }),
+    ).toEqual([
+      ['business-critical', 'acme.io/criticality=ops-critical'],
+      ['personal-data', 'acme.io/data-class=pax-pii'],
+    ]);
+    expect(annotated({ 'acme.io/compliance': 'sox' })).toEqual([
+      ['regulated', 'sox'],
+      ['change-controlled', 'sox'],
+    ]);
+  });
+
   it("reads a label key as the last segment of an organisation's prefixed key, and not inside a word", () => {
     expect(labelled({ 'acme.io/tier': 'T0' })).toEqual([
       ['business-critical', 'acme.io/tier=t0'],
@@ -263,6 +298,16 @@ describe('the signal vocabulary', () => {
     ]);
     expect(read('redshifted')).toEqual([]);
     expect(read('warehouse-db')).toEqual([]);
+  });
+
+  it('reads a Component type with a qualifier before a hyphen as the longest type it knows, and not a longer word', () => {
+    const read = (type: string) =>
+      signalsOf(component('c', { spec: { type } })).map(s => [s.id, s.detail]);
+    expect(read('shared-lib')).toEqual([['library', 'shared-lib']]);
+    expect(read('event-consumer')).toEqual([['production-workload', 'worker']]);
+    expect(read('nightly-batch-job')).toEqual([['production-workload', 'job']]);
+    expect(read('libraries')).toEqual([]);
+    expect(read('service-catalogue')).toEqual([]);
   });
 
   it('does not read a listed word that is no tag it knows, nor an annotation that lists nothing', () => {
@@ -460,9 +505,12 @@ describe('signals read from more than one fact', () => {
     ).toEqual([]);
   });
 
-  it('takes a website that calls nothing and depends on nothing to serve static files', () => {
+  it('takes a website that calls nothing and depends on nothing to serve static files, still reading its lifecycle', () => {
     const notes = { ...website(), relations: [] };
     expect(ids(signalsOf(notes))).toEqual([]);
+    expect(
+      ids(signalsOf({ ...website({}, 'deprecated'), relations: [] })),
+    ).toEqual(['deprecated']);
     expect(ids(signalsOf(website()))).toEqual(
       expect.arrayContaining([
         'production-workload',
