@@ -15,7 +15,7 @@ import { CoverageHistoryStore } from '../database/CoverageHistoryStore';
 import { EvaluationStore } from '../database/EvaluationStore';
 import { CatalogReads } from './boundedCatalog';
 import { readableRefs } from './catalogVisibility';
-import { CoverageService } from './CoverageService';
+import { CoverageRollUpService } from './CoverageRollUpService';
 import { normalizeRef } from './RoleLinkService';
 
 const RETENTION_KEY = 'wellArchitected.coverage.history.retentionDays';
@@ -61,7 +61,7 @@ export interface CoverageHistoryOptions {
   /** No snapshot before the first evaluation round has stored an organisation. */
   evaluations: Pick<EvaluationStore, 'readOrganisationHash'>;
   /** Counts the totals of every System, owner Group and Domain that a snapshot keeps. */
-  coverage: Pick<CoverageService, 'rollUps'>;
+  coverage: Pick<CoverageRollUpService, 'rollUps'>;
   /** The snapshot counts with the plugin's own view of the whole catalog. */
   auth: Pick<AuthService, 'getOwnServiceCredentials'>;
   /** Whether the caller may read the Group or Domain whose history is asked for. */
