@@ -57,6 +57,7 @@ import {
 } from './services/CoverageHistory';
 import { heldLinks } from './services/evaluationReads';
 import { CoverageService } from './services/CoverageService';
+import { CoverageRollUpService } from './services/CoverageRollUpService';
 import {
   GapNotifications,
   readGapNotificationSettings,
@@ -198,6 +199,10 @@ export const wellArchitectedPlugin = createBackendPlugin({
         };
         const suggestions = new SuggestionService(evaluationReads);
         const coverage = new CoverageService(evaluationReads);
+        const rollUps = new CoverageRollUpService({
+          coverage,
+          catalog: catalogReads,
+        });
         // Each round of the schedule tells owners about the gaps it opened, when config says so.
         await scheduleEvaluation({
           scheduler,
@@ -232,7 +237,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
         const coverageHistory = new CoverageHistory({
           store: await DatabaseCoverageHistoryStore.create({ database }),
           evaluations: evaluationStore,
-          coverage,
+          coverage: rollUps,
           auth,
           catalog: catalogReads,
           logger,
@@ -256,6 +261,7 @@ export const wellArchitectedPlugin = createBackendPlugin({
             roleLinks,
             suggestions,
             coverage,
+            rollUps,
             decisions,
             coverageHistory,
             evaluationRefresh: new EvaluationRefresh({

@@ -15,6 +15,7 @@ import { RoleDataset, RoleDatasetSnapshot } from './services/RoleDataset';
 import { SuggestionService } from './services/suggestions/SuggestionService';
 import { CoverageHistory } from './services/CoverageHistory';
 import { CoverageService } from './services/CoverageService';
+import { CoverageRollUpService } from './services/CoverageRollUpService';
 import { SuggestionDecisions } from './services/SuggestionDecisions';
 import { RuleFeedback } from './services/RuleFeedback';
 import { EvaluationRefresh } from './services/EvaluationRefresh';
@@ -58,14 +59,8 @@ export async function createRouter(options: {
   roleDataset: RoleDataset;
   roleLinks: RoleLinkService;
   suggestions: Pick<SuggestionService, 'suggest' | 'members'>;
-  coverage: Pick<
-    CoverageService,
-    | 'coverage'
-    | 'coverageCsv'
-    | 'coverageRollUps'
-    | 'coverageRollUp'
-    | 'roleSystems'
-  >;
+  coverage: Pick<CoverageService, 'coverage' | 'coverageCsv' | 'roleSystems'>;
+  rollUps: Pick<CoverageRollUpService, 'coverageRollUps' | 'coverageRollUp'>;
   coverageHistory: Pick<CoverageHistory, 'history'>;
   decisions: Pick<SuggestionDecisions, 'decide' | 'undo'>;
   ruleFeedback: Pick<RuleFeedback, 'feedback'>;
@@ -73,7 +68,7 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { httpAuth, logger, linkChanges, roleDataset } = options;
   const { roleLinks, suggestions, coverage, coverageHistory } = options;
-  const { decisions, ruleFeedback, evaluationRefresh } = options;
+  const { rollUps, decisions, ruleFeedback, evaluationRefresh } = options;
   // Requests are validated against the OpenAPI document. Credentials are not: httpAuth checks
   // them, in a token or a cookie, and answers 401.
   const router = await createOpenApiRouter({
@@ -195,17 +190,13 @@ export async function createRouter(options: {
 
   router.get('/coverage/rollups', async (req, res) => {
     const credentials = await authenticate(req);
-    res.json(await coverage.coverageRollUps(req.query, credentials));
+    res.json(await rollUps.coverageRollUps(req.query, credentials));
   });
 
   router.get('/coverage/rollups/:scopeRef', async (req, res) => {
     const credentials = await authenticate(req);
     res.json(
-      await coverage.coverageRollUp(
-        req.params.scopeRef,
-        req.query,
-        credentials,
-      ),
+      await rollUps.coverageRollUp(req.params.scopeRef, req.query, credentials),
     );
   });
 

@@ -36,6 +36,7 @@ import { SuggestionEngine } from '../services/suggestions/SuggestionEngine';
 import { CoverageHistory } from '../services/CoverageHistory';
 import { heldLinks } from '../services/evaluationReads';
 import { CoverageService } from '../services/CoverageService';
+import { CoverageRollUpService } from '../services/CoverageRollUpService';
 import { SuggestionService } from '../services/suggestions/SuggestionService';
 import { SuggestionDecisions } from '../services/SuggestionDecisions';
 import { RuleFeedback } from '../services/RuleFeedback';
@@ -289,10 +290,11 @@ export function testServices(options: {
   const suggestions = new SuggestionService(evaluationReads);
   const auditor = options.auditor ?? mockServices.auditor.mock();
   const coverage = new CoverageService(evaluationReads);
+  const rollUps = new CoverageRollUpService({ coverage, catalog });
   const coverageHistory = new CoverageHistory({
     store: inMemoryCoverageHistoryStore(),
     evaluations: evaluationStore,
-    coverage,
+    coverage: rollUps,
     auth: mockServices.auth(),
     catalog,
     logger,
@@ -312,6 +314,7 @@ export function testServices(options: {
       allowServicePrincipals: false,
     }),
     coverage,
+    rollUps,
     decisionStore,
     decisions: new SuggestionDecisions({
       auditor,

@@ -15,7 +15,7 @@ import { CoverageHistoryStore } from '../database/CoverageHistoryStore';
 import { EvaluationStore } from '../database/EvaluationStore';
 import { CatalogReads } from './boundedCatalog';
 import { readableRefs } from './catalogVisibility';
-import { CoverageService } from './CoverageService';
+import { CoverageRollUpService } from './CoverageRollUpService';
 import { normalizeRef } from './RoleLinkService';
 
 const RETENTION_KEY = 'wellArchitected.coverage.history.retentionDays';
@@ -54,27 +54,31 @@ function scopeOf(ref: string, parameter: string, kind: string): string {
   return normalized;
 }
 
+/** What a {@link CoverageHistory} needs, and what it uses each for. */
+export interface CoverageHistoryOptions {
+  /** Keeps one snapshot a day: writes, reads back and removes them. */
+  store: CoverageHistoryStore;
+  /** No snapshot before the first evaluation round has stored an organisation. */
+  evaluations: Pick<EvaluationStore, 'readOrganisationHash'>;
+  /** Counts the totals of every System, owner Group and Domain that a snapshot keeps. */
+  coverage: Pick<CoverageRollUpService, 'rollUps'>;
+  /** The snapshot counts with the plugin's own view of the whole catalog. */
+  auth: Pick<AuthService, 'getOwnServiceCredentials'>;
+  /** Whether the caller may read the Group or Domain whose history is asked for. */
+  catalog: CatalogReads;
+  /** Tells when a snapshot is taken and when old ones are removed. */
+  logger: LoggerService;
+  /** How many days of snapshots to keep. */
+  retentionDays: number;
+}
+
 /**
  * The daily history of coverage: a snapshot of the counts per pillar for every System, each owner
  * Group and each Domain, taken once a day with the plugin's own view of the catalog, and read back
  * as a trend.
  */
 export class CoverageHistory {
-  constructor(
-    private readonly options: {
-      store: CoverageHistoryStore;
-      /** No snapshot before the first evaluation round has stored an organisation. */
-      evaluations: Pick<EvaluationStore, 'readOrganisationHash'>;
-      coverage: Pick<CoverageService, 'rollUps'>;
-      /** The snapshot counts with the plugin's own view of the whole catalog. */
-      auth: Pick<AuthService, 'getOwnServiceCredentials'>;
-      /** Whether the caller may read the Group or Domain whose history is asked for. */
-      catalog: CatalogReads;
-      logger: LoggerService;
-      /** How many days of snapshots to keep. */
-      retentionDays: number;
-    },
-  ) {}
+  constructor(private readonly options: CoverageHistoryOptions) {}
 
   /**
    * Takes today's snapshot unless one is stored (by this replica or another), then removes the

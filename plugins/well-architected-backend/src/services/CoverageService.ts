@@ -4,10 +4,6 @@ import {
   CoverageCell,
   CoverageQuery,
   CoverageResponse,
-  CoverageRollUpQuery,
-  CoverageRollUpResponse,
-  CoverageRollUpsQuery,
-  CoverageRollUpsResponse,
   CoverageState,
   CoverageSystem,
   PILLAR_IDS,
@@ -16,7 +12,6 @@ import {
   RoleSystemsQuery,
   RoleSystemsResponse,
 } from 'backstage-plugin-well-architected-common';
-import { CoverageRollUp } from '../database/CoverageHistoryStore';
 import { StoredDecision } from '../database/DecisionStore';
 import {
   StoredEvaluation,
@@ -25,14 +20,7 @@ import {
 import { StoredRoleLink } from '../database/RoleLinkStore';
 import { coverageCsv } from './coverageCsv';
 import { readableRefs, readsWholeCatalog } from './catalogVisibility';
-import {
-  byScope,
-  gapsOf,
-  groupsFrom,
-  readableScope,
-  rollUpOf,
-  totalsOf,
-} from './coverageRollUps';
+import { groupsFrom, totalsOf } from './coverageRollUps';
 import { EntityEvaluation, Organisation } from './evaluation/model';
 import { normalizeRef } from './RoleLinkService';
 import { toSuggestion } from './suggestions/SuggestionService';
@@ -43,7 +31,7 @@ import { ReviewerService } from './suggestions/ReviewerService';
 
 const DEFAULT_LIMIT = 100;
 
-/** The filters and order of the view, which the CSV export takes too. */
+/** The filters and order of the view, which the CSV export and the roll-ups take too. */
 type CoverageFilters = Omit<CoverageQuery, 'limit' | 'offset'>;
 
 /** A role suggested for a System, with the pillars it serves there as the caller may see them. */
@@ -112,12 +100,10 @@ export class CoverageService {
 
   /**
    * The Systems that match the filters, in the order asked for, with the cells of the pillars
-   * asked for; and the tiers of every System the caller may read.
+   * asked for; the tiers of every System the caller may read; and the organisation and which refs
+   * the caller may read, which the roll-ups group the Systems with.
    */
-  private async matching(
-    query: CoverageFilters,
-    credentials: BackstageCredentials,
-  ) {
+  async matching(query: CoverageFilters, credentials: BackstageCredentials) {
     const { systems, organisation, visible } = await this.systems(credentials);
     const pillarIndexes = PILLAR_IDS.flatMap((p, i) =>
       !query.pillar || p === query.pillar ? [i] : [],
@@ -154,82 +140,6 @@ export class CoverageService {
   ): Promise<CoverageSystem[]> {
     const { systems } = await this.systems(credentials);
     return systems.map(({ row }) => row);
-  }
-
-  /**
-   * The totals of every System, of the Systems of each owner Group (with those of the Groups
-   * inside it, as the `owner` filter counts them) and of each Domain, as `credentials` may read
-   * them: with the plugin's own, the whole catalog, for the daily snapshot.
-   */
-  async rollUps(credentials: BackstageCredentials): Promise<CoverageRollUp[]> {
-    const { systems, organisation } = await this.systems(credentials);
-    const scopes = [
-      ['', systems] as const,
-      ...(['group', 'domain'] as const).flatMap(by => [
-        ...byScope(systems, s => s.result, by, organisation),
-      ]),
-    ];
-    return scopes.map(([scopeRef, inScope]) => ({
-      scopeRef,
-      totals: totalsOf(
-        inScope.map(s => s.row),
-        PILLAR_IDS,
-      ),
-    }));
-  }
-
-  /**
-   * One roll-up per owner Group or per Domain of the Systems that match the filters: the Groups
-   * and Domains the caller may read, each with how many of its Systems are in each state and the
-   * roles most often missing. A Group's Systems include those of the Groups inside it.
-   */
-  async coverageRollUps(
-    query: CoverageRollUpsQuery,
-    credentials: BackstageCredentials,
-  ): Promise<CoverageRollUpsResponse> {
-    const { by, sort = 'gaps', limit, offset, ...filters } = query;
-    const { pillarIds, rows, organisation, visible } = await this.matching(
-      filters,
-      credentials,
-    );
-    // The rows name only owners and Domains the caller may read; the Groups above an owner are
-    // asked of the catalog here.
-    const scopes = byScope(rows, row => row, by, organisation);
-    const unknown = [...scopes.keys()].filter(ref => !visible(ref));
-    const readable =
-      unknown.length > 0
-        ? await readableRefs(this.options.catalog, unknown, credentials)
-        : () => false;
-    const rollUps = [...scopes]
-      .filter(([ref]) => visible(ref) || readable(ref))
-      .map(([ref, inScope]) => rollUpOf(ref, inScope, pillarIds))
-      .sort(
-        (a, b) =>
-          (sort === 'gaps' ? gapsOf(b) - gapsOf(a) : 0) ||
-          a.scopeRef.localeCompare(b.scopeRef),
-      );
-    return { by, pillarIds, ...pageOf(rollUps, { limit, offset }) };
-  }
-
-  /**
-   * The roll-up of one Group (with the Groups inside it) or one Domain, which the caller must be
-   * able to read, from the Systems the caller may read.
-   */
-  async coverageRollUp(
-    scope: string,
-    query: CoverageRollUpQuery,
-    credentials: BackstageCredentials,
-  ): Promise<CoverageRollUpResponse> {
-    const { by, scopeRef } = await readableScope(
-      scope,
-      this.options.catalog,
-      credentials,
-    );
-    const { pillarIds, rows } = await this.matching(
-      { ...query, [by === 'group' ? 'owner' : 'domain']: scopeRef },
-      credentials,
-    );
-    return { pillarIds, rollUp: rollUpOf(scopeRef, rows, pillarIds) };
   }
 
   /**
@@ -413,7 +323,10 @@ export class CoverageService {
 }
 
 /** One page of `items`, with how many there are in all. */
-function pageOf<T>(items: T[], page: { limit?: number; offset?: number }) {
+export function pageOf<T>(
+  items: T[],
+  page: { limit?: number; offset?: number },
+) {
   const limit = page.limit ?? DEFAULT_LIMIT;
   const offset = page.offset ?? 0;
   return {

@@ -21,6 +21,20 @@ import {
   requireSuggestible,
 } from './suggestions/SuggestionService';
 
+/** What an {@link EvaluationRefresh} needs, and what it uses each for. */
+export interface EvaluationRefreshOptions {
+  /** Records every attempt, whatever its outcome. */
+  auditor: AuditorService;
+  /** Asks the policy whether the caller may refresh the entity. */
+  permissions: Pick<PermissionsService, 'authorize'>;
+  /** Reads the entity with the caller's credentials: one they cannot read is not found. */
+  catalog: Pick<CatalogReads, 'getEntitiesByRefs'>;
+  /** Evaluates the entity with the plugin's credentials and stores the result. */
+  evaluator: Pick<CatalogEvaluator, 'evaluateEntity'>;
+  /** Answers the stored result as `GET /suggestions` answers it. */
+  suggestions: Pick<SuggestionService, 'suggest'>;
+}
+
 /**
  * Evaluating one System or Component again now, for its owners, instead of waiting for the next
  * round. The entity is read with the caller's credentials (one they cannot read is not found)
@@ -29,15 +43,7 @@ import {
  * outcome.
  */
 export class EvaluationRefresh {
-  constructor(
-    private readonly options: {
-      auditor: AuditorService;
-      permissions: Pick<PermissionsService, 'authorize'>;
-      catalog: Pick<CatalogReads, 'getEntitiesByRefs'>;
-      evaluator: Pick<CatalogEvaluator, 'evaluateEntity'>;
-      suggestions: Pick<SuggestionService, 'suggest'>;
-    },
-  ) {}
+  constructor(private readonly options: EvaluationRefreshOptions) {}
 
   /** Evaluates the entity `entityRef` names now; answers its suggestions to the caller. */
   async refresh(

@@ -19,6 +19,7 @@ import {
 } from '@material-ui/core';
 import { Autocomplete } from '@material-ui/lab';
 import {
+  DISMISS_REASONS,
   DismissReason,
   Suggestion,
   SuggestionDecision,
@@ -26,13 +27,14 @@ import {
   suggestionDecidePermission,
 } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
-import { Choice, useEntityChoices } from '../CoverageFilters';
+import { useEntityChoices } from '../CoverageFilters';
 
-const REASONS: Choice<DismissReason>[] = [
-  { value: 'not-applicable', title: 'Not applicable here' },
-  { value: 'covered-elsewhere', title: 'Covered elsewhere' },
-  { value: 'other', title: 'Another reason' },
-];
+/** The title of each reason to dismiss a role; the dialog offers them in the API's order. */
+const REASON_TITLES: Record<DismissReason, string> = {
+  'not-applicable': 'Not applicable here',
+  'covered-elsewhere': 'Covered elsewhere',
+  other: 'Another reason',
+};
 
 /** A day as the card shows it, the same for every reader: 2026-12-01. */
 const day = (timestamp: string) => timestamp.slice(0, 10);
@@ -222,12 +224,12 @@ function DismissDialog(props: DecisionDialogProps) {
         value={reason}
         onChange={event => setReason(event.target.value as DismissReason)}
       >
-        {REASONS.map(r => (
+        {DISMISS_REASONS.map(value => (
           <FormControlLabel
-            key={r.value}
-            value={r.value}
+            key={value}
+            value={value}
             control={<Radio />}
-            label={r.title}
+            label={REASON_TITLES[value]}
           />
         ))}
       </RadioGroup>
