@@ -9,13 +9,18 @@ import { Dataset } from '../dataset/types';
 import { testServices } from '../__testUtils__/services';
 import { withCatalogRelations } from './catalogRelations';
 import {
+  AGREEMENT_DIR,
   EntityScore,
   EvaluationCatalog,
   SIDE_SETS,
   formatReport,
+  formatTotals,
   readEvaluationSet,
+  mustLists,
+  readSecondLabels,
   readSideSet,
   roleTotals,
+  scoreAgainst,
   sideSetLabels,
   scoreEntity,
   totals,
@@ -175,6 +180,70 @@ describe.each([
   });
 });
 
+describe('a second reviewer', () => {
+  // Reported, never gated: how far two reviewers agree on one catalog bounds what any rules can
+  // score on a catalog labelled by one of them alone.
+  it("labels what the first reviewer labelled, and is scored against the first reviewer's labels, as the rules are against each", async () => {
+    const seconds = await readSecondLabels();
+    const catalogs = [
+      ...(await readEvaluationSet()),
+      ...(await readSideSet(SIDE_SETS.holdout)),
+      ...(await readSideSet(SIDE_SETS.ungated)),
+    ];
+    const dataset = await bundledDataset();
+    const lines: string[] = [];
+    for (const second of seconds) {
+      const catalog = catalogs.find(c => c.name === second.name);
+      expect({ name: second.name, found: Boolean(catalog) }).toEqual({
+        name: second.name,
+        found: true,
+      });
+      if (!catalog) {
+        continue;
+      }
+      await expectLabelsHeldAndKnown([{ ...catalog, labels: second.labels }]);
+      expect([...second.labels.keys()].sort()).toEqual(
+        [...catalog.labels.keys()].sort(),
+      );
+      const rules = new Map(
+        (await suggestAll(catalog, dataset)).map(r => [
+          r.entityRef,
+          r.suggested,
+        ]),
+      );
+      lines.push(
+        ...formatTotals(second.name, 'who is scored, against whose labels', [
+          {
+            name: 'second reviewer, against the first',
+            scores: scoreAgainst(mustLists(second.labels), catalog.labels),
+          },
+          {
+            name: 'first reviewer, against the second',
+            scores: scoreAgainst(mustLists(catalog.labels), second.labels),
+          },
+          {
+            name: 'rules, against the first',
+            scores: scoreAgainst(rules, catalog.labels),
+          },
+          {
+            name: 'rules, against the second',
+            scores: scoreAgainst(rules, second.labels),
+          },
+        ]),
+      );
+    }
+    if (REPORT) {
+      process.stdout.write(
+        seconds.length === 0
+          ? `\n#### agreement: none; add a second reviewer's labels of a catalog as evaluation/${AGREEMENT_DIR}/<name>.yaml\n`
+          : `\n#### agreement: a second reviewer's labels, written blind, against the first's${lines.join(
+              '\n',
+            )}\n`,
+      );
+    }
+  });
+});
+
 describe('readSideSet', () => {
   let dir: string;
   const catalog = [
@@ -251,6 +320,63 @@ describe('readSideSet', () => {
     );
     await expect(readSideSet(SIDE_SETS.holdout, dir)).rejects.toThrow(
       "evaluation/holdout/zeta.yaml has no labels; label it under 'zeta' in evaluation/holdout-labels.yaml",
+    );
+  });
+});
+
+describe('readSecondLabels and scoreAgainst', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'agreement-'));
+  });
+
+  afterEach(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads nothing when there is no second labelling', async () => {
+    await expect(readSecondLabels(dir)).resolves.toEqual([]);
+  });
+
+  it("reads agreement/<name>.yaml under its key, and scores one reviewer's must lists against the other's labels", async () => {
+    await fs.mkdir(path.join(dir, AGREEMENT_DIR));
+    await fs.writeFile(
+      path.join(dir, AGREEMENT_DIR, 'acme.yaml'),
+      [
+        'acme:',
+        '  system:default/shop:',
+        '    must: [site-reliability-engineer, data-steward]',
+      ].join('\n'),
+    );
+    const [second] = await readSecondLabels(dir);
+    expect(second.name).toBe('acme');
+    const first = new Map([
+      [
+        'system:default/shop',
+        {
+          must: ['site-reliability-engineer'],
+          optional: [],
+          noise: ['data-steward'],
+        },
+      ],
+    ]);
+    expect(totals(scoreAgainst(mustLists(second.labels), first))).toMatchObject(
+      { hits: 1, missed: 0, wrong: 1 },
+    );
+    expect(totals(scoreAgainst(mustLists(first), second.labels))).toMatchObject(
+      { hits: 1, missed: 1, wrong: 0 },
+    );
+  });
+
+  it('names the file whose key is not its name', async () => {
+    await fs.mkdir(path.join(dir, AGREEMENT_DIR));
+    await fs.writeFile(
+      path.join(dir, AGREEMENT_DIR, 'acme.yaml'),
+      'other:\n  system:default/shop:\n    must: []\n',
+    );
+    await expect(readSecondLabels(dir)).rejects.toThrow(
+      "evaluation/agreement/acme.yaml must hold one key, 'acme'",
     );
   });
 });

@@ -140,6 +140,77 @@ export async function readSideSet(
   return catalogs;
 }
 
+/** A second reviewer's labels of a catalog that another reviewer labelled first. */
+export interface SecondLabels {
+  name: string;
+  labels: Map<string, EntityLabel>;
+}
+
+/** The folder of second reviewers' labels: `evaluation/agreement/<name>.yaml`. */
+export const AGREEMENT_DIR = 'agreement';
+
+/**
+ * Reads every `evaluation/agreement/<name>.yaml`: a second reviewer's labels, under the key
+ * `<name>`, of the catalog `<name>` of the tuning set, the holdout or the ungated catalogs,
+ * written without seeing the first reviewer's labels or the rules.
+ */
+export async function readSecondLabels(
+  dir = EVALUATION_DIR,
+): Promise<SecondLabels[]> {
+  const files = await fs
+    .readdir(path.join(dir, AGREEMENT_DIR))
+    .catch(() => [] as string[]);
+  return Promise.all(
+    files
+      .filter(file => file.endsWith('.yaml'))
+      .sort()
+      .map(async file => {
+        const name = file.slice(0, -'.yaml'.length);
+        const where = `evaluation/${AGREEMENT_DIR}/${file}`;
+        const parsed = labelsSchema.safeParse(
+          parse(await fs.readFile(path.join(dir, AGREEMENT_DIR, file), 'utf8')),
+        );
+        if (!parsed.success) {
+          const [issue] = parsed.error.issues;
+          throw new Error(
+            `${where} at ${issue.path.join('.')}: ${issue.message}`,
+          );
+        }
+        const labels = parsed.data[name];
+        if (!labels || Object.keys(parsed.data).length !== 1) {
+          throw new Error(`${where} must hold one key, '${name}'`);
+        }
+        return {
+          name,
+          labels: new Map(
+            Object.entries(labels).map(([ref, label]) => [
+              ref.toLocaleLowerCase('en'),
+              label,
+            ]),
+          ),
+        };
+      }),
+  );
+}
+
+/**
+ * Role ids by entity ref scored against a reviewer's labels, entity by entity: the rules'
+ * suggestions, or another reviewer's `must` lists ({@link mustLists}). How far two careful
+ * reviewers agree is as far as any rules can be expected to agree with either.
+ */
+export function scoreAgainst(
+  suggested: Map<string, string[]>,
+  labels: Map<string, EntityLabel>,
+): EntityScore[] {
+  return [...labels].map(([ref, label]) =>
+    scoreEntity(ref, suggested.get(ref) ?? [], label),
+  );
+}
+
+/** A reviewer's `must` list of each entity, to score as if it were suggested. */
+export const mustLists = (labels: Map<string, EntityLabel>) =>
+  new Map([...labels].map(([ref, label]) => [ref, label.must]));
+
 /** How the suggestions for one entity compare with its labels. */
 export interface EntityScore {
   entityRef: string;
@@ -204,8 +275,8 @@ export function roleTotals(
     string,
     { roleId: string; hits: number; missed: number; wrong: number }
   >();
-  const add = (roleIds: string[], key: 'hits' | 'missed' | 'wrong') => {
-    for (const roleId of roleIds) {
+  const add = (ids: string[], key: 'hits' | 'missed' | 'wrong') => {
+    for (const roleId of ids) {
       const counts = byRole.get(roleId) ?? {
         roleId,
         hits: 0,
@@ -230,6 +301,37 @@ export function roleTotals(
     );
 }
 
+const row = (cells: string[]) =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(44) : c.padStart(10))).join(' ');
+
+const HEADER = ['precision', 'recall', 'hits', 'missed', 'wrong'];
+
+/** The cells of a row of totals: precision, recall, hits, missed, wrong. */
+function totalCells(scores: EntityScore[]): string[] {
+  const t = totals(scores);
+  return [
+    pct(t.precision),
+    pct(t.recall),
+    String(t.hits),
+    String(t.missed),
+    String(t.wrong),
+  ];
+}
+
+/** A table of totals, one row per named set of scores, under `title`. */
+export function formatTotals(
+  title: string,
+  first: string,
+  rows: Array<{ name: string; scores: EntityScore[] }>,
+): string[] {
+  return [
+    '',
+    `== ${title}`,
+    row([first, ...HEADER]),
+    ...rows.map(({ name, scores }) => row([name, ...totalCells(scores)])),
+  ];
+}
+
 /**
  * The report `make eval` prints: one line per entity, then one per catalog and the total, then
  * one per role that was missed or wrong somewhere, most first; under `heading` when given.
@@ -239,25 +341,15 @@ export function formatReport(
   heading?: string,
 ): string {
   const lines: string[] = heading ? ['', `#### ${heading}`] : [];
-  const row = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(44) : c.padStart(10))).join(' ');
   for (const { name, scores } of byCatalog) {
-    lines.push('', `== ${name}`);
-    lines.push(
-      row(['entity', 'precision', 'recall', 'hits', 'missed', 'wrong']),
-    );
+    lines.push('', `== ${name}`, row(['entity', ...HEADER]));
     for (const s of scores) {
-      const t = totals([s]);
       lines.push(
         row([
           parseEntityRef(s.entityRef).kind === 'system'
             ? s.entityRef
             : `  ${s.entityRef}`,
-          pct(t.precision),
-          pct(t.recall),
-          String(t.hits),
-          String(t.missed),
-          String(t.wrong),
+          ...totalCells([s]),
         ]),
       );
       if (s.missed.length > 0) {
@@ -268,27 +360,13 @@ export function formatReport(
       }
     }
   }
-  lines.push('', '== per catalog');
-  lines.push(
-    row(['catalog', 'precision', 'recall', 'hits', 'missed', 'wrong']),
-  );
   const all = byCatalog.flatMap(c => c.scores);
-  for (const { name, scores } of [
-    ...byCatalog,
-    { name: `all (${all.length} entities)`, scores: all },
-  ]) {
-    const t = totals(scores);
-    lines.push(
-      row([
-        name,
-        pct(t.precision),
-        pct(t.recall),
-        String(t.hits),
-        String(t.missed),
-        String(t.wrong),
-      ]),
-    );
-  }
+  lines.push(
+    ...formatTotals('per catalog', 'catalog', [
+      ...byCatalog,
+      { name: `all (${all.length} entities)`, scores: all },
+    ]),
+  );
   lines.push('', '== per role, over every catalog above');
   lines.push(row(['role', '', '', 'hits', 'missed', 'wrong']));
   for (const r of roleTotals(all)) {
