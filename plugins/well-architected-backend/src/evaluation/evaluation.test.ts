@@ -13,6 +13,7 @@ import {
   EntityScore,
   EvaluationCatalog,
   SIDE_SETS,
+  consensusScores,
   formatReport,
   formatTotals,
   readEvaluationSet,
@@ -192,6 +193,7 @@ describe('a second reviewer', () => {
     ];
     const dataset = await bundledDataset();
     const lines: string[] = [];
+    const consensus: EntityScore[] = [];
     for (const second of seconds) {
       const catalog = catalogs.find(c => c.name === second.name);
       expect({ name: second.name, found: Boolean(catalog) }).toEqual({
@@ -229,9 +231,21 @@ describe('a second reviewer', () => {
             name: 'rules, against the second',
             scores: scoreAgainst(rules, second.labels),
           },
+          {
+            name: 'rules, against what both agree on',
+            scores: consensusScores(rules, catalog.labels, second.labels),
+          },
         ]),
       );
+      consensus.push(...consensusScores(rules, catalog.labels, second.labels));
     }
+    lines.push(
+      '',
+      '== per role: missed where both reviewers must see it, wrong where neither accepts it',
+      ...roleTotals(consensus).map(
+        r => `${r.roleId.padEnd(44)} missed ${r.missed}, wrong ${r.wrong}`,
+      ),
+    );
     if (REPORT) {
       process.stdout.write(
         seconds.length === 0
@@ -367,6 +381,22 @@ describe('readSecondLabels and scoreAgainst', () => {
     expect(totals(scoreAgainst(mustLists(first), second.labels))).toMatchObject(
       { hits: 1, missed: 1, wrong: 0 },
     );
+  });
+
+  it('counts as missed only what both reviewers must see, and as wrong only what neither accepts', () => {
+    const ref = 'component:default/a';
+    const label = (must: string[], optional: string[] = []) =>
+      new Map([[ref, { must, optional, noise: [] }]]);
+    const [score] = consensusScores(
+      new Map([[ref, ['both', 'one', 'neither']]]),
+      label(['both', 'one', 'missed'], []),
+      label(['both', 'missed'], ['one']),
+    );
+    expect(score).toMatchObject({
+      hits: ['both'],
+      missed: ['missed'],
+      wrong: ['neither'],
+    });
   });
 
   it('names the file whose key is not its name', async () => {

@@ -207,6 +207,28 @@ export function scoreAgainst(
   );
 }
 
+/**
+ * Where two reviewers agree that suggestions are wrong: per entity, the suggested roles that
+ * neither accepts (in neither's `must` nor `optional`) as `wrong`, and the roles both list as
+ * `must` that were not suggested as `missed`; what both accept counts as a hit.
+ */
+export function consensusScores(
+  suggested: Map<string, string[]>,
+  first: Map<string, EntityLabel>,
+  second: Map<string, EntityLabel>,
+): EntityScore[] {
+  return [...first].map(([ref, a]) => {
+    const b = second.get(ref) ?? { must: [], optional: [], noise: [] };
+    const must = a.must.filter(role => b.must.includes(role));
+    const accepted = [...a.must, ...a.optional, ...b.must, ...b.optional];
+    return scoreEntity(ref, suggested.get(ref) ?? [], {
+      must,
+      optional: [...new Set(accepted)].filter(role => !must.includes(role)),
+      noise: [],
+    });
+  });
+}
+
 /** A reviewer's `must` list of each entity, to score as if it were suggested. */
 export const mustLists = (labels: Map<string, EntityLabel>) =>
   new Map([...labels].map(([ref, label]) => [ref, label.must]));
