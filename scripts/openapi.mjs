@@ -8,7 +8,7 @@
 //   `@backstage/backend-openapi-utils`, which also validates requests against it);
 // - the common package's src/generated/openapi.ts: the wire types of every schema, path and
 //   operation, from openapi-typescript, for the frontend client and the backend's services;
-// - the table of operations in the READMEs, between `<!-- openapi operations -->` and
+// - the table of operations in the backend's README, between `<!-- openapi operations -->` and
 //   `<!-- /openapi operations -->`.
 //
 // Backstage's own generator runs a Java program that it downloads from Maven Central on first use;
@@ -117,10 +117,7 @@ const outputs = {
     document,
   ),
 };
-for (const readme of [
-  'README.md',
-  'plugins/well-architected-backend/README.md',
-]) {
+for (const readme of ['plugins/well-architected-backend/README.md']) {
   outputs[readme] = await readmeWithTable(path.join(root, readme), document);
 }
 

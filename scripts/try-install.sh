@@ -183,7 +183,7 @@ curl -sf -o /dev/null "$backend_url/.backstage/health/v1/readiness" && curl -sf 
 }
 ok "the app started in $(($(date +%s) - started)) s from the beginning of this run"
 
-# The README's curl example, and the suggestions for the example System.
+# The backend README's curl example, and the suggestions for the example System.
 token=$(curl -sf -X POST "$backend_url/api/auth/guest/refresh" | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).backstageIdentity.token') ||
   fail "no guest token from $backend_url/api/auth/guest/refresh"
 roles=$(curl -sf -H "Authorization: Bearer $token" "$backend_url/api/well-architected/roles?pillar=reliability&q=sre") ||

@@ -2,7 +2,7 @@
  * What people type when they look for a role by the work rather than by its name, and the roles
  * each word finds besides those whose names or responsibilities hold it: the words of the signal
  * vocabulary (paging tools, database engines) for the roles the rules suggest on those signals.
- * A query word is looked up whole, in lower case; the README lists this table.
+ * A query word is looked up whole, in lower case; the package's README lists this table.
  */
 export const ROLE_SEARCH_SYNONYMS: Readonly<Record<string, readonly string[]>> =
   {

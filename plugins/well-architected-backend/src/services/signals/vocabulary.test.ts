@@ -662,12 +662,12 @@ describe('signals read from more than one fact', () => {
   });
 });
 
-describe('the README', () => {
+describe("the package's README", () => {
   it('lists every default spelling of the vocabulary', async () => {
     const readme = await fs.readFile(
       resolvePackagePath(
         'backstage-plugin-well-architected-backend',
-        '../../README.md',
+        'README.md',
       ),
       'utf8',
     );
