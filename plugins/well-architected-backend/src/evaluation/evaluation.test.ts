@@ -13,6 +13,7 @@ import {
   EntityScore,
   EvaluationCatalog,
   SIDE_SETS,
+  confidenceTotals,
   consensusScores,
   formatReport,
   formatTotals,
@@ -46,13 +47,16 @@ async function suggestAll(
       parseEntityRef(ref),
       mockCredentials.user(),
     );
-    scores.push(
-      scoreEntity(
+    scores.push({
+      ...scoreEntity(
         ref,
         result.suggestions.map(s => s.roleId),
         label,
       ),
-    );
+      confidence: Object.fromEntries(
+        result.suggestions.map(s => [s.roleId, s.confidence]),
+      ),
+    });
   }
   return scores;
 }
@@ -460,6 +464,43 @@ describe('scoreEntity and totals', () => {
         .slice(0, 3),
     ).toEqual(['', '#### holdout', '']);
     expect(formatReport([{ name: 'c', scores }])).not.toContain('####');
+  });
+
+  it('counts, per confidence, the suggestions that were must, optional or wrong', () => {
+    const score = {
+      ...scoreEntity('system:default/x', ['a', 'o', 'c'], {
+        must: ['a'],
+        optional: ['o'],
+        noise: [],
+      }),
+      confidence: { a: 'strong', o: 'weak', c: 'weak' } as const,
+    };
+    expect(confidenceTotals([score])).toEqual([
+      {
+        confidence: 'strong',
+        suggested: 1,
+        hits: 1,
+        optional: 0,
+        wrong: 0,
+        precision: 1,
+      },
+      {
+        confidence: 'moderate',
+        suggested: 0,
+        hits: 0,
+        optional: 0,
+        wrong: 0,
+        precision: 1,
+      },
+      {
+        confidence: 'weak',
+        suggested: 2,
+        hits: 0,
+        optional: 1,
+        wrong: 1,
+        precision: 0,
+      },
+    ]);
   });
 
   it('counts each role missed or wrong somewhere, most first', () => {

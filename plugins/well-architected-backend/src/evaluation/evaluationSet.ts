@@ -3,6 +3,7 @@ import path from 'node:path';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { parseAllDocuments, parse } from 'yaml';
+import { SuggestionConfidence } from 'backstage-plugin-well-architected-common';
 import { z } from 'zod';
 
 /** Where the evaluation catalogs and their labels live, outside the example catalog. */
@@ -243,6 +244,8 @@ export interface EntityScore {
   missed: string[];
   /** Suggested, neither must nor optional. */
   wrong: string[];
+  /** How sure each suggested role was, by role id, when the rules suggested them. */
+  confidence?: Record<string, SuggestionConfidence>;
 }
 
 /** Compares suggested role ids with a label; optional roles count neither way. */
@@ -321,6 +324,33 @@ export function roleTotals(
         b.missed + b.wrong - (a.missed + a.wrong) ||
         a.roleId.localeCompare(b.roleId),
     );
+}
+
+/** The confidences in the order the report lists them. */
+const CONFIDENCES: SuggestionConfidence[] = ['strong', 'moderate', 'weak'];
+
+/**
+ * Per confidence, how many suggestions were a reviewer's must, optional or wrong: how far a
+ * reader may trust a strong suggestion, and a weak one.
+ */
+export function confidenceTotals(scores: EntityScore[]) {
+  return CONFIDENCES.map(confidence => {
+    const at = (roleIds: string[], s: EntityScore) =>
+      roleIds.filter(r => s.confidence?.[r] === confidence).length;
+    const sum = (f: (s: EntityScore) => number) =>
+      scores.reduce((n, s) => n + f(s), 0);
+    const suggested = sum(s => at(s.suggested, s));
+    const hits = sum(s => at(s.hits, s));
+    const wrong = sum(s => at(s.wrong, s));
+    return {
+      confidence,
+      suggested,
+      hits,
+      optional: suggested - hits - wrong,
+      wrong,
+      precision: hits + wrong === 0 ? 1 : hits / (hits + wrong),
+    };
+  });
 }
 
 const row = (cells: string[]) =>
@@ -402,6 +432,31 @@ export function formatReport(
         String(r.wrong),
       ]),
     );
+  }
+  if (all.some(s => s.confidence)) {
+    lines.push('', '== per confidence, over every catalog above');
+    lines.push(
+      row([
+        'confidence',
+        'suggested',
+        'must',
+        'optional',
+        'wrong',
+        'precision',
+      ]),
+    );
+    for (const c of confidenceTotals(all)) {
+      lines.push(
+        row([
+          c.confidence,
+          String(c.suggested),
+          String(c.hits),
+          String(c.optional),
+          String(c.wrong),
+          pct(c.precision),
+        ]),
+      );
+    }
   }
   return lines.join('\n');
 }
