@@ -335,8 +335,8 @@ const CONFIDENCES: SuggestionConfidence[] = ['strong', 'moderate', 'weak'];
  */
 export function confidenceTotals(scores: EntityScore[]) {
   return CONFIDENCES.map(confidence => {
-    const at = (roleIds: string[], s: EntityScore) =>
-      roleIds.filter(r => s.confidence?.[r] === confidence).length;
+    const at = (ids: string[], s: EntityScore) =>
+      ids.filter(r => s.confidence?.[r] === confidence).length;
     const sum = (f: (s: EntityScore) => number) =>
       scores.reduce((n, s) => n + f(s), 0);
     const suggested = sum(s => at(s.suggested, s));

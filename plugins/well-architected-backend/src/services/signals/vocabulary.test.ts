@@ -221,14 +221,15 @@ describe('the signal vocabulary', () => {
   });
 
   /** The signals, with their details, of a Component with these labels or annotations. */
-  const read = (metadata: {
+  const readMetadata = (metadata: {
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
   }) =>
     signalsOf(
       component('svc', { spec: { type: 'documentation' }, metadata }),
     ).map(s => [s.id, s.detail]);
-  const labelled = (labels: Record<string, string>) => read({ labels });
+  const labelled = (labels: Record<string, string>) =>
+    readMetadata({ labels });
 
   it('reads a label value with a qualifier after a hyphen, and not a longer word', () => {
     expect(labelled({ hosting: 'mainframe-lpar-prod' })).toEqual([
@@ -251,7 +252,7 @@ describe('the signal vocabulary', () => {
 
   it('reads an annotation as it reads a label, but not one that lists tags twice', () => {
     const annotated = (annotations: Record<string, string>) =>
-      read({ annotations });
+      readMetadata({ annotations });
     expect(
       annotated({
         'acme.io/criticality': 'ops-critical',
