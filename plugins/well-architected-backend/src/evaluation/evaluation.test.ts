@@ -185,19 +185,45 @@ describe.each([
   });
 });
 
+/** The comparisons `make eval` prints for a catalog with two reviewers. */
+function comparisons(
+  rules: Map<string, string[]>,
+  first: EvaluationCatalog['labels'],
+  second: EvaluationCatalog['labels'],
+): Array<{ name: string; scores: EntityScore[] }> {
+  return [
+    {
+      name: 'second reviewer, against the first',
+      scores: scoreAgainst(mustLists(second), first),
+    },
+    {
+      name: 'first reviewer, against the second',
+      scores: scoreAgainst(mustLists(first), second),
+    },
+    { name: 'rules, against the first', scores: scoreAgainst(rules, first) },
+    { name: 'rules, against the second', scores: scoreAgainst(rules, second) },
+    {
+      name: 'rules, against what both agree on',
+      scores: consensusScores(rules, first, second),
+    },
+  ];
+}
+
 describe('a second reviewer', () => {
   // Reported, never gated: how far two reviewers agree on one catalog bounds what any rules can
   // score on a catalog labelled by one of them alone.
   it("labels what the first reviewer labelled, and is scored against the first reviewer's labels, as the rules are against each", async () => {
     const seconds = await readSecondLabels();
+    const tuning = await readEvaluationSet();
     const catalogs = [
-      ...(await readEvaluationSet()),
+      ...tuning,
       ...(await readSideSet(SIDE_SETS.holdout)),
       ...(await readSideSet(SIDE_SETS.ungated)),
     ];
     const dataset = await bundledDataset();
     const lines: string[] = [];
-    const consensus: EntityScore[] = [];
+    // The same comparisons over every catalog of the tuning set, and over every other catalog.
+    const overall = new Map<string, Map<string, EntityScore[]>>();
     for (const second of seconds) {
       const catalog = catalogs.find(c => c.name === second.name);
       expect({ name: second.name, found: Boolean(catalog) }).toEqual({
@@ -217,39 +243,37 @@ describe('a second reviewer', () => {
           r.suggested,
         ]),
       );
+      const rows = comparisons(rules, catalog.labels, second.labels);
       lines.push(
-        ...formatTotals(second.name, 'who is scored, against whose labels', [
-          {
-            name: 'second reviewer, against the first',
-            scores: scoreAgainst(mustLists(second.labels), catalog.labels),
-          },
-          {
-            name: 'first reviewer, against the second',
-            scores: scoreAgainst(mustLists(catalog.labels), second.labels),
-          },
-          {
-            name: 'rules, against the first',
-            scores: scoreAgainst(rules, catalog.labels),
-          },
-          {
-            name: 'rules, against the second',
-            scores: scoreAgainst(rules, second.labels),
-          },
-          {
-            name: 'rules, against what both agree on',
-            scores: consensusScores(rules, catalog.labels, second.labels),
-          },
-        ]),
+        ...formatTotals(
+          second.name,
+          'who is scored, against whose labels',
+          rows,
+        ),
       );
-      consensus.push(...consensusScores(rules, catalog.labels, second.labels));
+      const set = tuning.includes(catalog)
+        ? 'the tuning set'
+        : 'the other catalogs';
+      const sums = overall.get(set) ?? new Map<string, EntityScore[]>();
+      for (const { name, scores } of rows) {
+        sums.set(name, [...(sums.get(name) ?? []), ...scores]);
+      }
+      overall.set(set, sums);
     }
-    lines.push(
-      '',
-      '== per role: missed where both reviewers must see it, wrong where neither accepts it',
-      ...roleTotals(consensus).map(
-        r => `${r.roleId.padEnd(44)} missed ${r.missed}, wrong ${r.wrong}`,
-      ),
-    );
+    for (const [set, sums] of overall) {
+      lines.push(
+        ...formatTotals(
+          `all of ${set} with two reviewers`,
+          'who is scored, against whose labels',
+          [...sums].map(([name, scores]) => ({ name, scores })),
+        ),
+        '',
+        `== per role over ${set}: missed where both reviewers must see it, wrong where neither accepts it`,
+        ...roleTotals(sums.get('rules, against what both agree on') ?? []).map(
+          r => `${r.roleId.padEnd(44)} missed ${r.missed}, wrong ${r.wrong}`,
+        ),
+      );
+    }
     if (REPORT) {
       process.stdout.write(
         seconds.length === 0
