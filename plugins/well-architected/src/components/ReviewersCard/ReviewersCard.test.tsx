@@ -107,6 +107,11 @@ describe('ReviewersCard', () => {
         name: 'Hide details for Site Reliability Engineer',
       }),
     ).toHaveAttribute('aria-expanded', 'true');
+    expect(
+      within(sre).getByText(
+        'Strong confidence: two signals of its own, or one that settles it alone, back this role up.',
+      ),
+    ).toBeInTheDocument();
     expect(within(sre).getAllByText('Loading members…')).toHaveLength(2);
     expect(
       await within(sre).findByRole('link', { name: 'Alice Adams' }),

@@ -19,6 +19,7 @@ import {
   PillarId,
   Reviewer,
   Suggestion,
+  SuggestionConfidence,
   SuggestionReason,
   SuggestionsResponse,
 } from 'backstage-plugin-well-architected-common';
@@ -171,6 +172,14 @@ function ReviewerGroup(props: { reviewer: Reviewer }) {
   );
 }
 
+/** What each confidence rests on, as the details of a role say it. */
+const CONFIDENCE_MEANINGS: Record<SuggestionConfidence, string> = {
+  strong:
+    'Strong confidence: two signals of its own, or one that settles it alone, back this role up.',
+  moderate: 'Moderate confidence: one signal of its own backs this role up.',
+  weak: 'Weak confidence: only what its System or a related entity passes on backs this role up; check it before acting on it.',
+};
+
 function RoleDetails(props: { suggestion: Suggestion; id: string }) {
   const { suggestion, id } = props;
   const classes = useStyles();
@@ -187,6 +196,9 @@ function RoleDetails(props: { suggestion: Suggestion; id: string }) {
             </li>
           ))}
         </Box>
+      </Typography>
+      <Typography variant="body2">
+        {CONFIDENCE_MEANINGS[suggestion.confidence]}
       </Typography>
       <Typography variant="body2" component="div">
         Reviewers:
