@@ -228,8 +228,7 @@ describe('the signal vocabulary', () => {
     signalsOf(
       component('svc', { spec: { type: 'documentation' }, metadata }),
     ).map(s => [s.id, s.detail]);
-  const labelled = (labels: Record<string, string>) =>
-    readMetadata({ labels });
+  const labelled = (labels: Record<string, string>) => readMetadata({ labels });
 
   it('reads a label value with a qualifier after a hyphen, and not a longer word', () => {
     expect(labelled({ hosting: 'mainframe-lpar-prod' })).toEqual([
