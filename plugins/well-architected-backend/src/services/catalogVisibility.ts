@@ -48,22 +48,15 @@ export async function readsWholeCatalog(
 
 /**
  * Which of the refs an answer would name the caller may read: all of them, without a catalog
- * request, when the policy lets the caller read the whole catalog (an unconditional ALLOW, as for
- * service credentials and for every user under an allow-all policy); otherwise what one catalog
+ * request, when the policy lets the caller read the whole catalog (`wholeCatalog`, the answer of
+ * {@link readsWholeCatalog}, asked beside the caller's other reads); otherwise what one catalog
  * request with the caller's credentials says of `refs()`.
  */
 export async function visibilityOf(
-  reads: {
-    catalog: Pick<CatalogReads, 'getEntitiesByRefs'>;
-    permissions: Pick<PermissionsService, 'authorizeConditional'>;
-  },
+  catalog: Pick<CatalogReads, 'getEntitiesByRefs'>,
   refs: () => string[],
   credentials: BackstageCredentials,
-  /** The policy's answer, when the caller asked it already, beside other reads. */
-  wholeCatalog?: boolean,
+  wholeCatalog: boolean,
 ): Promise<(ref: string) => boolean> {
-  return wholeCatalog ??
-    (await readsWholeCatalog(reads.permissions, credentials))
-    ? () => true
-    : readableRefs(reads.catalog, refs(), credentials);
+  return wholeCatalog ? () => true : readableRefs(catalog, refs(), credentials);
 }

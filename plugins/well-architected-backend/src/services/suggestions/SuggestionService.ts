@@ -121,7 +121,7 @@ export class SuggestionService {
       links,
     );
     const visible = await visibilityOf(
-      this.options,
+      this.options.catalog,
       () => [
         result.entityRef,
         ...result.inspectedEntityRefs,
@@ -201,19 +201,22 @@ export class SuggestionService {
     groupRef: string,
     credentials: BackstageCredentials,
   ): Promise<GroupMembersResponse> {
-    const { organisation } = await this.currentOrganisation(
-      await this.options.store.readOrganisationHash(),
-    );
+    const [organisationHash, wholeCatalog] = await Promise.all([
+      this.options.store.readOrganisationHash(),
+      readsWholeCatalog(this.options.permissions, credentials),
+    ]);
+    const { organisation } = await this.currentOrganisation(organisationHash);
     const group = organisation.groups[groupRef];
     const visible =
       group &&
       (await visibilityOf(
-        this.options,
+        this.options.catalog,
         () => [
           groupRef,
           ...this.options.reviewers.memberRefs(organisation, groupRef),
         ],
         credentials,
+        wholeCatalog,
       ));
     if (!visible || !visible(groupRef)) {
       throw new NotFoundError(
