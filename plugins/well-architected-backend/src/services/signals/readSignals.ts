@@ -111,6 +111,20 @@ function runsAsService(vocabulary: SignalVocabulary, entity: Entity): boolean {
 }
 
 /**
+ * The names a hyphenated type may stand for, longest first: the type itself, then without the
+ * qualifiers after its first word (`snowflake-db`: `snowflake`) or before its last one
+ * (`shared-lib`: `lib`).
+ */
+function namesWithin(type: string, kept: 'first' | 'last'): string[] {
+  const words = type.split('-');
+  return words.map((_, dropped) =>
+    kept === 'first'
+      ? words.slice(0, words.length - dropped).join('-')
+      : words.slice(dropped).join('-'),
+  );
+}
+
+/**
  * The kind of Component a `spec.type` names. A type also matches with a qualifier before a hyphen
  * (`shared-lib`, `nightly-batch`, `event-consumer`), the longest known name first, when no type
  * matches whole: in a compound the last word says what it is.
@@ -119,13 +133,13 @@ function typeFamily(
   vocabulary: SignalVocabulary,
   type: string,
 ): WorkloadFamily | undefined {
-  const words = type.split('-');
-  return words
-    .map((_, start) => words.slice(start).join('-'))
-    .map(candidate =>
-      familyOf(WORKLOAD_FAMILIES, vocabulary.componentTypes, candidate),
-    )
-    .find(family => family !== undefined);
+  for (const name of namesWithin(type, 'last')) {
+    const family = familyOf(WORKLOAD_FAMILIES, vocabulary.componentTypes, name);
+    if (family) {
+      return family;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -155,14 +169,9 @@ export function resourceFamily(
   vocabulary: SignalVocabulary,
   entity: Entity,
 ): { family: ResourceFamily; product: string } | undefined {
-  const type = lower(entity.spec?.type);
-  const words = type.split('-');
-  const candidates = words.map((_, end) =>
-    words.slice(0, words.length - end).join('-'),
-  );
-  for (const candidate of candidates) {
+  for (const name of namesWithin(lower(entity.spec?.type), 'first')) {
     for (const family of RESOURCE_FAMILIES) {
-      const product = vocabulary.resourceTypes[family][candidate];
+      const product = vocabulary.resourceTypes[family][name];
       if (product) {
         return { family, product };
       }
