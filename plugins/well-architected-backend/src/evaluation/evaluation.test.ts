@@ -16,6 +16,7 @@ import {
   confidenceTotals,
   consensusScores,
   formatReport,
+  formatRoleTotals,
   formatTotals,
   readEvaluationSet,
   mustLists,
@@ -267,10 +268,9 @@ describe('a second reviewer', () => {
           'who is scored, against whose labels',
           [...sums].map(([name, scores]) => ({ name, scores })),
         ),
-        '',
-        `== per role over ${set}: missed where both reviewers must see it, wrong where neither accepts it`,
-        ...roleTotals(sums.get('rules, against what both agree on') ?? []).map(
-          r => `${r.roleId.padEnd(44)} missed ${r.missed}, wrong ${r.wrong}`,
+        ...formatRoleTotals(
+          `per role over ${set}: missed where both reviewers must see it, wrong where neither accepts it`,
+          sums.get('rules, against what both agree on') ?? [],
         ),
       );
     }

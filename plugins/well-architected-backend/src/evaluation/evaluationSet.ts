@@ -36,6 +36,34 @@ export interface EvaluationCatalog {
 }
 
 /**
+ * Reads a labels file (`file`, relative to `dir`): per catalog name, the labels of each entity by
+ * its lower-case ref; throws naming the file and what is wrong.
+ */
+async function readLabels(
+  dir: string,
+  file: string,
+): Promise<Array<[string, Map<string, EntityLabel>]>> {
+  const parsed = labelsSchema.safeParse(
+    parse(await fs.readFile(path.join(dir, file), 'utf8')),
+  );
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    throw new Error(
+      `evaluation/${file} at ${issue.path.join('.')}: ${issue.message}`,
+    );
+  }
+  return Object.entries(parsed.data).map(([name, labels]) => [
+    name,
+    new Map(
+      Object.entries(labels).map(([ref, label]) => [
+        ref.toLocaleLowerCase('en'),
+        label,
+      ]),
+    ),
+  ]);
+}
+
+/**
  * Reads a labels file and, for each catalog it names, `<catalogDir>/<name>.yaml`; throws naming
  * what is wrong. `labelsFile` and `catalogDir` are relative to `dir`.
  */
@@ -44,17 +72,8 @@ async function readLabelledCatalogs(
   labelsFile: string,
   catalogDir: string,
 ): Promise<EvaluationCatalog[]> {
-  const parsed = labelsSchema.safeParse(
-    parse(await fs.readFile(path.join(dir, labelsFile), 'utf8')),
-  );
-  if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    throw new Error(
-      `evaluation/${labelsFile} at ${issue.path.join('.')}: ${issue.message}`,
-    );
-  }
   return Promise.all(
-    Object.entries(parsed.data).map(async ([name, labels]) => {
+    (await readLabels(dir, labelsFile)).map(async ([name, labels]) => {
       const file = path.join(catalogDir, `${name}.yaml`);
       const text = await fs.readFile(path.join(dir, file), 'utf8').catch(() => {
         throw new Error(
@@ -64,16 +83,7 @@ async function readLabelledCatalogs(
       const entities = parseAllDocuments(text)
         .map(doc => doc.toJS() as Entity | null)
         .filter((e): e is Entity => Boolean(e));
-      return {
-        name,
-        entities,
-        labels: new Map(
-          Object.entries(labels).map(([ref, label]) => [
-            ref.toLocaleLowerCase('en'),
-            label,
-          ]),
-        ),
-      };
+      return { name, entities, labels };
     }),
   );
 }
@@ -167,29 +177,13 @@ export async function readSecondLabels(
       .sort()
       .map(async file => {
         const name = file.slice(0, -'.yaml'.length);
-        const where = `evaluation/${AGREEMENT_DIR}/${file}`;
-        const parsed = labelsSchema.safeParse(
-          parse(await fs.readFile(path.join(dir, AGREEMENT_DIR, file), 'utf8')),
-        );
-        if (!parsed.success) {
-          const [issue] = parsed.error.issues;
+        const read = await readLabels(dir, path.join(AGREEMENT_DIR, file));
+        if (read.length !== 1 || read[0][0] !== name) {
           throw new Error(
-            `${where} at ${issue.path.join('.')}: ${issue.message}`,
+            `evaluation/${AGREEMENT_DIR}/${file} must hold one key, '${name}'`,
           );
         }
-        const labels = parsed.data[name];
-        if (!labels || Object.keys(parsed.data).length !== 1) {
-          throw new Error(`${where} must hold one key, '${name}'`);
-        }
-        return {
-          name,
-          labels: new Map(
-            Object.entries(labels).map(([ref, label]) => [
-              ref.toLocaleLowerCase('en'),
-              label,
-            ]),
-          ),
-        };
+        return { name, labels: read[0][1] };
       }),
   );
 }
@@ -384,6 +378,28 @@ export function formatTotals(
   ];
 }
 
+/** A table of the roles missed or wrong in `scores`, most first, under `title`. */
+export function formatRoleTotals(
+  title: string,
+  scores: EntityScore[],
+): string[] {
+  return [
+    '',
+    `== ${title}`,
+    row(['role', '', '', 'hits', 'missed', 'wrong']),
+    ...roleTotals(scores).map(r =>
+      row([
+        r.roleId,
+        '',
+        '',
+        String(r.hits),
+        String(r.missed),
+        String(r.wrong),
+      ]),
+    ),
+  ];
+}
+
 /**
  * The report `make eval` prints: one line per entity, then one per catalog and the total, then
  * one per role that was missed or wrong somewhere, most first; under `heading` when given.
@@ -419,20 +435,7 @@ export function formatReport(
       { name: `all (${all.length} entities)`, scores: all },
     ]),
   );
-  lines.push('', '== per role, over every catalog above');
-  lines.push(row(['role', '', '', 'hits', 'missed', 'wrong']));
-  for (const r of roleTotals(all)) {
-    lines.push(
-      row([
-        r.roleId,
-        '',
-        '',
-        String(r.hits),
-        String(r.missed),
-        String(r.wrong),
-      ]),
-    );
-  }
+  lines.push(...formatRoleTotals('per role, over every catalog above', all));
   if (all.some(s => s.confidence)) {
     lines.push('', '== per confidence, over every catalog above');
     lines.push(
