@@ -1,7 +1,7 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { EmptyState } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import {
   Box,
   Button,
@@ -32,6 +32,7 @@ import {
 } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
 import { AsyncContent, nothingFound } from '../AsyncContent';
+import { useAlertedAction } from '../useAlertedAction';
 import {
   ChoiceFilter,
   PAGE_SIZES,
@@ -207,25 +208,15 @@ function ExportButton(props: {
   query: Omit<CoverageQuery, 'limit' | 'offset'>;
 }) {
   const api = useApi(wellArchitectedApiRef);
-  const alertApi = useApi(alertApiRef);
-  const [busy, setBusy] = useState(false);
-  const exportCsv = async () => {
-    setBusy(true);
-    try {
+  const { busy, run } = useAlertedAction('Could not export coverage');
+  const exportCsv = () =>
+    run(async () =>
       download(
         await api.exportCoverage(props.query),
         'well-architected-coverage.csv',
         'text/csv',
-      );
-    } catch (error) {
-      alertApi.post({
-        message: `Could not export coverage: ${(error as Error).message}`,
-        severity: 'error',
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
+      ),
+    );
   return (
     <Button
       variant="outlined"

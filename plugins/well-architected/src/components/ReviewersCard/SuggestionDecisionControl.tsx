@@ -1,7 +1,6 @@
 import { ReactNode, useState } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
@@ -27,6 +26,7 @@ import {
   suggestionDecidePermission,
 } from 'backstage-plugin-well-architected-common';
 import { wellArchitectedApiRef } from '../../api';
+import { useAlertedAction } from '../useAlertedAction';
 import { useEntityChoices } from '../CoverageFilters';
 
 /** The title of each reason to dismiss a role; the dialog offers them in the API's order. */
@@ -281,14 +281,15 @@ export function SuggestionDecisionControl(props: {
   });
   const [decision, setDecision] = useState(suggestion.decision);
   const [dialog, setDialog] = useState<'Accept' | 'Dismiss'>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run: alerted } = useAlertedAction(
+    'Could not change the decision',
+  );
 
-  async function run(
+  const run = (
     change: () => Promise<SuggestionDecision | undefined>,
     done: string,
-  ) {
-    setBusy(true);
-    try {
+  ) =>
+    alerted(async () => {
       setDecision(await change());
       setDialog(undefined);
       onDecided();
@@ -297,19 +298,7 @@ export function SuggestionDecisionControl(props: {
         severity: 'success',
         display: 'transient',
       });
-    } catch (error) {
-      // A ResponseError carries the backend's message, which says what to do.
-      const { body, message } = error as Partial<ResponseError>;
-      alertApi.post({
-        message: `Could not change the decision: ${
-          body?.error.message ?? message
-        }`,
-        severity: 'error',
-      });
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   const dialogProps: DecisionDialogProps = {
     suggestion,
     busy,
