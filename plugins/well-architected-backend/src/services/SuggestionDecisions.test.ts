@@ -103,6 +103,7 @@ describe('SuggestionDecisions', () => {
       answer.suggestions.find(x => x.roleId === irm.roleId)?.decision,
     ).toEqual(decision);
     expect(answer.gaps).toEqual([
+      { pillarId: 'operational-excellence', roleIds: ['software-developer'] },
       { pillarId: 'reliability', roleIds: ['api-product-owner'] },
     ]);
     expect(s.decisionStore.decisions).toEqual([
@@ -153,6 +154,7 @@ describe('SuggestionDecisions', () => {
       expiresAt,
     });
     expect((await s.suggest()).gaps).toEqual([
+      { pillarId: 'operational-excellence', roleIds: ['software-developer'] },
       { pillarId: 'reliability', roleIds: ['api-product-owner'] },
     ]);
     expect(await missing()).not.toContain(irm.roleId);

@@ -606,6 +606,16 @@ function workloadFindings(
       ),
     );
   }
+  // Whatever its lifecycle, a workload, app or library is code that someone writes and reviews.
+  if (named) {
+    findings.push(
+      found(
+        'source-code',
+        type,
+        `built from the team's own code (type ${type})`,
+      ),
+    );
+  }
   return findings;
 }
 

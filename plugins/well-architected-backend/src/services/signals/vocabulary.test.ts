@@ -164,8 +164,9 @@ describe('the signal vocabulary', () => {
           ? { id: shipped[family], detail: type }
           : { id: 'production-workload', detail: family },
       );
-      // Shipped code does not run in production.
+      // Shipped code does not run in production; all of it is code someone writes.
       expect(ids(others)).not.toContain('production-workload');
+      expect(ids(others)).toContain('source-code');
     });
   });
 
@@ -300,9 +301,18 @@ describe('the signal vocabulary', () => {
   it('reads a Component type with a qualifier before a hyphen as the longest type it knows, and not a longer word', () => {
     const read = (type: string) =>
       signalsOf(component('c', { spec: { type } })).map(s => [s.id, s.detail]);
-    expect(read('shared-lib')).toEqual([['library', 'shared-lib']]);
-    expect(read('event-consumer')).toEqual([['production-workload', 'worker']]);
-    expect(read('nightly-batch-job')).toEqual([['production-workload', 'job']]);
+    expect(read('shared-lib')).toEqual([
+      ['library', 'shared-lib'],
+      ['source-code', 'shared-lib'],
+    ]);
+    expect(read('event-consumer')).toEqual([
+      ['production-workload', 'worker'],
+      ['source-code', 'event-consumer'],
+    ]);
+    expect(read('nightly-batch-job')).toEqual([
+      ['production-workload', 'job'],
+      ['source-code', 'nightly-batch-job'],
+    ]);
     expect(read('libraries')).toEqual([]);
     expect(read('service-catalogue')).toEqual([]);
   });
@@ -504,10 +514,10 @@ describe('signals read from more than one fact', () => {
 
   it('takes a website that calls nothing and depends on nothing to serve static files, still reading its lifecycle', () => {
     const notes = { ...website(), relations: [] };
-    expect(ids(signalsOf(notes))).toEqual([]);
+    expect(ids(signalsOf(notes))).toEqual(['source-code']);
     expect(
       ids(signalsOf({ ...website({}, 'deprecated'), relations: [] })),
-    ).toEqual(['deprecated']);
+    ).toEqual(['deprecated', 'source-code']);
     expect(ids(signalsOf(website()))).toEqual(
       expect.arrayContaining([
         'production-workload',
@@ -578,6 +588,13 @@ describe('signals read from more than one fact', () => {
         id: 'limited-release',
         detail: 'pilot',
         message: 'live for a limited group of users only (lifecycle pilot)',
+        entityRefs: ['component:default/trial'],
+        source: 'own',
+      },
+      {
+        id: 'source-code',
+        detail: 'service',
+        message: "built from the team's own code (type service)",
         entityRefs: ['component:default/trial'],
         source: 'own',
       },

@@ -102,6 +102,7 @@ export const DERIVED_SIGNALS = [
   'shipped-client',
   'library',
   'legacy-website',
+  'source-code',
 ] as const;
 
 /** Every signal `readSignals` can give: what rules, and rules from config, can name. */

@@ -120,6 +120,7 @@ describe('suggested reviewers', () => {
   it('merges portal links with catalog links, and reports roles no group holds as gaps', async () => {
     const before = await suggestFor('payments').result;
     expect(before.gaps).toEqual([
+      { pillarId: 'operational-excellence', roleIds: ['software-developer'] },
       { pillarId: 'security', roleIds: ['incident-response-manager'] },
       {
         pillarId: 'reliability',

@@ -134,6 +134,7 @@ describe('suggestions over relations', () => {
       'data-protection-officer',
       'incident-response-manager',
       'site-reliability-engineer',
+      'software-developer',
     ]);
     expect(result.uncoveredPillarIds).toEqual([
       'performance-efficiency',

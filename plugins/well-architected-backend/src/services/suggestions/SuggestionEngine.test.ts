@@ -83,6 +83,7 @@ describe('SuggestionEngine, through the stored evaluation', () => {
       ['incident-response-manager', 3],
       ['security-architect', 3],
       ['site-reliability-engineer', 3],
+      ['software-developer', 1],
     ]);
     expect(
       result.suggestions.find(s => s.roleId === 'database-administrator')

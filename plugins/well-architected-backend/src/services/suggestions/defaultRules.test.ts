@@ -34,11 +34,12 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
   ],
   [
     'user-support',
-    context(annotated({ 'splunk.com/on-call-team': 'payments' })),
-    'on-call',
     context(
-      annotated({ 'splunk.com/on-call-team': 'data' }, { type: 'worker' }),
+      annotated({ 'splunk.com/on-call-team': 'payments' }, { type: 'website' }),
+      { system: system('shop', { tags: ['internet-facing'] }) },
     ),
+    'on-call',
+    context(annotated({ 'splunk.com/on-call-team': 'payments' })),
   ],
   [
     'databases',
@@ -307,6 +308,14 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
     context(component('svc', { metadata: { labels: { tier: '2' } } })),
   ],
   [
+    'business-continuity',
+    context(system('checkout', { labels: { tier: '1' } }), {
+      parts: [component('svc')],
+    }),
+    'business-critical',
+    context(component('svc', { metadata: { labels: { tier: '1' } } })),
+  ],
+  [
     'data-workloads',
     context(tagged(['airflow'], { type: 'job' })),
     'data-processing',
@@ -420,9 +429,9 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
   ],
   [
     'shipped-code',
-    context(component('tariffs', { spec: { type: 'library' } })),
-    'library',
     context(component('svc', { spec: { lifecycle: 'experimental' } })),
+    'source-code',
+    context(component('runbooks', { spec: { type: 'documentation' } })),
   ],
   [
     'retirement',
@@ -614,6 +623,61 @@ describe('what signals mean together', () => {
         shared({ system: system('records', { tags: ['hipaa'] }) }),
       ),
     ).toBe(true);
+  });
+
+  it('calls a support engineer for a public service on call, not for one that only staff and other services use', () => {
+    const onCall = { 'pagerduty.com/service-id': 'P1' };
+    const quiet = [
+      annotated(onCall),
+      component('admin', {
+        metadata: { annotations: onCall, tags: ['internal-only'] },
+        spec: { type: 'website' },
+      }),
+      tagged(['internet-facing']),
+    ];
+    expect(quiet.map(e => fires('user-support', context(e)))).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    const [paged, outside] = evidence(
+      'user-support',
+      context(
+        component('checkout', {
+          metadata: { annotations: onCall, tags: ['internet-facing'] },
+        }),
+      ),
+    );
+    expect([paged.signal, outside.signal]).toEqual([
+      'on-call',
+      'internet-facing',
+    ]);
+  });
+
+  it('plans business continuity for a critical System, not for each of its critical Components', () => {
+    const svc = component('svc', { metadata: { labels: { tier: '1' } } });
+    expect(fires('business-critical', context(svc))).toBe(true);
+    expect(fires('business-continuity', context(svc))).toBe(false);
+    expect(
+      fires(
+        'business-continuity',
+        context(system('checkout'), { parts: [svc] }),
+      ),
+    ).toBe(true);
+  });
+
+  it('asks a software developer of code in any lifecycle, and not of a System of documents', () => {
+    for (const lifecycle of ['production', 'experimental', 'deprecated']) {
+      expect(
+        fires(
+          'shipped-code',
+          context(component('svc', { spec: { lifecycle } })),
+        ),
+      ).toBe(true);
+    }
+    expect(fires('shipped-code', context(system('docs'), { parts: [] }))).toBe(
+      false,
+    );
   });
 
   it('calls no support engineer for an on-call pipeline, but still an incident response manager', () => {

@@ -84,15 +84,19 @@ const EVALUATIONS: Record<string, SuggestionRule['evaluate']> = {
           ...signalEvidence(context, ['monitoring', 'error-tracking']),
         ];
   },
-  // People call support about what they use: a service or website, not a pipeline behind it.
+  // The public calls support about what it uses: a service or website open to the internet, not
+  // a pipeline behind it nor a tool staff use, whose users ask their own colleagues.
   'user-support': context => {
     const users = new Set(
       context.signals.filter(usedByPeople).flatMap(s => s.entityRefs),
     );
+    const outside = refsOf(context, ['internet-facing']);
     const onCall = signalEvidence(context, ['on-call'], s =>
-      s.entityRefs.some(r => users.has(r)),
+      s.entityRefs.some(r => users.has(r) && outside.has(r)),
     );
-    return onCall.length === 0 ? undefined : onCall;
+    return onCall.length === 0
+      ? undefined
+      : [...onCall, ...onSameEntity(context, ['internet-facing'], ['on-call'])];
   },
   // Backups keep what is live: the stores of an experiment or a pilot alone are rebuilt, not
   // restored. A store next to anything live, or on its way out, is backed up.
@@ -140,6 +144,12 @@ const EVALUATIONS: Record<string, SuggestionRule['evaluate']> = {
     }
     return together(context, ['public-contract'], [['database', 'regulated']]);
   },
+  // Continuity plans whole business services, which a System is; its Components are restored,
+  // not planned for one by one.
+  'business-continuity': context =>
+    isSystemRef(stringifyEntityRef(context.entity))
+      ? signalEvidence(context, ['business-critical'])
+      : undefined,
   // Real-time traffic served from several regions lives or dies by the network path.
   'global-real-time': context =>
     together(context, ['latency-critical'], [['multi-region']]),
