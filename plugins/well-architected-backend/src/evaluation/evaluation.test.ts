@@ -251,14 +251,15 @@ describe('a second reviewer', () => {
   it("labels what the first reviewer labelled, and is scored against the first reviewer's labels, as the rules are against each", async () => {
     const seconds = await readSecondLabels();
     const tuning = await readEvaluationSet();
+    const holdout = await readSideSet(SIDE_SETS.holdout);
     const catalogs = [
       ...tuning,
-      ...(await readSideSet(SIDE_SETS.holdout)),
+      ...holdout,
       ...(await readSideSet(SIDE_SETS.ungated)),
     ];
     const dataset = await bundledDataset();
     const lines: string[] = [];
-    // The same comparisons over every catalog of the tuning set, and over every other catalog.
+    // The same comparisons summed over the tuning set, the holdout and the ungated catalogs.
     const overall = new Map<string, Map<string, EntityScore[]>>();
     for (const second of seconds) {
       const catalog = catalogs.find(c => c.name === second.name);
@@ -289,9 +290,11 @@ describe('a second reviewer', () => {
           rows,
         ),
       );
-      const set = tuning.includes(catalog)
-        ? 'the tuning set'
-        : 'the other catalogs';
+      const set =
+        [
+          [tuning, 'the tuning set'] as const,
+          [holdout, 'the holdout'] as const,
+        ].find(([of]) => of.includes(catalog))?.[1] ?? 'the ungated catalogs';
       const sums = overall.get(set) ?? new Map<string, EntityScore[]>();
       for (const { name, scores } of rows) {
         sums.set(name, [...(sums.get(name) ?? []), ...scores]);
