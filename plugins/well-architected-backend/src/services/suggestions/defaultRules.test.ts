@@ -105,9 +105,12 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
   ],
   [
     'published-apis',
-    context(component('svc'), { providedApis: [api('pay', ['public-api'])] }),
+    context(system('shop'), {
+      parts: [component('svc')],
+      providedApis: [api('pay', ['public-api'])],
+    }),
     'public-contract',
-    context(component('svc'), { providedApis: [api('pay')] }),
+    context(component('svc'), { providedApis: [api('pay', ['public-api'])] }),
   ],
   [
     'identity',
@@ -195,9 +198,17 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
   ],
   [
     'internet-facing',
-    context(tagged(['internet-facing'])),
+    context(system('shop', { tags: ['internet-facing'] }), {
+      parts: [component('svc')],
+    }),
     'internet-facing',
-    context(component('svc'), { providedApis: [api('pay', ['internal'])] }),
+    context(tagged(['internet-facing'])),
+  ],
+  [
+    'public-products',
+    context(system('shop'), { parts: [tagged(['internet-facing'])] }),
+    'internet-facing',
+    context(system('back-office'), { parts: [component('svc')] }),
   ],
   [
     'internal-tools',
@@ -247,11 +258,12 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
   ],
   [
     'backups',
-    context(component('svc'), { resources: [resource('orders', 'rds')] }),
-    'database',
-    context(component('svc', { spec: { lifecycle: 'pilot' } }), {
+    context(system('shop'), {
+      parts: [component('svc')],
       resources: [resource('orders', 'rds')],
     }),
+    'database',
+    context(component('svc'), { resources: [resource('orders', 'rds')] }),
   ],
   [
     'personal-data',
@@ -303,9 +315,11 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
   ],
   [
     'business-critical',
-    context(component('svc', { metadata: { labels: { tier: '1' } } })),
+    context(component('svc', { metadata: { labels: { tier: '1' } } }), {
+      resources: [resource('orders', 'postgres')],
+    }),
     'business-critical',
-    context(component('svc', { metadata: { labels: { tier: '2' } } })),
+    context(component('svc', { metadata: { labels: { tier: '1' } } })),
   ],
   [
     'business-continuity',
@@ -599,9 +613,10 @@ describe('what signals mean together', () => {
     expect(fires('production-workloads', pipeline)).toBe(true);
   });
 
-  it('asks a security architect of an API other Systems call when it opens a database or regulated data', () => {
-    const shared = (around = {}) =>
-      context(component('svc'), {
+  it('asks a security architect of a System whose API other Systems call when it opens a database or regulated data', () => {
+    const shared = (records = system('records'), around = {}) =>
+      context(records, {
+        parts: [component('svc')],
         providedApis: [api('records')],
         homeSystemRef: 'system:default/records',
         consumerSystems: new Map([
@@ -614,14 +629,11 @@ describe('what signals mean together', () => {
     expect(
       fires(
         'published-apis',
-        shared({ resources: [resource('records-db', 'aws-rds')] }),
+        shared(undefined, { resources: [resource('records-db', 'aws-rds')] }),
       ),
     ).toBe(true);
     expect(
-      fires(
-        'published-apis',
-        shared({ system: system('records', { tags: ['hipaa'] }) }),
-      ),
+      fires('published-apis', shared(system('records', { tags: ['hipaa'] }))),
     ).toBe(true);
   });
 
@@ -654,16 +666,18 @@ describe('what signals mean together', () => {
     ]);
   });
 
-  it('plans business continuity for a critical System, not for each of its critical Components', () => {
+  it('plans continuity and recovery for a critical System, and recovery for those of its critical Components that keep data', () => {
     const svc = component('svc', { metadata: { labels: { tier: '1' } } });
-    expect(fires('business-critical', context(svc))).toBe(true);
+    const checkout = context(system('checkout'), { parts: [svc] });
+    expect(fires('business-continuity', checkout)).toBe(true);
+    expect(fires('business-critical', checkout)).toBe(true);
     expect(fires('business-continuity', context(svc))).toBe(false);
+    expect(fires('business-critical', context(svc))).toBe(false);
+    const stores = { resources: [resource('orders', 'postgres')] };
     expect(
-      fires(
-        'business-continuity',
-        context(system('checkout'), { parts: [svc] }),
-      ),
-    ).toBe(true);
+      evidence('business-critical', context(svc, stores)).map(e => e.signal),
+    ).toEqual(['business-critical', 'database']);
+    expect(fires('business-continuity', context(svc, stores))).toBe(false);
   });
 
   it('asks a software developer of code in any lifecycle, and not of a System of documents', () => {
@@ -746,11 +760,12 @@ describe('what signals mean together', () => {
   });
 
   it('asks a production website that is not internal-only for security and page speed', () => {
-    const ctx = context(component('site', { spec: { type: 'website' } }));
+    const site = component('site', { spec: { type: 'website' } });
+    const ctx = context(system('shop'), { parts: [site] });
     expect(evidence('internet-facing', ctx)[0].message).toBe(
       'faces the internet: a production website not marked internal-only',
     );
-    expect(fires('websites', ctx)).toBe(true);
+    expect(fires('websites', context(site))).toBe(true);
   });
 
   it('reads page speed on any website that is audited for it', () => {
@@ -800,23 +815,28 @@ describe('what signals mean together', () => {
 describe('what lifecycles ask of their stores', () => {
   const stores = [resource('orders', 'postgres'), resource('raw', 's3')];
 
-  it('backs up the stores of anything live, or on its way out', () => {
+  it('backs up the stores of anything live, or on its way out, for the System that keeps them', () => {
     for (const lifecycle of ['production', 'deprecated']) {
+      const svc = component('svc', { spec: { lifecycle } });
       expect(
         evidence(
           'backups',
-          context(component('svc', { spec: { lifecycle } }), {
-            resources: stores,
-          }),
+          context(system('shop'), { parts: [svc], resources: stores }),
         ).map(e => e.signal),
       ).toEqual(['database', 'object-storage']);
+      expect(fires('backups', context(svc, { resources: stores }))).toBe(false);
     }
   });
 
   it('asks no backups of the stores of an experiment or a pilot alone, but of a System with a live part too', () => {
     const lab = component('lab', { spec: { lifecycle: 'experimental' } });
     const trial = component('trial', { spec: { lifecycle: 'pilot' } });
-    expect(fires('backups', context(lab, { resources: stores }))).toBe(false);
+    expect(
+      fires(
+        'backups',
+        context(system('lab'), { parts: [lab], resources: stores }),
+      ),
+    ).toBe(false);
     expect(
       fires(
         'backups',
@@ -862,7 +882,7 @@ describe('relations', () => {
     const ctx = context(component('svc'), {
       system: system('checkout', { labels: { tier: '1' } }),
     });
-    expect(fires('business-critical', ctx)).toBe(true);
+    expect(ctx.signals.map(s => s.id)).toContain('business-critical');
   });
 
   it('counts an API consumed by another System as a public contract', () => {
@@ -978,6 +998,25 @@ describe('the rule table', () => {
       expect.objectContaining({ signal: 'cache' }),
     ]);
     expect(rule.evaluate(context(component('svc')))).toEqual([]);
+  });
+
+  it('keeps a row of kind system quiet on a Component', () => {
+    const [rule] = readRuleTable(
+      [
+        '- id: continuity',
+        '  weight: 2',
+        '  kind: system',
+        '  signals: [business-critical]',
+        '  roles:',
+        '    business-continuity-planner: [reliability]',
+      ].join('\n'),
+      {},
+    );
+    const svc = component('svc', { metadata: { labels: { tier: '1' } } });
+    expect(rule.evaluate(context(svc))).toBeUndefined();
+    expect(
+      rule.evaluate(context(system('shop'), { parts: [svc] })),
+    ).toMatchObject([{ signal: 'business-critical' }]);
   });
 
   it('takes the evaluation of a row without signals from code, by its id', () => {

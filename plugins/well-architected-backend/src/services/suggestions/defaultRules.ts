@@ -99,7 +99,8 @@ const EVALUATIONS: Record<string, SuggestionRule['evaluate']> = {
       : [...onCall, ...onSameEntity(context, ['internet-facing'], ['on-call'])];
   },
   // Backups keep what is live: the stores of an experiment or a pilot alone are rebuilt, not
-  // restored. A store next to anything live, or on its way out, is backed up.
+  // restored. A store next to anything live, or on its way out, is backed up, and planned for
+  // the System that keeps it (the rule table's `kind: system`).
   backups: context => {
     const trying = refsOf(context, ['experimental', 'limited-release']);
     const components = [context.entity, ...context.parts]
@@ -144,12 +145,16 @@ const EVALUATIONS: Record<string, SuggestionRule['evaluate']> = {
     }
     return together(context, ['public-contract'], [['database', 'regulated']]);
   },
-  // Continuity plans whole business services, which a System is; its Components are restored,
-  // not planned for one by one.
-  'business-continuity': context =>
+  // A critical System is recovered as a whole; of its Components, those that keep data are
+  // restored, and the rest are deployed again.
+  'business-critical': context =>
     isSystemRef(stringifyEntityRef(context.entity))
       ? signalEvidence(context, ['business-critical'])
-      : undefined,
+      : together(
+          context,
+          ['business-critical'],
+          [['database', 'object-storage']],
+        ),
   // Real-time traffic served from several regions lives or dies by the network path.
   'global-real-time': context =>
     together(context, ['latency-critical'], [['multi-region']]),
@@ -208,6 +213,7 @@ const EVALUATIONS: Record<string, SuggestionRule['evaluate']> = {
 const ruleRow = z.strictObject({
   id: z.string(),
   weight: z.number().int().positive(),
+  kind: z.literal('system').optional(),
   signals: z.array(z.string()).nonempty().optional(),
   roles: z.record(z.string(), z.array(z.enum(PILLAR_IDS)).nonempty()),
 });
@@ -215,7 +221,7 @@ const ruleRow = z.strictObject({
 /**
  * The rules of a rule table (`rules/default-rules.yaml`), in its order: a row with `signals` fires
  * on any of them, with one reason per signal that fired; a row without has its evaluation in
- * `evaluations` under its id.
+ * `evaluations` under its id. A row of `kind: system` answers for Systems only.
  */
 export function readRuleTable(
   yamlText: string,
@@ -228,13 +234,20 @@ export function readRuleTable(
   if (unused.length > 0) {
     throw new Error(`No rule row without signals for ${unused.join(', ')}`);
   }
-  return rows.map(({ id, weight, signals, roles }) => {
-    const evaluate: SuggestionRule['evaluate'] | undefined = signals
+  return rows.map(({ id, weight, kind, signals, roles }) => {
+    const decide: SuggestionRule['evaluate'] | undefined = signals
       ? context => signalEvidence(context, signals)
       : evaluations[id];
-    if (!evaluate) {
+    if (!decide) {
       throw new Error(`Rule ${id} has neither signals nor an evaluation`);
     }
+    const evaluate: SuggestionRule['evaluate'] =
+      kind === 'system'
+        ? context =>
+            isSystemRef(stringifyEntityRef(context.entity))
+              ? decide(context)
+              : undefined
+        : decide;
     return {
       id,
       roles: Object.entries(roles).map(([roleId, pillarIds]) => ({

@@ -187,7 +187,7 @@ describe('regulated-only roles and retiring lifecycles, through the stored evalu
     );
   });
 
-  it('gives a decommissioned or retiring Component no database or backup role; a production one has them', async () => {
+  it('gives a decommissioned or retiring Component no database or reliability role; a production one has them', async () => {
     const roles = async (lifecycle: string) =>
       (
         await suggested(
@@ -198,13 +198,13 @@ describe('regulated-only roles and retiring lifecycles, through the stored evalu
     expect(await roles('production')).toEqual(
       expect.arrayContaining([
         'database-administrator',
-        'backup-administrator',
+        'site-reliability-engineer',
       ]),
     );
     for (const lifecycle of ['decommissioned', 'retiring', 'deprecated']) {
       const found = await roles(lifecycle);
       expect(found).not.toContain('database-administrator');
-      expect(found).not.toContain('backup-administrator');
+      expect(found).not.toContain('site-reliability-engineer');
       expect(found).toContain('change-manager');
     }
   });
