@@ -205,7 +205,8 @@ export function scoreAgainst(
 /**
  * Where two reviewers agree that suggestions are wrong: per entity, the suggested roles that
  * neither accepts (in neither's `must` nor `optional`) as `wrong`, and the roles both list as
- * `must` that were not suggested as `missed`; what both accept counts as a hit.
+ * `must` that were not suggested as `missed`. A suggested role both list as `must` is a hit; one
+ * that only one of them accepts counts neither way.
  */
 export function consensusScores(
   suggested: Map<string, string[]>,

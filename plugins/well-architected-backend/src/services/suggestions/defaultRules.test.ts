@@ -34,10 +34,9 @@ const cases: Array<[string, SuggestionContext, string, SuggestionContext]> = [
   ],
   [
     'user-support',
-    context(
-      annotated({ 'splunk.com/on-call-team': 'payments' }, { type: 'website' }),
-      { system: system('shop', { tags: ['internet-facing'] }) },
-    ),
+    context(system('shop', { tags: ['internet-facing'] }), {
+      parts: [annotated({ 'splunk.com/on-call-team': 'payments' })],
+    }),
     'on-call',
     context(annotated({ 'splunk.com/on-call-team': 'payments' })),
   ],
@@ -664,6 +663,14 @@ describe('what signals mean together', () => {
       'on-call',
       'internet-facing',
     ]);
+    // A System open to the internet as a whole: its services on call are supported.
+    const [, fromSystem] = evidence(
+      'user-support',
+      context(system('shop', { tags: ['internet-facing'] }), {
+        parts: [annotated(onCall)],
+      }),
+    );
+    expect(fromSystem.entityRefs).toEqual(['system:default/shop']);
   });
 
   it('plans continuity and recovery for a critical System, and recovery for those of its critical Components that keep data', () => {
@@ -689,9 +696,14 @@ describe('what signals mean together', () => {
         ),
       ).toBe(true);
     }
-    expect(fires('shipped-code', context(system('docs'), { parts: [] }))).toBe(
-      false,
-    );
+    expect(
+      fires(
+        'shipped-code',
+        context(system('docs'), {
+          parts: [component('runbooks', { spec: { type: 'documentation' } })],
+        }),
+      ),
+    ).toBe(false);
   });
 
   it('calls no support engineer for an on-call pipeline, but still an incident response manager', () => {
@@ -753,10 +765,13 @@ describe('what signals mean together', () => {
   });
 
   it('asks a staff-only tool for access control, and not for page speed', () => {
-    const ctx = context(tagged(['internal-only'], { type: 'website' }));
+    const tool = tagged(['internal-only'], { type: 'website' });
+    const ctx = context(tool);
     expect(fires('internal-tools', ctx)).toBe(true);
-    expect(fires('internet-facing', ctx)).toBe(false);
     expect(fires('websites', ctx)).toBe(false);
+    expect(
+      fires('internet-facing', context(system('tools'), { parts: [tool] })),
+    ).toBe(false);
   });
 
   it('asks a production website that is not internal-only for security and page speed', () => {
@@ -881,8 +896,11 @@ describe('relations', () => {
   it('gives a Component the criticality its System is labelled with', () => {
     const ctx = context(component('svc'), {
       system: system('checkout', { labels: { tier: '1' } }),
+      resources: [resource('orders', 'postgres')],
     });
-    expect(ctx.signals.map(s => s.id)).toContain('business-critical');
+    expect(
+      evidence('business-critical', ctx).map(e => [e.signal, e.entityRefs]),
+    ).toContainEqual(['business-critical', ['system:default/checkout']]);
   });
 
   it('counts an API consumed by another System as a public contract', () => {

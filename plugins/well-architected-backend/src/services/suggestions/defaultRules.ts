@@ -1,6 +1,6 @@
 import fs from 'fs';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { isSystemEntity, stringifyEntityRef } from '@backstage/catalog-model';
 import { PILLAR_IDS } from 'backstage-plugin-well-architected-common';
 import {
   RuleEvidence,
@@ -84,26 +84,39 @@ const EVALUATIONS: Record<string, SuggestionRule['evaluate']> = {
           ...signalEvidence(context, ['monitoring', 'error-tracking']),
         ];
   },
-  // The public calls support about what it uses: a service or website open to the internet, not
-  // a pipeline behind it nor a tool staff use, whose users ask their own colleagues.
+  // The public calls support about what it uses: a service or website open to the internet (by
+  // itself or its whole System), not a pipeline behind it nor a tool staff use, whose users ask
+  // their own colleagues.
   'user-support': context => {
     const users = new Set(
       context.signals.filter(usedByPeople).flatMap(s => s.entityRefs),
     );
     const outside = refsOf(context, ['internet-facing']);
-    const onCall = signalEvidence(context, ['on-call'], s =>
-      s.entityRefs.some(r => users.has(r) && outside.has(r)),
+    const systemWide = [...outside].some(isSystemRef);
+    const supported = new Set(
+      [...users].filter(r => systemWide || outside.has(r)),
     );
+    const onCall = signalEvidence(context, ['on-call'], s =>
+      s.entityRefs.some(r => supported.has(r)),
+    );
+    const paged = refsOf(context, ['on-call']);
     return onCall.length === 0
       ? undefined
-      : [...onCall, ...onSameEntity(context, ['internet-facing'], ['on-call'])];
+      : [
+          ...onCall,
+          ...signalEvidence(context, ['internet-facing'], s =>
+            s.entityRefs.some(
+              r => isSystemRef(r) || (supported.has(r) && paged.has(r)),
+            ),
+          ),
+        ];
   },
   // Backups keep what is live: the stores of an experiment or a pilot alone are rebuilt, not
   // restored. A store next to anything live, or on its way out, is backed up, and planned for
   // the System that keeps it (the rule table's `kind: system`).
   backups: context => {
     const trying = refsOf(context, ['experimental', 'limited-release']);
-    const components = [context.entity, ...context.parts]
+    const components = context.parts
       .filter(e => e.kind.toLocaleLowerCase('en') === 'component')
       .map(e => stringifyEntityRef(e));
     if (components.length > 0 && components.every(r => trying.has(r))) {
@@ -148,7 +161,7 @@ const EVALUATIONS: Record<string, SuggestionRule['evaluate']> = {
   // A critical System is recovered as a whole; of its Components, those that keep data are
   // restored, and the rest are deployed again.
   'business-critical': context =>
-    isSystemRef(stringifyEntityRef(context.entity))
+    isSystemEntity(context.entity)
       ? signalEvidence(context, ['business-critical'])
       : together(
           context,
@@ -244,9 +257,7 @@ export function readRuleTable(
     const evaluate: SuggestionRule['evaluate'] =
       kind === 'system'
         ? context =>
-            isSystemRef(stringifyEntityRef(context.entity))
-              ? decide(context)
-              : undefined
+            isSystemEntity(context.entity) ? decide(context) : undefined
         : decide;
     return {
       id,
