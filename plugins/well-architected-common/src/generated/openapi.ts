@@ -630,8 +630,8 @@ export type components = {
       portalLink?: components['schemas']['PortalLink'];
       closeness: components['schemas']['ReviewerCloseness'];
       /**
-       * Why the group ranks where it does, such as "a sibling team of the owner `payments-team`
-       *     under `commerce`"; it says so when the group has no members of its own and the members
+       * Why the group ranks where it does, such as "a sibling team of the owner payments-team
+       *     under commerce"; it says so when the group has no members of its own and the members
        *     of the groups under it are listed.
        */
       reason: string;

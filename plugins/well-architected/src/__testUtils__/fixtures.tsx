@@ -159,7 +159,7 @@ export const paymentsSuggestions: SuggestionsResponse = {
           },
           closeness: 'elsewhere',
           reason:
-            'far from the owner `payments-team`: not connected to it in the organisation',
+            'far from the owner payments-team: not connected to it in the organisation',
         },
       ],
     },

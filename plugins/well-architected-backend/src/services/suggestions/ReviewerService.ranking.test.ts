@@ -13,7 +13,7 @@ const ROLE = 'site-reliability-engineer';
  *                           └─ guild (no members; its team `guild-core` has)
  *   partners (no parent, not connected)
  *
- * `billing` owns a System in the owner's Domain and sits under `platform`; `ops-bot` has only the
+ * `billing` owns a System in the owner's Domain and sits under platform; `ops-bot` has only the
  * guest as a member, `empty` has nobody at all.
  */
 function organisation(): Organisation {
@@ -103,58 +103,46 @@ describe('reviewer ranking over the organisation', () => {
   it('ranks owner, parent, child, sibling, domain, nearby by steps, then elsewhere, each with the relation', () => {
     expect(rank()).toEqual([
       ['payments', 'owner', 'owns it'],
-      ['commerce', 'parent', 'parent group of the owner `payments`'],
-      ['fraud', 'child', 'a team inside the owner `payments`'],
-      [
-        'web',
-        'sibling',
-        'a sibling team of the owner `payments` under `commerce`',
-      ],
-      [
-        'billing',
-        'domain',
-        'owns the System `billing` in the same domain `shop`',
-      ],
-      [
-        'engineering',
-        'nearby',
-        'a group above the owner `payments`, 2 steps up',
-      ],
-      ['company', 'nearby', 'a group above the owner `payments`, 3 steps up'],
+      ['commerce', 'parent', 'parent group of the owner payments'],
+      ['fraud', 'child', 'a team inside the owner payments'],
+      ['web', 'sibling', 'a sibling team of the owner payments under commerce'],
+      ['billing', 'domain', 'owns the System billing in the same domain shop'],
+      ['engineering', 'nearby', 'a group above the owner payments, 2 steps up'],
+      ['company', 'nearby', 'a group above the owner payments, 3 steps up'],
       [
         'guild',
         'nearby',
-        '3 steps from the owner `payments`, both under `engineering`; no members of its own, so the members of the groups under it are listed',
+        '3 steps from the owner payments, both under engineering; no members of its own, so the members of the groups under it are listed',
       ],
       [
         'platform',
         'nearby',
-        '3 steps from the owner `payments`, both under `engineering`',
+        '3 steps from the owner payments, both under engineering',
       ],
       [
         'data',
         'nearby',
-        '4 steps from the owner `payments`, both under `engineering`',
+        '4 steps from the owner payments, both under engineering',
       ],
       [
         'guild-core',
         'nearby',
-        '4 steps from the owner `payments`, both under `engineering`',
+        '4 steps from the owner payments, both under engineering',
       ],
       [
         'warehouse',
         'elsewhere',
-        'far from the owner `payments`: 5 steps apart in the organisation',
+        'far from the owner payments: 5 steps apart in the organisation',
       ],
       [
         'archive',
         'elsewhere',
-        'far from the owner `payments`: 6 steps apart in the organisation',
+        'far from the owner payments: 6 steps apart in the organisation',
       ],
       [
         'partners',
         'elsewhere',
-        'far from the owner `payments`: not connected to it in the organisation',
+        'far from the owner payments: not connected to it in the organisation',
       ],
     ]);
   });
@@ -192,7 +180,7 @@ describe('reviewer ranking over the organisation', () => {
     expect(reviewers.find(([group]) => group === 'partners')).toEqual([
       'partners',
       'elsewhere',
-      'far from the owner `payments`: not connected to it in the organisation',
+      'far from the owner payments: not connected to it in the organisation',
     ]);
   });
 
@@ -221,12 +209,12 @@ describe('reviewer ranking over the organisation', () => {
     expect(reviewers).toContainEqual([
       'web',
       'sibling',
-      'a sibling team of the owner `payments`',
+      'a sibling team of the owner payments',
     ]);
     expect(reviewers).toContainEqual([
       'platform',
       'nearby',
-      '3 steps from the owner `payments` in the organisation',
+      '3 steps from the owner payments in the organisation',
     ]);
 
     const noOwner = rank({
@@ -241,7 +229,7 @@ describe('reviewer ranking over the organisation', () => {
     expect(noOwner[0]).toEqual([
       'billing',
       'domain',
-      'owns the System `billing` in the same domain `shop`',
+      'owns the System billing in the same domain shop',
     ]);
   });
 

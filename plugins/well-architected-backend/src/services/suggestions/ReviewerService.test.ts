@@ -67,26 +67,26 @@ describe('suggested reviewers', () => {
       [
         'group:default/sre-team',
         'sibling',
-        'a sibling team of the owner `payments-team` under `engineering`',
+        'a sibling team of the owner payments-team under engineering',
       ],
       [
         'group:default/web-team',
         'sibling',
-        'a sibling team of the owner `payments-team` under `engineering`',
+        'a sibling team of the owner payments-team under engineering',
       ],
     ]);
     expect(reviewersOf(result, 'database-administrator')).toEqual([
       [
         'group:default/engineering',
         'parent',
-        'parent group of the owner `payments-team`',
+        'parent group of the owner payments-team',
       ],
     ]);
     expect(reviewersOf(result, 'security-architect')).toEqual([
       [
         'group:default/fraud-squad',
         'child',
-        'a team inside the owner `payments-team`',
+        'a team inside the owner payments-team',
       ],
     ]);
   });

@@ -18,7 +18,8 @@ import {
   stepsFrom,
 } from '../evaluation/organisationGraph';
 
-const refName = (ref: string) => `\`${parseEntityRef(ref).name}\``;
+/** An entity's name as the reasons say it, in plain text: the card shows them as written. */
+const refName = (ref: string) => parseEntityRef(ref).name;
 
 /** How many members of a reviewer group an answer lists when config does not say. */
 export const DEFAULT_MAX_MEMBERS_PER_GROUP = 10;

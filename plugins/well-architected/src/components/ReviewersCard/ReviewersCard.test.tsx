@@ -128,7 +128,7 @@ describe('ReviewersCard', () => {
     ).toBeInTheDocument();
     expect(
       within(sre).getByText(
-        '(far from the owner `payments-team`: not connected to it in the organisation)',
+        '(far from the owner payments-team: not connected to it in the organisation)',
       ),
     ).toBeInTheDocument();
     // A group far from the owner says so; the owner does not.
@@ -261,7 +261,7 @@ describe('ReviewersCard', () => {
               displayName: 'Web Team',
               sources: ['portal'],
               closeness: 'sibling',
-              reason: 'a sibling team of the owner `payments-team`',
+              reason: 'a sibling team of the owner payments-team',
             },
           ],
         },

@@ -1832,7 +1832,7 @@ export const spec = {
           reason: {
             type: 'string',
             description:
-              'Why the group ranks where it does, such as "a sibling team of the owner `payments-team`\nunder `commerce`"; it says so when the group has no members of its own and the members\nof the groups under it are listed.\n',
+              'Why the group ranks where it does, such as "a sibling team of the owner payments-team\nunder commerce"; it says so when the group has no members of its own and the members\nof the groups under it are listed.\n',
           },
         },
       },
