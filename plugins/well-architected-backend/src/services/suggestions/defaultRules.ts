@@ -44,6 +44,19 @@ function refsOf(context: SuggestionContext, ids: string[]): Set<string> {
 }
 
 /**
+ * Whether an entity carries one of the signals `ids`, itself or through its System: a signal on
+ * the System itself (an `internal-only` System) holds for every part of it.
+ */
+function carriedBy(
+  context: SuggestionContext,
+  ids: string[],
+): (ref: string) => boolean {
+  const refs = refsOf(context, ids);
+  const systemWide = [...refs].some(isSystemRef);
+  return ref => systemWide || refs.has(ref);
+}
+
+/**
  * Evidence of `ids` only from the entities that also carry one of `sameEntity`: for facts that
  * only mean something together on one entity, like a website and its exposure.
  */
@@ -65,17 +78,14 @@ const EVALUATIONS: Record<string, SuggestionRule['evaluate']> = {
   // staff-only tool (a service or website staff use) that nobody is paged for is fixed in
   // working hours, not run by an SRE; a pipeline feeds others, whoever it belongs to.
   'production-workloads': context => {
-    const internal = refsOf(context, ['internal-only']);
-    const systemWide = [...internal].some(isSystemRef);
+    const internal = carriedBy(context, ['internal-only']);
     const paged = refsOf(context, ['on-call']);
     const production = signalEvidence(
       context,
       ['production-workload'],
       s =>
         !usedByPeople(s) ||
-        s.entityRefs.some(
-          r => paged.has(r) || !(systemWide || internal.has(r)),
-        ),
+        s.entityRefs.some(r => paged.has(r) || !internal(r)),
     );
     return production.length === 0
       ? undefined
@@ -91,10 +101,8 @@ const EVALUATIONS: Record<string, SuggestionRule['evaluate']> = {
     const users = new Set(
       context.signals.filter(usedByPeople).flatMap(s => s.entityRefs),
     );
-    const outside = refsOf(context, ['internet-facing']);
-    const systemWide = [...outside].some(isSystemRef);
     const supported = new Set(
-      [...users].filter(r => systemWide || outside.has(r)),
+      [...users].filter(carriedBy(context, ['internet-facing'])),
     );
     const onCall = signalEvidence(context, ['on-call'], s =>
       s.entityRefs.some(r => supported.has(r)),
@@ -175,12 +183,9 @@ const EVALUATIONS: Record<string, SuggestionRule['evaluate']> = {
   // internal service is called by other services and a pipeline by nobody: no sign-in to guard.
   'internal-tools': context => {
     const production = refsOf(context, ['production-workload']);
-    const internal = refsOf(context, ['internal-only']);
-    const systemWide = [...internal].some(isSystemRef);
+    const internal = carriedBy(context, ['internal-only']);
     const sites = signalEvidence(context, ['website'], s =>
-      s.entityRefs.some(
-        r => production.has(r) && (systemWide || internal.has(r)),
-      ),
+      s.entityRefs.some(r => production.has(r) && internal(r)),
     );
     return sites.length === 0
       ? undefined
