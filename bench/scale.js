@@ -168,6 +168,12 @@ async function measureScale(workspace, scale) {
     'services/suggestions/defaultRules.cjs.js',
   );
   const { defaultVocabulary } = load('services/signals/vocabulary.cjs.js');
+  const { readDataset } = load('services/DatasetLoader.cjs.js');
+  const { RoleDatasetSnapshot } = load('services/RoleDataset.cjs.js');
+  // The bundled dataset, as the plugin serves it: the rules read its responsibility flags.
+  const dataset = new RoleDatasetSnapshot(
+    await readDataset(path.join(dist, '../dataset')),
+  );
 
   const roleIds = datasetRoleIds();
   const { all } = generateEntities(roleIds, scale);
@@ -192,7 +198,7 @@ async function measureScale(workspace, scale) {
       requestCatalog: catalog,
       auth: { getOwnServiceCredentials: async () => ({}) },
       store,
-      roleDataset: { current: async () => ({ version: 'scale' }) },
+      roleDataset: { current: async () => dataset },
       engine: new SuggestionEngine({
         rules: defaultSuggestionRules,
         vocabulary: defaultVocabulary,
